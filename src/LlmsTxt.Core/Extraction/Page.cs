@@ -1,0 +1,29 @@
+namespace LlmsTxt.Core.Extraction;
+
+/// <summary>A link found in a page, in document order.</summary>
+/// <param name="InNavigation">True when the link sits in nav, a sidebar or a table of contents: these give the file its order.</param>
+/// <param name="NavGroup">The heading or parent list item the navigation link sits under, if any.</param>
+public sealed record PageLink(Uri Url, string Text, bool InNavigation, string? NavGroup);
+
+/// <summary>A language alternate declared with <c>&lt;link rel="alternate" hreflang&gt;</c>.</summary>
+public sealed record HreflangAlternate(string Language, Uri Url);
+
+/// <summary>Everything the pipeline needs from one HTML page, taken from a single parse.</summary>
+public sealed record Page
+{
+    public required Uri Url { get; init; }
+    public string Title { get; init; } = "";
+    public string Description { get; init; } = "";
+    public string Excerpt { get; init; } = "";
+    /// <summary>Main content as Markdown, for llms-full.txt.</summary>
+    public string Markdown { get; init; } = "";
+    public string? Language { get; init; }
+    public Uri? CanonicalUrl { get; init; }
+    public IReadOnlyList<HreflangAlternate> Alternates { get; init; } = [];
+    public bool NoIndex { get; init; }
+    public bool NoFollow { get; init; }
+    public string? SiteName { get; init; }
+    public IReadOnlyList<PageLink> Links { get; init; } = [];
+    /// <summary>Words of visible main text; near zero means a JS app shell that may need rendering.</summary>
+    public int WordCount { get; init; }
+}
