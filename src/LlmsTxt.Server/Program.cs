@@ -1,13 +1,22 @@
+using LlmsTxt.Server.Configuration;
+using LlmsTxt.Server.Diagnostics;
 using LlmsTxt.Server.Health;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Environment over .env; HOST, PORT, CORS_ORIGINS validated at start-up; the URL to open is logged.
+builder.AddServerConfiguration();
+// Request log lines with ?api_key= and ?token= redacted.
+builder.AddRequestLogging();
+
 var app = builder.Build();
 
+// One redacted line per request.
+app.UseRequestLogging();
 // Liveness: touches no dependency.
 app.MapHealth();
 
-app.Run();
+return app.RunOrExplain();
 
 /// <summary>Entry point, public so tests can host the app with WebApplicationFactory.</summary>
 public partial class Program;
