@@ -16,8 +16,9 @@ internal static partial class CrawlSocketLog
     [LoggerMessage(EventId = EndedId, Level = LogLevel.Debug, Message = "Crawl socket from {Client} ended")]
     public static partial void Ended(ILogger logger, string client);
 
-    [LoggerMessage(EventId = 1104, Level = LogLevel.Information, Message = "Crawl request from {Client} refused: {Field}: {Problem}")]
-    public static partial void InvalidRequest(ILogger logger, string client, string field, string problem);
+    // The field only: the client's values may hold anything, secrets included, and they already got the details.
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Information, Message = "Crawl request from {Client} refused: bad {Field}")]
+    public static partial void InvalidRequest(ILogger logger, string client, string field);
 
     [LoggerMessage(EventId = 1105, Level = LogLevel.Information, Message = "Crawl of {Site} requested by {Client} (maxPages {MaxPages}, full {Full})")]
     public static partial void CrawlRequested(ILogger logger, string client, string site, int maxPages, bool full);

@@ -28,7 +28,7 @@ public sealed class CrawlSocketSession(ICrawlHandler handler, TimeProvider time,
                 await connection.CloseAsync(WebSocketCloseStatus.NormalClosure, "Cancelled", cancellationToken);
                 return;
             case InvalidClientMessage invalid:
-                CrawlSocketLog.InvalidRequest(logger, client, invalid.Field, invalid.Message);
+                CrawlSocketLog.InvalidRequest(logger, client, invalid.Field);
                 await connection.SendAsync(CrawlMessage.Error(invalid.Message), cancellationToken);
                 await CloseAndDrainAsync(connection, receiving: null, cancellationToken);
                 return;
@@ -112,7 +112,7 @@ public sealed class CrawlSocketSession(ICrawlHandler handler, TimeProvider time,
                 await connection.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", cancellationToken);
                 return null;
             case ReceivedKind.Binary:
-                CrawlSocketLog.InvalidRequest(logger, client, CrawlRequestParser.MessageField, "binary message");
+                CrawlSocketLog.InvalidRequest(logger, client, CrawlRequestParser.MessageField);
                 await connection.SendAsync(CrawlMessage.Error("The request must be a JSON text message, not binary."), cancellationToken);
                 await CloseAndDrainAsync(connection, receiving: null, cancellationToken);
                 return null;
