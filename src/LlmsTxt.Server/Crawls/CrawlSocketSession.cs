@@ -52,7 +52,11 @@ public sealed class CrawlSocketSession(ICrawlHandler handler, TimeProvider time,
         {
             return;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The handler let the stop signal escape; the client asked for it, so this is a normal end.
+        }
+        catch (Exception e)
         {
             logger.LogError(e, "Crawl for {Client} failed", client);
             await connection.SendAsync(CrawlMessage.Error("The crawl failed because of an internal error on the server."), cancellationToken);
