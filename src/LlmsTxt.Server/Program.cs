@@ -21,6 +21,8 @@ var app = builder.Build();
 
 // One redacted line per request.
 app.UseRequestLogging();
+// CORS from CORS_ORIGINS.
+app.UseCors();
 // 429 + Retry-After for addresses with too many failed authentications.
 app.UseRateLimiter();
 // WebSocket upgrades with 30 s keep-alive pings.
