@@ -23,6 +23,29 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    public async Task BlankApiKeyStopsStartUp()
+    {
+        var (exitCode, stderr) = await ServerProcess.RunAsync(new Dictionary<string, string> { ["API_KEY"] = "   " });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("API_KEY is blank", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("", null)]
+    [InlineData("abc", "abc")]
+    [InlineData(" key-from-a-file\n", "key-from-a-file")]
+    public void ApiKeyIsTrimmedAndEmptyMeansUnset(string? raw, string? expected)
+    {
+        var env = new EnvSettings(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["API_KEY"] = raw }).Build());
+        var options = new LlmsTxt.Server.Auth.ApiKeyOptions();
+        LlmsTxt.Server.Auth.ApiKeyOptions.Read(env, options);
+        Assert.Equal(expected, options.ApiKey);
+        Assert.Empty(env.Errors);
+    }
+
+    [Fact]
     public async Task DotEnvInTheWorkingDirectoryIsReadAndTheEnvironmentWins()
     {
         var (exitCode, stderr) = await ServerProcess.RunAsync(

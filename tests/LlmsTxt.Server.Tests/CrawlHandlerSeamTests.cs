@@ -128,3 +128,30 @@ public sealed class CrawlHandlerSeamTests : IDisposable
         }
     }
 }
+
+public sealed class RequestTimeoutTests : IDisposable
+{
+    private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly ServerHost _server;
+
+    public RequestTimeoutTests() =>
+        _server = new ServerHost(new Dictionary<string, string?>(), services => services.AddSingleton<TimeProvider>(_clock));
+
+    [Fact]
+    public async Task SocketThatSendsNoRequestGetsAnErrorAndIsClosed()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        var mark = _server.Logs.Count;
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(_server.SocketUri(), timeout.Token);
+        await _server.Logs.WaitForAsync(l => l.EventId.Id == CrawlSocketLog.AwaitingRequestId, mark, timeout.Token);
+
+        _clock.Advance(CrawlSocketSession.RequestTimeout);
+        var outcome = await SocketClient.ReadUntilCloseAsync(socket, timeout.Token);
+
+        Assert.Equal(WebSocketCloseStatus.NormalClosure, outcome.CloseStatus);
+        Assert.Contains("No crawl request arrived within 30 s", Assert.Single(outcome.OfType("error")).GetProperty("content").GetString(), StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _server.Dispose();
+}

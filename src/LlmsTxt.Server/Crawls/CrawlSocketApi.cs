@@ -83,6 +83,7 @@ public static class CrawlSocketApi
                 return;
             }
 
+            CrawlSocketLog.Accepted(logger, client, auth.Detail);
             await session.RunAsync(socket, client, context.RequestAborted);
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException)

@@ -6,6 +6,17 @@ internal static partial class CrawlSocketLog
     public const int RejectedId = 1101;
     public const int MessageReadId = 1102;
     public const int EndedId = 1103;
+    public const int AcceptedId = 1107;
+    public const int AwaitingRequestId = 1109;
+
+    [LoggerMessage(EventId = AwaitingRequestId, Level = LogLevel.Debug, Message = "Crawl socket from {Client} is waiting up to {Timeout} for its request")]
+    public static partial void AwaitingRequest(ILogger logger, string client, TimeSpan timeout);
+
+    [LoggerMessage(EventId = AcceptedId, Level = LogLevel.Debug, Message = "Crawl socket from {Client} accepted ({How})")]
+    public static partial void Accepted(ILogger logger, string client, string how);
+
+    [LoggerMessage(EventId = 1108, Level = LogLevel.Information, Message = "Crawl socket from {Client} sent no request in time")]
+    public static partial void RequestTimedOut(ILogger logger, string client);
 
     [LoggerMessage(EventId = RejectedId, Level = LogLevel.Information, Message = "Crawl socket from {Client} closed with 1008 before reading: {Reason} ({Detail})")]
     public static partial void Rejected(ILogger logger, string client, string reason, string detail);

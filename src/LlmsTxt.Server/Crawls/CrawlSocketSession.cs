@@ -12,6 +12,9 @@ public sealed class CrawlSocketSession(ICrawlHandler handler, TimeProvider time,
     /// <summary>How long to wait for the client's close frame after ours before dropping the connection.</summary>
     public static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>A client must send its request this soon after connecting; an idle socket is not held open.</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
     public async Task RunAsync(WebSocket socket, string client, CancellationToken cancellationToken = default)
     {
         using var connection = new CrawlSocketConnection(socket);
@@ -96,10 +99,27 @@ public sealed class CrawlSocketSession(ICrawlHandler handler, TimeProvider time,
     /// <summary>Reads the request message; null when there is nothing to answer (closed, or already answered).</summary>
     private async Task<string?> ReadAsync(CrawlSocketConnection connection, string client, CancellationToken cancellationToken)
     {
+        // Not a cancelled receive: cancelling aborts the socket, and the client deserves an explanation.
+        var receiving = connection.ReceiveAsync(cancellationToken);
+        using (var stopTimer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            var timer = Task.Delay(RequestTimeout, time, stopTimer.Token);
+            CrawlSocketLog.AwaitingRequest(logger, client, RequestTimeout);
+            if (await Task.WhenAny(receiving, timer) == timer && timer.IsCompletedSuccessfully)
+            {
+                CrawlSocketLog.RequestTimedOut(logger, client);
+                await connection.SendAsync(CrawlMessage.Error($"No crawl request arrived within {RequestTimeout.TotalSeconds:0} s; send {{\"url\":\"https://...\"}} as soon as the socket opens."), cancellationToken);
+                await CloseAndDrainAsync(connection, receiving, cancellationToken);
+                return null;
+            }
+
+            await stopTimer.CancelAsync();
+        }
+
         ReceivedMessage message;
         try
         {
-            message = await connection.ReceiveAsync(cancellationToken);
+            message = await receiving;
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException)
         {
