@@ -49,23 +49,41 @@ public sealed class CrawlSocketSession(ICrawlHandler handler, TimeProvider time,
         var watching = WatchAsync(connection, client, stop, gone);
         try
         {
-            await handler.HandleAsync(new CrawlSession(request, connection, client, stop.Token), gone.Token);
+            if (await RunHandlerAsync(new CrawlSession(request, connection, client, stop.Token), gone))
+            {
+                await CloseAndDrainAsync(connection, watching, cancellationToken);
+            }
+        }
+        finally
+        {
+            // The watcher must be finished before its token sources are disposed.
+            await gone.CancelAsync();
+            await watching;
+        }
+    }
+
+    /// <summary>Runs the handler; false when the client is gone (nothing left to send or close).</summary>
+    private async Task<bool> RunHandlerAsync(CrawlSession session, CancellationTokenSource gone)
+    {
+        try
+        {
+            await handler.HandleAsync(session, gone.Token);
         }
         catch (OperationCanceledException) when (gone.IsCancellationRequested)
         {
-            return;
+            return false;
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (session.StopRequested.IsCancellationRequested)
         {
             // The handler let the stop signal escape; the client asked for it, so this is a normal end.
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Crawl for {Client} failed", client);
-            await connection.SendAsync(CrawlMessage.Error("The crawl failed because of an internal error on the server."), cancellationToken);
+            logger.LogError(e, "Crawl for {Client} failed", session.Client);
+            await session.Messages.SendAsync(CrawlMessage.Error("The crawl failed because of an internal error on the server."), gone.Token);
         }
 
-        await CloseAndDrainAsync(connection, watching, cancellationToken);
+        return true;
     }
 
     /// <summary>Reads messages after the request: "cancel" stops the crawl, a close or a broken connection aborts it.</summary>
@@ -77,6 +95,11 @@ public sealed class CrawlSocketSession(ICrawlHandler handler, TimeProvider time,
             {
                 var message = await connection.ReceiveAsync(gone.Token);
                 CrawlSocketLog.MessageRead(logger, client, message.Kind, message.Bytes);
+                if (message.Kind == ReceivedKind.TooLarge)
+                {
+                    await connection.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", gone.Token);
+                }
+
                 if (message.Kind is ReceivedKind.Closed or ReceivedKind.TooLarge)
                 {
                     break;
