@@ -97,10 +97,12 @@ public sealed class CrawlSocketSession(ICrawlHandler handler, TimeProvider time,
                 CrawlSocketLog.MessageRead(logger, client, message.Kind, message.Bytes);
                 if (message.Kind == ReceivedKind.TooLarge)
                 {
-                    await connection.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", gone.Token);
+                    // SPEC: incoming messages are capped at 64 KiB; a bigger one ends the socket with 1009.
+                    await connection.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", CancellationToken.None);
+                    break;
                 }
 
-                if (message.Kind is ReceivedKind.Closed or ReceivedKind.TooLarge)
+                if (message.Kind == ReceivedKind.Closed)
                 {
                     break;
                 }
