@@ -19,6 +19,8 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
+// Real client address and scheme behind a reverse proxy (FORWARDED_HEADERS=true).
+app.UseProxyHeaders();
 // One redacted line per request.
 app.UseRequestLogging();
 // CORS from CORS_ORIGINS.
