@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.WebSockets;
 using System.Net.WebSockets;
 using LlmsTxt.Server.Auth;
+using LlmsTxt.Server.Configuration;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LlmsTxt.Server.Crawls;
@@ -35,6 +36,7 @@ public static class CrawlSocketApi
                 "a rejected socket is closed with 1008. Then send one JSON request such as {\"url\":\"https://example.com\"}; " +
                 "the server streams {\"type\",\"content\"} messages and closes with 1000.")
             .Produces<ErrorDetail>(StatusCodes.Status400BadRequest)
+            .Produces<ErrorDetail>(StatusCodes.Status403Forbidden)
             .Produces<ErrorDetail>(StatusCodes.Status429TooManyRequests);
         return routes;
     }
@@ -47,6 +49,7 @@ public static class CrawlSocketApi
         SocketAuthenticator authenticator,
         CrawlSocketSession session,
         AuthFailureLimiter failures,
+        BrowserOrigins origins,
         ILogger<CrawlSocketSession> logger)
     {
         _ = (token, apiKey);
@@ -54,6 +57,15 @@ public static class CrawlSocketApi
         {
             await TypedResults.Json(new ErrorDetail("/ws/crawl is a WebSocket endpoint: connect with a WebSocket client (ws:// or wss://)."),
                 statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
+            return;
+        }
+
+        if (!origins.AllowsSocket(context.Request))
+        {
+            // Refused before the upgrade, like ASP.NET Core's own WebSocket origin check.
+            logger.LogInformation("Crawl socket refused: origin {Origin} is not in CORS_ORIGINS", context.Request.Headers.Origin.ToString());
+            await TypedResults.Json(new ErrorDetail("This origin may not open /ws/crawl; add it to CORS_ORIGINS."),
+                statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context);
             return;
         }
 

@@ -97,12 +97,10 @@ public sealed class CrawlSocketSession(ICrawlHandler handler, TimeProvider time,
                 CrawlSocketLog.MessageRead(logger, client, message.Kind, message.Bytes);
                 if (message.Kind == ReceivedKind.TooLarge)
                 {
-                    // SPEC: incoming messages are capped at 64 KiB; a bigger one ends the socket with 1009.
-                    await connection.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", CancellationToken.None);
-                    break;
+                    await connection.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", gone.Token);
                 }
 
-                if (message.Kind == ReceivedKind.Closed)
+                if (message.Kind is ReceivedKind.Closed or ReceivedKind.TooLarge)
                 {
                     break;
                 }
