@@ -15,7 +15,7 @@ builder.AddApiKeyAuth();
 // /ws/crawl: authentication, request validation, the crawl handler.
 builder.AddCrawlSocket();
 // OpenAPI document of the HTTP endpoints.
-builder.AddApiDocs();
+builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
