@@ -21,7 +21,7 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
     /// <summary>Fetches <paramref name="url"/>; <paramref name="acceptContentType"/> decides whether a 2xx body is read.</summary>
     public Task<FetchResult> FetchAsync(
         Uri url,
-        Func<Uri, CrawlDecision> hopCheck,
+        Func<Uri, CancellationToken, ValueTask<CrawlDecision>> hopCheck,
         Func<string?, bool> acceptContentType,
         long maxBytes,
         Action<CrawlEvent>? report,
@@ -34,7 +34,7 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
     /// </summary>
     public async Task<FetchResult> FetchAsync(
         Uri url,
-        Func<Uri, CrawlDecision> hopCheck,
+        Func<Uri, CancellationToken, ValueTask<CrawlDecision>> hopCheck,
         Func<string?, bool> acceptContentType,
         long maxBytes,
         Func<Stream, Task>? consumeBody,
@@ -79,7 +79,7 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
         return (false, "", TimeSpan.Zero);
     }
 
-    private async Task<FetchResult> AttemptAsync(Uri url, Func<Uri, CrawlDecision> hopCheck, Func<string?, bool> acceptContentType, long maxBytes, Func<Stream, Task>? consumeBody, long started, CancellationToken cancellationToken)
+    private async Task<FetchResult> AttemptAsync(Uri url, Func<Uri, CancellationToken, ValueTask<CrawlDecision>> hopCheck, Func<string?, bool> acceptContentType, long maxBytes, Func<Stream, Task>? consumeBody, long started, CancellationToken cancellationToken)
     {
         // The slot is taken before the clock starts: waiting for a crawl-delay is not the page's fault.
         using var lease = await throttle.AcquireAsync(url.Host, cancellationToken).ConfigureAwait(false);
@@ -120,7 +120,7 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
                 {
                     refusal = $"redirect loop at {next}";
                 }
-                else if (hopCheck(next) is { Allowed: false } decision)
+                else if (await hopCheck(next, cancellationToken).ConfigureAwait(false) is { Allowed: false } decision)
                 {
                     (refusal, reason) = ($"redirect to {next} refused: {decision.Detail}", decision.Reason);
                 }

@@ -46,7 +46,7 @@ public sealed class SitemapReader(PageFetcher fetcher, CrawlOptions options, ILo
         var document = new Document();
         try
         {
-            var result = await fetcher.FetchAsync(url, AnyWebUrl, _ => true, options.MaxSitemapBytes,
+            var result = await fetcher.FetchAsync(url, (u, _) => ValueTask.FromResult(AnyWebUrl(u)), _ => true, options.MaxSitemapBytes,
                 stream => ParseAsync(stream, document), report, cancellationToken).ConfigureAwait(false);
             if (!result.IsSuccess)
             {
