@@ -28,7 +28,7 @@ internal sealed partial class CrawlSession
             {
                 Rebase(final);
             }
-            var page = _extractor.Extract(result.Body, final, result.Charset);
+            var page = _extractor.Extract(result.Body.Span, final, result.Charset);
             var rendered = false;
             if (_request.RenderJs && _renderer is not null && page.WordCount < _options.RenderWordThreshold)
             {

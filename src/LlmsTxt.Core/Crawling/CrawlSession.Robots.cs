@@ -54,7 +54,7 @@ internal sealed partial class CrawlSession
             FetchOutcome.Failed => new RobotsVerdict(robotsUrl, RobotsStatus.DisallowAll, none, $"could not be fetched ({result.Error})"),
             // RFC 9309 §2.3.1.2: after too many redirects robots.txt counts as unavailable, i.e. allow all.
             FetchOutcome.RedirectRefused => new RobotsVerdict(robotsUrl, RobotsStatus.AllowAll, none, result.Error ?? "redirects refused"),
-            _ when result.Status is >= 200 and < 300 => new RobotsVerdict(robotsUrl, RobotsStatus.Rules, RobotsTxt.Parse(Encoding.UTF8.GetString(result.Body)), "read"),
+            _ when result.Status is >= 200 and < 300 => new RobotsVerdict(robotsUrl, RobotsStatus.Rules, RobotsTxt.Parse(Encoding.UTF8.GetString(result.Body.Span)), "read"),
             _ when result.Status is 429 or >= 500 => new RobotsVerdict(robotsUrl, RobotsStatus.DisallowAll, none, $"answered HTTP {result.Status}"),
             _ => new RobotsVerdict(robotsUrl, RobotsStatus.AllowAll, none, $"answered HTTP {result.Status}"),
         };
