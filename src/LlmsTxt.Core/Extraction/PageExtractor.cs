@@ -44,7 +44,13 @@ public sealed class PageExtractor
         ArgumentNullException.ThrowIfNull(pageUrl);
         try
         {
-            t_parser ??= new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = false });
+            t_parser ??= new HtmlParser(new HtmlParserOptions
+            {
+                IsKeepingSourceReferences = false,
+                SkipComments = true,
+                SkipScriptText = true,
+                DisableElementPositionTracking = true,
+            });
             using var document = t_parser.ParseDocument(NestingGuard.Limit(html ?? ""));
             return FromDocument(document, pageUrl);
         }
@@ -68,6 +74,7 @@ public sealed class PageExtractor
         {
             Url = pageUrl,
             Title = title,
+            HtmlTitle = TextTools.Clean(document.Title),
             Description = Description(meta, text.Blocks),
             Excerpt = Excerpt(text.Blocks),
             Markdown = _options.ConvertMarkdown ? MarkdownConverter.Convert(root, baseUrl, isBody) : "",
