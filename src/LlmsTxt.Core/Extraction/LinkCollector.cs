@@ -75,10 +75,15 @@ internal sealed class LinkCollector(Uri baseUrl)
             else if (_navDepth > 0)
             {
                 _navDepth++;
-                if (ContentRules.IsHeading(name) || IsGroupTitle(element))
+                // An h1 in a header or sidebar is the site's or page's title, not a group.
+                if ((ContentRules.IsHeading(name) && name != "h1") || IsGroupTitle(element))
                 {
                     _navHeading = HeadingText(element) ?? _navHeading;
                 }
+            }
+            else if (name == "footer")
+            {
+                _contentHeading = null;
             }
             else if (ContentRules.IsHeading(name) && name != "h1")
             {
