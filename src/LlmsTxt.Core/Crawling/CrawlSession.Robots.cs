@@ -27,10 +27,7 @@ internal sealed partial class CrawlSession
         var delay = verdict.Rules.CrawlDelay(_options.RobotsProductToken) ?? TimeSpan.Zero;
         delay = delay < _options.MinCrawlDelay ? _options.MinCrawlDelay : delay;
         delay = delay > _options.MaxCrawlDelay ? _options.MaxCrawlDelay : delay;
-        if (delay > TimeSpan.Zero)
-        {
-            _throttle.SetDelay(url.Host, delay);
-        }
+        _throttle.SetDelay(url.Host, delay);
         var count = verdict.Status == RobotsStatus.Rules ? verdict.Rules.RuleCount(_options.RobotsProductToken) : 0;
         var robotsEvent = new RobotsEvent(verdict.RobotsUrl, verdict.Status, count, delay > TimeSpan.Zero ? delay : null, verdict.Detail);
         Report(robotsEvent);

@@ -163,8 +163,8 @@ internal sealed partial class CrawlSession
         return SitemapSet.Empty;
     }
 
-    private bool SitemapKeep(Uri url) =>
-        _normalizer.Normalize(url) is { } clean && _scope.Contains(clean) && _normalizer.Check(clean).Allowed;
+    private Uri? SitemapKeep(Uri url) =>
+        _normalizer.Normalize(url) is { } clean && _scope.Contains(clean) && _normalizer.Check(clean).Allowed ? clean : null;
 
     private async Task<CrawlResult> FinishAsync(Frontier frontier, SitemapSet sitemaps, string? error, bool cancelled, long started)
     {

@@ -58,7 +58,7 @@ public sealed class DeadlineTests
                 await Task.Delay(Timeout.Infinite, ctx.RequestAborted);
             });
         });
-        var options = CrawlKit.Options with { CrawlDeadline = TimeSpan.FromSeconds(1) };
+        var options = CrawlKit.Options with { CrawlDeadline = TimeSpan.FromSeconds(5) };
 
         var (result, events) = await CrawlKit.CrawlAsync(server.Url("/"), options: options);
 
