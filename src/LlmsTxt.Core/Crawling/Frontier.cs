@@ -128,6 +128,11 @@ internal sealed class Frontier(int maxPages, int maxAttempts, int maxDepth, int 
         {
             return true;
         }
+        if (_done.Count < maxPages && _done.Count < maxAttempts)
+        {
+            // Too few pages fetched for either limit: no need to walk them.
+            return false;
+        }
         var (successes, attempts) = Count(open);
         return successes >= maxPages || attempts >= maxAttempts;
     }
