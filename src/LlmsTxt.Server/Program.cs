@@ -1,19 +1,27 @@
+using LlmsTxt.Server.Configuration;
+using LlmsTxt.Server.Diagnostics;
 using LlmsTxt.Server.Health;
 using LlmsTxt.Server.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Environment over .env; HOST, PORT, CORS_ORIGINS validated at start-up; the URL to open is logged.
+builder.AddServerConfiguration();
+// Request log lines with ?api_key= and ?token= redacted.
+builder.AddRequestLogging();
 // Hosted files: local folder (DATA_DIR) or S3-compatible bucket, chosen by configuration.
 builder.AddStorage();
 
 var app = builder.Build();
 
+// One redacted line per request.
+app.UseRequestLogging();
 // Liveness: touches no dependency.
 app.MapHealth();
 // GET /llms/{key}.txt: hosted llms.txt files.
 app.MapHostedFiles();
 
-app.Run();
+return app.RunOrExplain();
 
 /// <summary>Entry point, public so tests can host the app with WebApplicationFactory.</summary>
 public partial class Program;
