@@ -1,6 +1,7 @@
 using LlmsTxt.Server.Configuration;
 using LlmsTxt.Server.Diagnostics;
 using LlmsTxt.Server.Health;
+using LlmsTxt.Server.Sites;
 using LlmsTxt.Server.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,8 @@ builder.AddServerConfiguration();
 builder.AddRequestLogging();
 // Hosted files: local folder (DATA_DIR) or S3-compatible bucket, chosen by configuration.
 builder.AddStorage();
+// Site registry: SQLite in DATA_DIR or PostgreSQL (DATABASE_URL), migrated at start-up.
+builder.AddSiteRegistry();
 
 var app = builder.Build();
 
