@@ -1,4 +1,6 @@
+using LlmsTxt.Server.Auth;
 using LlmsTxt.Server.Configuration;
+using LlmsTxt.Server.Crawls;
 using LlmsTxt.Server.Diagnostics;
 using LlmsTxt.Server.Health;
 using LlmsTxt.Server.Sites;
@@ -10,6 +12,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServerConfiguration();
 // Request log lines with ?api_key= and ?token= redacted.
 builder.AddRequestLogging();
+// API_KEY, WebSocket tokens, per-address limit on failed authentications.
+builder.AddApiKeyAuth();
+// /ws/crawl: authentication, request validation, the crawl handler.
+builder.AddCrawlSocket();
+// OpenAPI document of the HTTP endpoints.
+builder.Services.AddOpenApi();
 // Hosted files: local folder (DATA_DIR) or S3-compatible bucket, chosen by configuration.
 builder.AddStorage();
 // Site registry: SQLite in DATA_DIR or PostgreSQL (DATABASE_URL), migrated at start-up.
@@ -19,8 +27,18 @@ var app = builder.Build();
 
 // One redacted line per request.
 app.UseRequestLogging();
+// 429 + Retry-After for addresses with too many failed authentications.
+app.UseRateLimiter();
+// WebSocket upgrades with 30 s keep-alive pings.
+app.UseWebSockets();
 // Liveness: touches no dependency.
 app.MapHealth();
+// POST /auth/token.
+app.MapAuth();
+// WS /ws/crawl.
+app.MapCrawlSocket();
+// GET /openapi/v1.json.
+app.MapOpenApi();
 // GET /llms/{key}.txt: hosted llms.txt files.
 app.MapHostedFiles();
 
