@@ -1,6 +1,7 @@
 using LlmsTxt.Server.Configuration;
 using LlmsTxt.Server.Diagnostics;
 using LlmsTxt.Server.Health;
+using LlmsTxt.Server.Storage;
 using LlmsTxt.Server.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServerConfiguration();
 // Request log lines with ?api_key= and ?token= redacted.
 builder.AddRequestLogging();
+// Hosted files: local folder (DATA_DIR) or S3-compatible bucket, chosen by configuration.
+builder.AddStorage();
 // Public flags and limits for the web page.
 builder.Services.AddSingleton<IPublicConfigSource, ConfigurationPublicConfigSource>();
 
@@ -20,6 +23,8 @@ app.UseRequestLogging();
 app.UseWebPage();
 // Liveness: touches no dependency.
 app.MapHealth();
+// GET /llms/{key}.txt: hosted llms.txt files.
+app.MapHostedFiles();
 // GET /api/config: what the page needs to show the right controls.
 app.MapWebPage();
 
