@@ -1,4 +1,6 @@
+using LlmsTxt.Server.Auth;
 using LlmsTxt.Server.Configuration;
+using LlmsTxt.Server.Crawls;
 using LlmsTxt.Server.Diagnostics;
 using LlmsTxt.Server.Health;
 using LlmsTxt.Server.Storage;
@@ -10,23 +12,41 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServerConfiguration();
 // Request log lines with ?api_key= and ?token= redacted.
 builder.AddRequestLogging();
+// API_KEY, WebSocket tokens, per-address limit on failed authentications.
+builder.AddApiKeyAuth();
+// /ws/crawl: authentication, request validation, the crawl handler.
+builder.AddCrawlSocket();
+// The generator behind /ws/crawl: crawl slots, rendering, hosting, the Origin check.
+builder.AddCrawlPipeline();
 // Hosted files: local folder (DATA_DIR) or S3-compatible bucket, chosen by configuration.
 builder.AddStorage();
 // Public flags and limits for the web page.
 builder.Services.AddSingleton<IPublicConfigSource, ConfigurationPublicConfigSource>();
+// OpenAPI document of the HTTP endpoints.
+builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
 // One redacted line per request.
 app.UseRequestLogging();
+// 429 + Retry-After for addresses with too many failed authentications.
+app.UseRateLimiter();
+// WebSocket upgrades with 30 s keep-alive pings.
+app.UseWebSockets();
 // The web page at / (wwwroot, index.html by default).
 app.UseWebPage();
 // Liveness: touches no dependency.
 app.MapHealth();
+// POST /auth/token.
+app.MapAuth();
+// WS /ws/crawl.
+app.MapCrawlSocket();
 // GET /llms/{key}.txt: hosted llms.txt files.
 app.MapHostedFiles();
 // GET /api/config: what the page needs to show the right controls.
 app.MapWebPage();
+// GET /openapi/v1.json.
+app.MapOpenApi();
 
 return app.RunOrExplain();
 

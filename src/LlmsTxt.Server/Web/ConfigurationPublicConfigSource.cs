@@ -1,25 +1,28 @@
-using LlmsTxt.Core.Rendering;
+using LlmsTxt.Core.Enhancement;
+using LlmsTxt.Core.Generation;
+using LlmsTxt.Server.Auth;
+using LlmsTxt.Server.Crawls;
+using Microsoft.Extensions.Options;
 
 namespace LlmsTxt.Server.Web;
 
-/// <summary>Reads the public flags from configuration (environment variables and .env).</summary>
-public sealed class ConfigurationPublicConfigSource(IConfiguration configuration) : IPublicConfigSource
+/// <summary>Builds the public flags from the validated server options.</summary>
+public sealed class ConfigurationPublicConfigSource(
+    IOptionsMonitor<ApiKeyOptions> apiKey,
+    IOptions<CrawlSocketOptions> crawls,
+    CrawlRenderingPolicy rendering,
+    ILlmsTxtEnhancer enhancer) : IPublicConfigSource
 {
-    public PublicConfig Get()
-    {
-        var rendering = ChromiumRendererOptions.FromEnvironment(name => configuration[name]);
-        return new PublicConfig(
-            ApiKeyRequired: !string.IsNullOrEmpty(configuration["API_KEY"]),
-            LlmEnhancementAvailable: IsTrue(configuration["LLM_ENHANCEMENT_ENABLED"]) && !string.IsNullOrEmpty(configuration["OPENROUTER_API_KEY"]),
-            RenderingAvailable: rendering.IsAvailable,
-            RenderingDefault: rendering.IsAvailable && IsTrue(configuration["RENDER_JS"]),
-            HostingAvailable: true,
-            Limits: new PublicLimits(
-                MaxPages: new IntRange(1, 1000, 50),
-                DescLength: new IntRange(100, 2000, 500),
-                RecrawlIntervalMinutes: new IntRange(60, 43200, 10080),
-                MaxConcurrentCrawls: int.TryParse(configuration["MAX_CONCURRENT_CRAWLS"], out var n) && n > 0 ? n : 4));
-    }
-
-    private static bool IsTrue(string? value) => value is not null && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");
+    public PublicConfig Get() => new(
+        ApiKeyRequired: apiKey.CurrentValue.IsConfigured,
+        // The registered enhancer decides (the no-op one until LLM enhancement is built).
+        LlmEnhancementAvailable: enhancer.IsAvailable,
+        RenderingAvailable: rendering.Available,
+        RenderingDefault: rendering.Available && rendering.DefaultOn,
+        HostingAvailable: true,
+        Limits: new PublicLimits(
+            MaxPages: new IntRange(GenerationRequest.MinPages, GenerationRequest.MaxPagesLimit, GenerationRequest.DefaultMaxPages),
+            DescLength: new IntRange(GenerationRequest.MinDescLength, GenerationRequest.MaxDescLength, GenerationRequest.DefaultDescLength),
+            RecrawlIntervalMinutes: new IntRange(CrawlSocketRequest.MinRecrawlIntervalMinutes, CrawlSocketRequest.MaxRecrawlIntervalMinutes, CrawlSocketRequest.DefaultRecrawlIntervalMinutes),
+            MaxConcurrentCrawls: crawls.Value.MaxConcurrentCrawls));
 }

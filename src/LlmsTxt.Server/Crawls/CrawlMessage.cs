@@ -1,0 +1,38 @@
+using System.Text.Json;
+
+namespace LlmsTxt.Server.Crawls;
+
+/// <summary>
+/// One server message on <c>/ws/crawl</c>: <c>{"type":T,"content":C}</c>. Use the factories so the types
+/// and content shapes stay exactly SPEC's.
+/// </summary>
+public sealed record CrawlMessage(string Type, object? Content)
+{
+    /// <summary>camelCase, as the protocol's field names (<c>maxPages</c>, <c>crawled</c>, ...).</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static CrawlMessage Log(string line) => new("log", line);
+
+    public static CrawlMessage Progress(CrawlProgress progress) => new("progress", progress);
+
+    public static CrawlMessage Result(string llmsTxt) => new("result", llmsTxt);
+
+    public static CrawlMessage FullText(string llmsFullTxt) => new("full", llmsFullTxt);
+
+    public static CrawlMessage HostedUrl(Uri url) => new("url", url.ToString());
+
+    public static CrawlMessage HostedFullUrl(Uri url) => new("full_url", url.ToString());
+
+    /// <summary>A clear, human message; never a secret or a stack trace.</summary>
+    public static CrawlMessage Error(string message) => new("error", message);
+
+    public static CrawlMessage Done(CrawlDone done) => new("done", done);
+
+    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
+}
+
+/// <summary>Content of a <c>progress</c> message.</summary>
+public sealed record CrawlProgress(int Crawled, int Failed, int Queued, int MaxPages);
+
+/// <summary>Content of the final <c>done</c> message.</summary>
+public sealed record CrawlDone(int Pages, int Failed, double Seconds);

@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.WebSockets;
+using System.Net.WebSockets;
+using LlmsTxt.Server.Auth;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LlmsTxt.Server.Crawls;
+
+public static class CrawlSocketApi
+{
+    /// <summary>SPEC: ping every 30 s, drop a client that doesn't answer within 30 s.</summary>
+    public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(30);
+
+    /// <summary>WebSocket support, the authenticator, the session and the default (placeholder) crawl handler.</summary>
+    public static WebApplicationBuilder AddCrawlSocket(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddWebSockets(o =>
+        {
+            o.KeepAliveInterval = KeepAlive;
+            o.KeepAliveTimeout = KeepAlive;
+        });
+        builder.Services.AddSingleton<SocketAuthenticator>();
+        builder.Services.AddSingleton<CrawlSocketSession>();
+        builder.Services.AddSingleton<ICrawlHandler, CrawlerUnavailableHandler>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapCrawlSocket(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/ws/crawl", HandleAsync)
+            .RequireRateLimiting(AuthFailureLimiter.PolicyName)
+            .WithName("CrawlSocket")
+            .WithTags("Crawl")
+            .WithSummary("WebSocket: crawl a site and stream progress (protocol in the README).")
+            .WithDescription("Upgrade to a WebSocket. Authenticate with ?token= (from POST /auth/token), Authorization: Bearer, or ?api_key=; " +
+                "a rejected socket is closed with 1008. Then send one JSON request such as {\"url\":\"https://example.com\"}; " +
+                "the server streams {\"type\",\"content\"} messages and closes with 1000.")
+            .Produces<ErrorDetail>(StatusCodes.Status400BadRequest)
+            .Produces<ErrorDetail>(StatusCodes.Status429TooManyRequests);
+        return routes;
+    }
+
+    // token and api_key are declared for the OpenAPI document; the authenticator reads the raw request.
+    internal static async Task HandleAsync(
+        HttpContext context,
+        [FromQuery(Name = "token")] string? token,
+        [FromQuery(Name = "api_key")] string? apiKey,
+        SocketAuthenticator authenticator,
+        CrawlSocketSession session,
+        AuthFailureLimiter failures,
+        ILogger<CrawlSocketSession> logger)
+    {
+        _ = (token, apiKey);
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await TypedResults.Json(new ErrorDetail("/ws/crawl is a WebSocket endpoint: connect with a WebSocket client (ws:// or wss://)."),
+                statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
+            return;
+        }
+
+        // CORS does not cover WebSockets: a page from another site must not drive crawls with a visitor's browser.
+        if (context.RequestServices.GetService<OriginPolicy>() is { } origins && !origins.IsAllowed(context.Request))
+        {
+            await TypedResults.Json(new ErrorDetail("This page's origin may not open crawl sockets; add it to CORS_ORIGINS."),
+                statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context);
+            return;
+        }
+
+        var client = AuthFailureLimiter.ClientOf(context);
+        var auth = authenticator.Authenticate(SocketCredentials.From(context.Request));
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        try
+        {
+            if (!auth.Accepted)
+            {
+                failures.RecordFailure(client);
+                // CloseOutputAsync sends the close frame without reading anything the client may have sent.
+                await socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, auth.CloseReason, context.RequestAborted);
+                CrawlSocketLog.Rejected(logger, client, auth.CloseReason!, auth.Detail);
+                return;
+            }
+
+            await session.RunAsync(socket, client, context.RequestAborted);
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        {
+            // The client vanished; nothing to answer.
+        }
+        finally
+        {
+            CrawlSocketLog.Ended(logger, client);
+        }
+    }
+}
