@@ -3,7 +3,9 @@ using LlmsTxt.Core.Extraction;
 namespace LlmsTxt.Core.Crawling;
 
 /// <summary>What to crawl. <see cref="MaxPages"/> is the number of pages in the result (1-1000).</summary>
-public sealed record CrawlRequest(Uri StartUrl, int MaxPages = 50, bool RenderJs = false);
+/// <param name="RenderJs">Allow rendering pages whose static HTML has no meaningful content (needs a renderer).</param>
+/// <param name="Extraction">How pages are extracted (description length, Markdown for llms-full.txt).</param>
+public sealed record CrawlRequest(Uri StartUrl, int MaxPages = 50, bool RenderJs = false, ExtractionOptions? Extraction = null);
 
 /// <summary>Why a URL was not fetched or not listed.</summary>
 public enum SkipReason

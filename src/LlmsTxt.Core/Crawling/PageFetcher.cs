@@ -19,18 +19,32 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
     public long Bytes => Interlocked.Read(ref _bytes);
 
     /// <summary>Fetches <paramref name="url"/>; <paramref name="acceptContentType"/> decides whether a 2xx body is read.</summary>
-    public async Task<FetchResult> FetchAsync(
+    public Task<FetchResult> FetchAsync(
         Uri url,
-        Func<Uri, CrawlDecision> hopCheck,
+        Func<Uri, CancellationToken, ValueTask<CrawlDecision>> hopCheck,
         Func<string?, bool> acceptContentType,
         long maxBytes,
+        Action<CrawlEvent>? report,
+        CancellationToken cancellationToken = default) =>
+        FetchAsync(url, hopCheck, acceptContentType, maxBytes, null, report, cancellationToken);
+
+    /// <summary>
+    /// Like the other overload, but a 2xx body is handed to <paramref name="consumeBody"/> as a stream
+    /// (restarted on retry) instead of being buffered; the stream restarts the idle timer on every read.
+    /// </summary>
+    public async Task<FetchResult> FetchAsync(
+        Uri url,
+        Func<Uri, CancellationToken, ValueTask<CrawlDecision>> hopCheck,
+        Func<string?, bool> acceptContentType,
+        long maxBytes,
+        Func<Stream, Task>? consumeBody,
         Action<CrawlEvent>? report,
         CancellationToken cancellationToken = default)
     {
         var started = timeProvider.GetTimestamp();
         for (var attempt = 0; ; attempt++)
         {
-            var result = await AttemptAsync(url, hopCheck, acceptContentType, maxBytes, started, cancellationToken).ConfigureAwait(false);
+            var result = await AttemptAsync(url, hopCheck, acceptContentType, maxBytes, consumeBody, started, cancellationToken).ConfigureAwait(false);
             var (retry, why, delay) = ShouldRetry(result, attempt);
             if (!retry)
             {
@@ -65,7 +79,7 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
         return (false, "", TimeSpan.Zero);
     }
 
-    private async Task<FetchResult> AttemptAsync(Uri url, Func<Uri, CrawlDecision> hopCheck, Func<string?, bool> acceptContentType, long maxBytes, long started, CancellationToken cancellationToken)
+    private async Task<FetchResult> AttemptAsync(Uri url, Func<Uri, CancellationToken, ValueTask<CrawlDecision>> hopCheck, Func<string?, bool> acceptContentType, long maxBytes, Func<Stream, Task>? consumeBody, long started, CancellationToken cancellationToken)
     {
         // The slot is taken before the clock starts: waiting for a crawl-delay is not the page's fault.
         using var lease = await throttle.AcquireAsync(url.Host, cancellationToken).ConfigureAwait(false);
@@ -106,7 +120,7 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
                 {
                     refusal = $"redirect loop at {next}";
                 }
-                else if (hopCheck(next) is { Allowed: false } decision)
+                else if (await hopCheck(next, cancellationToken).ConfigureAwait(false) is { Allowed: false } decision)
                 {
                     (refusal, reason) = ($"redirect to {next} refused: {decision.Detail}", decision.Reason);
                 }
@@ -123,6 +137,15 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
             if (code is >= 200 and < 300 && !acceptContentType(contentType?.MediaType))
             {
                 return Result(FetchOutcome.WrongContentType, url, current, code, started, contentType) with { RobotsTag = robotsTag };
+            }
+            if (consumeBody is not null && code is >= 200 and < 300)
+            {
+                idle.CancelAfter(options.IdleReadTimeout);
+                var raw = await response.Content.ReadAsStreamAsync(idle.Token).ConfigureAwait(false);
+                await using var guarded = new CappedStream(raw, maxBytes, () => idle.CancelAfter(options.IdleReadTimeout), idle.Token);
+                await consumeBody(guarded).ConfigureAwait(false);
+                Interlocked.Add(ref _bytes, guarded.Position);
+                return Result(FetchOutcome.Response, url, current, code, started, contentType) with { RobotsTag = robotsTag };
             }
             var (body, truncated) = await ReadCappedAsync(response, maxBytes, idle, cancellationToken).ConfigureAwait(false);
             if (truncated)
