@@ -5,6 +5,7 @@ using LlmsTxt.Server.Diagnostics;
 using LlmsTxt.Server.Health;
 using LlmsTxt.Server.Sites;
 using LlmsTxt.Server.Storage;
+using LlmsTxt.Server.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,10 +17,14 @@ builder.AddRequestLogging();
 builder.AddApiKeyAuth();
 // /ws/crawl: authentication, request validation, the crawl handler.
 builder.AddCrawlSocket();
-// OpenAPI document of the HTTP endpoints.
-builder.Services.AddOpenApi();
+// The generator behind /ws/crawl: crawl slots, rendering, hosting, the Origin check.
+builder.AddCrawlPipeline();
 // Hosted files: local folder (DATA_DIR) or S3-compatible bucket, chosen by configuration.
 builder.AddStorage();
+// Public flags and limits for the web page.
+builder.Services.AddSingleton<IPublicConfigSource, ConfigurationPublicConfigSource>();
+// OpenAPI document of the HTTP endpoints.
+builder.Services.AddOpenApi();
 // Site registry: SQLite in DATA_DIR or PostgreSQL (DATABASE_URL), migrated at start-up.
 builder.AddSiteRegistry();
 
@@ -31,16 +36,20 @@ app.UseRequestLogging();
 app.UseRateLimiter();
 // WebSocket upgrades with 30 s keep-alive pings.
 app.UseWebSockets();
+// The web page at / (wwwroot, index.html by default).
+app.UseWebPage();
 // Liveness: touches no dependency.
 app.MapHealth();
 // POST /auth/token.
 app.MapAuth();
 // WS /ws/crawl.
 app.MapCrawlSocket();
-// GET /openapi/v1.json.
-app.MapOpenApi();
 // GET /llms/{key}.txt: hosted llms.txt files.
 app.MapHostedFiles();
+// GET /api/config: what the page needs to show the right controls.
+app.MapWebPage();
+// GET /openapi/v1.json.
+app.MapOpenApi();
 
 return app.RunOrExplain();
 

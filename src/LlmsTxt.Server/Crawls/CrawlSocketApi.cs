@@ -57,6 +57,14 @@ public static class CrawlSocketApi
             return;
         }
 
+        // CORS does not cover WebSockets: a page from another site must not drive crawls with a visitor's browser.
+        if (context.RequestServices.GetService<OriginPolicy>() is { } origins && !origins.IsAllowed(context.Request))
+        {
+            await TypedResults.Json(new ErrorDetail("This page's origin may not open crawl sockets; add it to CORS_ORIGINS."),
+                statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context);
+            return;
+        }
+
         var client = AuthFailureLimiter.ClientOf(context);
         var auth = authenticator.Authenticate(SocketCredentials.From(context.Request));
         using var socket = await context.WebSockets.AcceptWebSocketAsync();

@@ -70,7 +70,14 @@ public sealed class CrawlSocketSession(ICrawlHandler handler, TimeProvider time,
             {
                 var message = await connection.ReceiveAsync(gone.Token);
                 CrawlSocketLog.MessageRead(logger, client, message.Kind, message.Bytes);
-                if (message.Kind is ReceivedKind.Closed or ReceivedKind.TooLarge)
+                if (message.Kind == ReceivedKind.TooLarge)
+                {
+                    // SPEC: incoming messages are capped at 64 KiB; a bigger one ends the socket with 1009.
+                    await connection.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", CancellationToken.None);
+                    break;
+                }
+
+                if (message.Kind == ReceivedKind.Closed)
                 {
                     break;
                 }

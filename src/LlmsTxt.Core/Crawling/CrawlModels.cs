@@ -1,0 +1,63 @@
+using LlmsTxt.Core.Extraction;
+
+namespace LlmsTxt.Core.Crawling;
+
+/// <summary>What to crawl. <see cref="MaxPages"/> is the number of pages in the result (1-1000).</summary>
+/// <param name="RenderJs">Allow rendering pages whose static HTML has no meaningful content (needs a renderer).</param>
+/// <param name="Extraction">How pages are extracted (description length, Markdown for llms-full.txt).</param>
+public sealed record CrawlRequest(Uri StartUrl, int MaxPages = 50, bool RenderJs = false, ExtractionOptions? Extraction = null);
+
+/// <summary>Why a URL was not fetched or not listed.</summary>
+public enum SkipReason
+{
+    OutOfScope,
+    RobotsDisallowed,
+    NotHtml,
+    ExcludedPath,
+    UrlTrap,
+    TooDeep,
+    NoIndex,
+    Duplicate,
+    OffSiteRedirect,
+    TooManyRedirects,
+    RefusedAddress,
+    BadUrl,
+}
+
+/// <summary>A verdict on one URL: allowed, or skipped with a reason and a human explanation.</summary>
+public readonly record struct CrawlDecision(bool Allowed, SkipReason Reason, string Detail)
+{
+    public static CrawlDecision Allow { get; } = new(true, default, "");
+    public static CrawlDecision Skip(SkipReason reason, string detail) => new(false, reason, detail);
+}
+
+/// <summary>One listed page: its parse, where it ended up, and what the sitemap said about it.</summary>
+/// <param name="Url">The final URL after redirects; this is the URL to list.</param>
+/// <param name="MarkdownTwin">A <c>.md</c> version of the page that answered 200 with a text type, if any.</param>
+/// <param name="LastModified">The page's sitemap <c>lastmod</c>, if it had one.</param>
+public sealed record CrawledPage(Page Page, Uri Url, int Status, Uri? MarkdownTwin, DateTimeOffset? LastModified, bool Rendered);
+
+public sealed record CrawlStats(
+    int Fetched,
+    int Failed,
+    IReadOnlyDictionary<SkipReason, int> Skipped,
+    int Rendered,
+    long Bytes,
+    int Requests,
+    double Seconds);
+
+/// <summary>The outcome of a crawl; <see cref="Pages"/> is in the deterministic order described on <see cref="Crawler"/>.</summary>
+/// <param name="SitemapUrls">Page URLs in the order the sitemaps listed them (after scope filtering).</param>
+/// <param name="NewestSitemapLastMod">The newest <c>lastmod</c> in any sitemap read (pages or child sitemaps).</param>
+/// <param name="SentinelSitemapUrl">The sitemap document holding that newest <c>lastmod</c>: re-reading it tells whether the site moved.</param>
+/// <param name="Error">Set when the crawl could not run at all (refused address, robots.txt forbids, start page unreachable).</param>
+/// <param name="Cancelled">True when the caller cancelled or the crawl deadline passed; pages fetched so far are kept.</param>
+public sealed record CrawlResult(
+    Uri StartUrl,
+    IReadOnlyList<CrawledPage> Pages,
+    IReadOnlyList<Uri> SitemapUrls,
+    DateTimeOffset? NewestSitemapLastMod,
+    Uri? SentinelSitemapUrl,
+    CrawlStats Stats,
+    string? Error,
+    bool Cancelled);

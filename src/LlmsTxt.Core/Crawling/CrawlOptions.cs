@@ -1,0 +1,102 @@
+namespace LlmsTxt.Core.Crawling;
+
+/// <summary>
+/// Limits and politeness settings of the crawler. The defaults are the product contract's numbers;
+/// the server binds them from configuration (section <c>Crawl</c>, e.g. <c>CRAWL__MAXCONCURRENCYPERHOST</c>)
+/// and <c>ALLOW_PRIVATE_NETWORKS</c>.
+/// </summary>
+public sealed record CrawlOptions
+{
+    /// <summary>Product token matched against robots.txt groups (RFC 9309 wants [a-zA-Z_-]).</summary>
+    public string RobotsProductToken { get; init; } = "llmstxt-bot";
+
+    /// <summary>The identifying User-Agent header sent with every request.</summary>
+    public string UserAgent { get; init; } = "llmstxt-bot/1.0 (+https://llmstxt.org; llms.txt generator)";
+
+    /// <summary>Requests in flight per host (Scrapy's default is 8).</summary>
+    public int MaxConcurrencyPerHost { get; init; } = 8;
+
+    /// <summary>When false (server default) every connection is vetted by <see cref="AddressClassifier"/>.</summary>
+    public bool AllowPrivateNetworks { get; init; }
+
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>Longest wait for headers or for the next chunk of the body.</summary>
+    public TimeSpan IdleReadTimeout { get; init; } = TimeSpan.FromSeconds(15);
+    /// <summary>Budget for one page including all its redirects (one attempt).</summary>
+    public TimeSpan PageTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>Budget for the whole crawl; what was fetched until then is kept.</summary>
+    public TimeSpan CrawlDeadline { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Bytes per page after decompression; larger pages are cut here.</summary>
+    public long MaxPageBytes { get; init; } = 10 * 1024 * 1024;
+    public int MaxRedirects { get; init; } = 5;
+    public int MaxRetries { get; init; } = 3;
+    /// <summary>First retry waits this long, doubling per retry, unless Retry-After says otherwise.</summary>
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>A Retry-After larger than this is cut to it.</summary>
+    public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(30);
+
+    public long MaxRobotsBytes { get; init; } = 500 * 1024;
+    public TimeSpan RobotsCacheDuration { get; init; } = TimeSpan.FromHours(24);
+    /// <summary>Crawl-delay from robots.txt is honoured up to this value.</summary>
+    public TimeSpan MaxCrawlDelay { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>Minimum spacing between request starts to one host, whatever robots.txt says.</summary>
+    public TimeSpan MinCrawlDelay { get; init; } = TimeSpan.Zero;
+
+    public long MaxSitemapBytes { get; init; } = 50 * 1024 * 1024;
+    public int MaxSitemapUrls { get; init; } = 50_000;
+    public int MaxSitemapDepth { get; init; } = 2;
+    /// <summary>Sitemap documents read per crawl (an index may list thousands of children).</summary>
+    public int MaxSitemapDocuments { get; init; } = 50;
+
+    public int MaxUrlLength { get; init; } = 2083;
+    public int MaxQueryLength { get; init; } = 1024;
+    public int MaxPathSegments { get; init; } = 20;
+    /// <summary>A path segment appearing more often than this marks a URL trap.</summary>
+    public int MaxSegmentRepeats { get; init; } = 2;
+    public int MaxLinkDepth { get; init; } = 20;
+
+    /// <summary>Attempts allowed per listed page, so failures can be replaced (3 × maxPages).</summary>
+    public int AttemptsPerPage { get; init; } = 3;
+
+    /// <summary>Pages with fewer words than this are rendered when rendering is allowed.</summary>
+    public int RenderWordThreshold { get; init; } = 50;
+
+    public bool CheckMarkdownTwins { get; init; } = true;
+    /// <summary>When none of the first N listed pages has a Markdown twin, the rest are not probed.</summary>
+    public int MarkdownTwinSample { get; init; } = 10;
+    public long MaxMarkdownTwinProbeBytes { get; init; } = 64 * 1024;
+
+    /// <summary>Throws with a message naming the setting when a value is out of range.</summary>
+    public void Validate()
+    {
+        Require(MaxConcurrencyPerHost is >= 1 and <= 256, "CRAWL_MAX_CONCURRENCY_PER_HOST", "1-256");
+        Require(Positive(ConnectTimeout), "CRAWL_CONNECT_TIMEOUT", "a positive duration");
+        Require(Positive(IdleReadTimeout), "CRAWL_IDLE_READ_TIMEOUT", "a positive duration");
+        Require(Positive(PageTimeout), "CRAWL_PAGE_TIMEOUT", "a positive duration");
+        Require(Positive(CrawlDeadline), "CRAWL_DEADLINE", "a positive duration");
+        Require(MaxPageBytes >= 1024, "CRAWL_MAX_PAGE_BYTES", "at least 1024");
+        Require(MaxRedirects is >= 0 and <= 20, "CRAWL_MAX_REDIRECTS", "0-20");
+        Require(MaxRetries is >= 0 and <= 10, "CRAWL_MAX_RETRIES", "0-10");
+        Require(RetryBaseDelay >= TimeSpan.Zero && MaxRetryAfter >= TimeSpan.Zero, "CRAWL_RETRY_DELAY", "a non-negative duration");
+        Require(MaxRobotsBytes >= 1024, "CRAWL_MAX_ROBOTS_BYTES", "at least 1024");
+        Require(MaxCrawlDelay >= TimeSpan.Zero && MinCrawlDelay >= TimeSpan.Zero, "CRAWL_DELAY", "a non-negative duration");
+        Require(MaxSitemapBytes >= 1024, "CRAWL_MAX_SITEMAP_BYTES", "at least 1024");
+        Require(MaxSitemapUrls >= 1, "CRAWL_MAX_SITEMAP_URLS", "at least 1");
+        Require(MaxSitemapDepth is >= 0 and <= 5, "CRAWL_MAX_SITEMAP_DEPTH", "0-5");
+        Require(MaxLinkDepth is >= 0 and <= 100, "CRAWL_MAX_LINK_DEPTH", "0-100");
+        Require(AttemptsPerPage is >= 1 and <= 10, "CRAWL_ATTEMPTS_PER_PAGE", "1-10");
+        Require(!string.IsNullOrWhiteSpace(UserAgent), "CRAWL_USER_AGENT", "a non-empty string");
+        Require(RobotsTxt.IsValidProductToken(RobotsProductToken), "CRAWL_ROBOTS_TOKEN", "letters, '_' and '-' only");
+    }
+
+    private static bool Positive(TimeSpan value) => value > TimeSpan.Zero;
+
+    private static void Require(bool ok, string variable, string allowed)
+    {
+        if (!ok)
+        {
+            throw new ArgumentException($"{variable} is out of range; allowed: {allowed}.");
+        }
+    }
+}

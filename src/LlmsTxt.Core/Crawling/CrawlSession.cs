@@ -1,0 +1,209 @@
+using System.Collections.Concurrent;
+using LlmsTxt.Core.Extraction;
+using LlmsTxt.Core.Rendering;
+using Microsoft.Extensions.Logging;
+
+namespace LlmsTxt.Core.Crawling;
+
+/// <summary>The state of one crawl: discovery, the dispatch loop and the final selection.</summary>
+internal sealed partial class CrawlSession
+{
+    private readonly CrawlOptions _options;
+    private readonly PageExtractor _extractor;
+    private readonly IPageRenderer? _renderer;
+    private readonly RobotsCache _robotsCache;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly CrawlRequest _request;
+    private readonly IProgress<CrawlEvent>? _progress;
+    private readonly UrlNormalizer _normalizer;
+    private readonly HostThrottle _throttle;
+    private readonly PageFetcher _fetcher;
+    private readonly ConcurrentDictionary<string, Lazy<Task<RobotsVerdict>>> _robots = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<SkipReason, int> _skips = new();
+    private readonly ConcurrentDictionary<string, byte> _skipped = new(StringComparer.Ordinal);
+    private CrawlScope _scope = null!;
+    private Uri _home = null!;
+    private string? _startFailure;
+    private CancellationToken _token;
+    private int _fetched;
+    private int _failed;
+    private int _rendered;
+    private long _lastProgress;
+
+    public CrawlSession(CrawlOptions options, HttpClient client, PageExtractor extractor, IPageRenderer? renderer, RobotsCache robotsCache,
+        ILogger logger, TimeProvider time, CrawlRequest request, IProgress<CrawlEvent>? progress)
+    {
+        (_options, _extractor, _renderer, _robotsCache, _logger, _time, _request, _progress) =
+            (options, extractor, renderer, robotsCache, logger, time, request, progress);
+        _normalizer = new UrlNormalizer(options);
+        _throttle = new HostThrottle(options.MaxConcurrencyPerHost, time);
+        _fetcher = new PageFetcher(client, options, _throttle, time, logger);
+    }
+
+    private int MaxAttempts => _options.AttemptsPerPage * _request.MaxPages;
+
+    public async Task<CrawlResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_options.CrawlDeadline);
+        _token = deadline.Token;
+        var start = _normalizer.Normalize(_request.StartUrl)!;
+        _scope = CrawlScope.From(start);
+        _home = start;
+        var frontier = new Frontier(_request.MaxPages, MaxAttempts, _options.MaxLinkDepth, maxPending: (MaxAttempts * 2) + 1000);
+        var sitemaps = SitemapSet.Empty;
+        string? error = null;
+        var cancelled = false;
+        try
+        {
+            var robots = await RobotsForAsync(start).ConfigureAwait(false);
+            error = robots.RefusedError ?? (robots.Status == RobotsStatus.DisallowAll
+                ? $"robots.txt at {robots.RobotsUrl} {robots.Detail}; RFC 9309 treats that as 'disallow all', so nothing was crawled."
+                : null);
+            if (error is null)
+            {
+                // The start page goes first and alone: where it redirects decides the site's scope.
+                frontier.Offer(UrlNormalizer.IdentityKey(start), start, [0, 1]);
+                await RunLoopAsync(frontier, concurrency: 1).ConfigureAwait(false);
+                sitemaps = await DiscoverSitemapsAsync().ConfigureAwait(false);
+                for (var i = 0; i < sitemaps.Entries.Count; i++)
+                {
+                    var entry = sitemaps.Entries[i];
+                    frontier.Offer(UrlNormalizer.IdentityKey(entry.Url), entry.Url, [1, 0, i], entry.LastModified);
+                }
+                await RunLoopAsync(frontier, _options.MaxConcurrencyPerHost).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (_token.IsCancellationRequested)
+        {
+            cancelled = true;
+            var why = cancellationToken.IsCancellationRequested ? "Crawl cancelled" : $"Crawl deadline of {_options.CrawlDeadline.TotalMinutes:0.#} min reached";
+            Report(new LimitReachedEvent($"{why}; keeping the {frontier.Select().Count} pages fetched so far"));
+        }
+        return await FinishAsync(frontier, sitemaps, error, cancelled, started).ConfigureAwait(false);
+    }
+
+    /// <summary>Fetches in key order with up to <paramref name="concurrency"/> requests in flight until the selection is settled.</summary>
+    private async Task RunLoopAsync(Frontier frontier, int concurrency)
+    {
+        var inFlight = new Dictionary<Task<PageOutcome>, FrontierEntry>();
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(_token);
+        try
+        {
+            while (true)
+            {
+                while (inFlight.Count < concurrency && frontier.TryTake(out var next))
+                {
+                    inFlight.Add(ProcessAsync(next, isStart: next.Depth == 0, work.Token), next);
+                }
+                if (inFlight.Count == 0)
+                {
+                    return;
+                }
+                var done = await Task.WhenAny(inFlight.Keys).ConfigureAwait(false);
+                var entry = inFlight[done];
+                inFlight.Remove(done);
+                var outcome = await done.ConfigureAwait(false);
+                frontier.Complete(entry, outcome with { Links = [] });
+                frontier.AddLinks(entry, outcome.Links);
+                ReportProgress(frontier);
+                if (frontier.IsSettled())
+                {
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            // Settled (or cancelled): what is still in flight can no longer change the result.
+            await work.CancelAsync().ConfigureAwait(false);
+            foreach (var (task, entry) in inFlight)
+            {
+                try
+                {
+                    await task.ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+                frontier.Abandon(entry);
+            }
+        }
+    }
+
+    private async Task<SitemapSet> DiscoverSitemapsAsync()
+    {
+        var origin = new Uri(RobotsCache.Origin(_home) + "/");
+        var robots = await RobotsForAsync(origin).ConfigureAwait(false);
+        var reader = new SitemapReader(_fetcher, _options, _logger);
+        var maxEntries = MaxAttempts + 100;
+        var declared = robots.Rules.Sitemaps
+            .Select(s => Uri.TryCreate(origin, s, out var u) ? u : null)
+            .OfType<Uri>()
+            .Where(u => u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps)
+            .ToList();
+        if (declared.Count > 0)
+        {
+            return await reader.ReadAsync(declared, SitemapKeep, maxEntries, quietIfMissing: false, Report, _token).ConfigureAwait(false);
+        }
+        foreach (var guess in new[] { "sitemap.xml", "sitemap_index.xml" })
+        {
+            var set = await reader.ReadAsync([new Uri(origin, guess)], SitemapKeep, maxEntries, quietIfMissing: true, Report, _token).ConfigureAwait(false);
+            if (set.Documents.Count > 0)
+            {
+                return set;
+            }
+        }
+        Report(new LimitReachedEvent("No sitemap found; following links breadth-first from the start page"));
+        return SitemapSet.Empty;
+    }
+
+    private bool SitemapKeep(Uri url) =>
+        _normalizer.Normalize(url) is { } clean && _scope.Contains(clean) && _normalizer.Check(clean).Allowed;
+
+    private async Task<CrawlResult> FinishAsync(Frontier frontier, SitemapSet sitemaps, string? error, bool cancelled, long started)
+    {
+        var selected = frontier.Select();
+        var pages = selected
+            .Select(e => new CrawledPage(e.Outcome!.Page!, e.Outcome.FinalUrl!, e.Outcome.Status, null, e.LastModified, e.Outcome.Rendered))
+            .ToList();
+        if (_options.CheckMarkdownTwins && !cancelled && pages.Count > 0)
+        {
+            var checker = new MarkdownTwinChecker(_fetcher, _options, _scope, (u, c) => IsRobotsAllowedAsync(u));
+            var twins = await checker.FindAsync(pages.Select(p => p.Url).ToList(), _token).ConfigureAwait(false);
+            pages = pages.Select((p, i) => twins[i] is { } twin ? p with { MarkdownTwin = twin } : p).ToList();
+        }
+        if (error is null && pages.Count == 0 && !cancelled)
+        {
+            error = _startFailure is { } why
+                ? $"The start page {_request.StartUrl} could not be fetched: {why}"
+                : $"No listable page found at {_request.StartUrl} (see the log for each URL).";
+        }
+        if (error is not null)
+        {
+            _logger.LogWarning("Crawl of {Url} could not run: {Error}", _request.StartUrl, error);
+        }
+        var stats = new CrawlStats(_fetched, _failed, new Dictionary<SkipReason, int>(_skips), _rendered, _fetcher.Bytes, (int)_fetcher.Requests,
+            _time.GetElapsedTime(started).TotalSeconds);
+        Report(new CrawlSummaryEvent(stats, pages.Count));
+        return new CrawlResult(_request.StartUrl, pages, sitemaps.Entries.Select(e => e.Url).ToList(), sitemaps.NewestLastModified,
+            sitemaps.Sentinel, stats, error, cancelled);
+    }
+
+    private void ReportProgress(Frontier frontier)
+    {
+        // At most ten progress events a second: the socket and the CLI redraw on each.
+        var now = _time.GetTimestamp();
+        var last = Interlocked.Read(ref _lastProgress);
+        if (last != 0 && _time.GetElapsedTime(last, now) < TimeSpan.FromMilliseconds(100))
+        {
+            return;
+        }
+        Interlocked.Exchange(ref _lastProgress, now);
+        Report(new CrawlProgressEvent(_fetched, _failed, frontier.Queued + frontier.InFlight, _request.MaxPages));
+    }
+
+    private void Report(CrawlEvent crawlEvent) => _progress?.Report(crawlEvent);
+}

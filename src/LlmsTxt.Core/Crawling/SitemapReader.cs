@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Xml;
+using Microsoft.Extensions.Logging;
+
+namespace LlmsTxt.Core.Crawling;
+
+/// <summary>One page URL listed by a sitemap, with its <c>lastmod</c>.</summary>
+public sealed record SitemapEntry(Uri Url, DateTimeOffset? LastModified);
+
+/// <summary>Everything the sitemaps of a site said, in the order they said it.</summary>
+public sealed record SitemapSet(IReadOnlyList<SitemapEntry> Entries, IReadOnlyList<Uri> Documents, DateTimeOffset? NewestLastModified, Uri? Sentinel)
+{
+    public static SitemapSet Empty { get; } = new([], [], null, null);
+}
+
+/// <summary>
+/// Reads sitemaps and sitemap indexes (nested at most <see cref="CrawlOptions.MaxSitemapDepth"/> deep),
+/// plain or gzip (by magic bytes, whatever the headers say). XML is read as a stream with DTDs prohibited
+/// and no resolver (no entity expansion, no external fetches), and the decompressed bytes are capped while
+/// they are read, so a billion-laughs file or a gzip bomb is rejected quickly with little memory.
+/// </summary>
+public sealed class SitemapReader(PageFetcher fetcher, CrawlOptions options, ILogger logger)
+{
+    /// <summary>
+    /// Reads <paramref name="roots"/> in order, depth-first through indexes. Page URLs pass through
+    /// <paramref name="keep"/> (scope filters) and at most <paramref name="maxEntries"/> are kept; child
+    /// sitemaps are never filtered by it. Every document is still scanned for the newest <c>lastmod</c>.
+    /// </summary>
+    public async Task<SitemapSet> ReadAsync(IReadOnlyList<Uri> roots, Func<Uri, bool> keep, int maxEntries, bool quietIfMissing, Action<CrawlEvent>? report, CancellationToken cancellationToken = default)
+    {
+        var state = new State(keep, maxEntries);
+        foreach (var root in roots)
+        {
+            await ReadDocumentAsync(root, 0, state, quietIfMissing, report, cancellationToken).ConfigureAwait(false);
+        }
+        return new SitemapSet(state.Entries, state.Documents, state.Newest, state.Sentinel);
+    }
+
+    private async Task ReadDocumentAsync(Uri url, int depth, State state, bool quietIfMissing, Action<CrawlEvent>? report, CancellationToken cancellationToken)
+    {
+        if (state.Documents.Count >= options.MaxSitemapDocuments || !state.Seen.Add(url.AbsoluteUri))
+        {
+            return;
+        }
+        var document = new Document();
+        try
+        {
+            var result = await fetcher.FetchAsync(url, (u, _) => ValueTask.FromResult(AnyWebUrl(u)), _ => true, options.MaxSitemapBytes,
+                stream => ParseAsync(stream, document), report, cancellationToken).ConfigureAwait(false);
+            if (!result.IsSuccess)
+            {
+                var why = result.Error ?? $"HTTP {result.Status}";
+                if (!(quietIfMissing && result.Status == 404))
+                {
+                    report?.Invoke(new SitemapFailedEvent(url, why));
+                }
+                logger.LogInformation("Sitemap {Url} not read: {Why}", url, why);
+                return;
+            }
+        }
+        catch (Exception ex) when (ex is XmlException or InvalidDataException or SizeLimitExceededException)
+        {
+            var why = ex is SizeLimitExceededException ? ex.Message + " (limit)" : $"not a valid sitemap ({ex.Message})";
+            report?.Invoke(new SitemapFailedEvent(url, why));
+            logger.LogWarning("Sitemap {Url} rejected: {Why}", url, why);
+            return;
+        }
+        state.Documents.Add(url);
+        if (document.Truncated)
+        {
+            report?.Invoke(new LimitReachedEvent($"Sitemap {url} lists more than {options.MaxSitemapUrls} URLs; the rest is ignored"));
+        }
+        report?.Invoke(new SitemapFoundEvent(url, document.Urls.Count, document.Children.Count));
+        state.Consider(document.Newest, url);
+        foreach (var (loc, lastmod) in document.Urls)
+        {
+            if (Uri.TryCreate(url, loc, out var page) && state.Entries.Count < state.MaxEntries && state.Keep(page) && state.SeenPages.Add(page.AbsoluteUri))
+            {
+                state.Entries.Add(new SitemapEntry(page, lastmod));
+            }
+        }
+        foreach (var (loc, _) in document.Children)
+        {
+            if (depth + 1 > options.MaxSitemapDepth)
+            {
+                report?.Invoke(new SitemapFailedEvent(url, $"sitemap indexes nested deeper than {options.MaxSitemapDepth} levels are not followed"));
+                break;
+            }
+            if (Uri.TryCreate(url, loc, out var child) && AnyWebUrl(child).Allowed)
+            {
+                await ReadDocumentAsync(child, depth + 1, state, false, report, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static CrawlDecision AnyWebUrl(Uri url) =>
+        url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps
+            ? CrawlDecision.Allow
+            : CrawlDecision.Skip(SkipReason.BadUrl, "only http and https sitemaps are read");
+
+    private async Task ParseAsync(Stream body, Document document)
+    {
+        document.Reset();
+        var head = new byte[2];
+        var got = await body.ReadAtLeastAsync(head, 2, throwOnEndOfStream: false).ConfigureAwait(false);
+        Stream stream = new PrefixedStream(head.AsMemory(0, got), body);
+        if (got == 2 && head[0] == 0x1f && head[1] == 0x8b)
+        {
+            stream = new CappedStream(new GZipStream(stream, CompressionMode.Decompress), options.MaxSitemapBytes);
+        }
+        var settings = new XmlReaderSettings
+        {
+            Async = true,
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            IgnoreComments = true,
+            IgnoreWhitespace = true,
+            IgnoreProcessingInstructions = true,
+            MaxCharactersInDocument = options.MaxSitemapBytes,
+            CloseInput = true,
+        };
+        using var reader = XmlReader.Create(stream, settings);
+        string? loc = null;
+        DateTimeOffset? lastmod = null;
+        while (await reader.ReadAsync().ConfigureAwait(false))
+        {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                switch (reader.LocalName)
+                {
+                    case "url" or "sitemap":
+                        (loc, lastmod) = (null, null);
+                        break;
+                    case "loc":
+                        loc = (await reader.ReadElementContentAsStringAsync().ConfigureAwait(false)).Trim();
+                        continue;
+                    case "lastmod":
+                        lastmod = ParseDate(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false));
+                        continue;
+                }
+            }
+            else if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName is "url" or "sitemap" && !string.IsNullOrEmpty(loc))
+            {
+                var target = reader.LocalName == "url" ? document.Urls : document.Children;
+                if (target.Count >= options.MaxSitemapUrls)
+                {
+                    document.Truncated = true;
+                    return;
+                }
+                target.Add((loc, lastmod));
+                if (lastmod is { } date && (document.Newest is null || date > document.Newest))
+                {
+                    document.Newest = date;
+                }
+            }
+        }
+    }
+
+    private static DateTimeOffset? ParseDate(string text) =>
+        DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ? date.ToUniversalTime() : null;
+
+    private sealed class Document
+    {
+        public List<(string Loc, DateTimeOffset? LastMod)> Urls { get; } = [];
+        public List<(string Loc, DateTimeOffset? LastMod)> Children { get; } = [];
+        public DateTimeOffset? Newest { get; set; }
+        public bool Truncated { get; set; }
+
+        public void Reset()
+        {
+            Urls.Clear();
+            Children.Clear();
+            Newest = null;
+            Truncated = false;
+        }
+    }
+
+    private sealed class State(Func<Uri, bool> keep, int maxEntries)
+    {
+        public Func<Uri, bool> Keep { get; } = keep;
+        public int MaxEntries { get; } = maxEntries;
+        public List<SitemapEntry> Entries { get; } = [];
+        public List<Uri> Documents { get; } = [];
+        public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> SeenPages { get; } = new(StringComparer.Ordinal);
+        public DateTimeOffset? Newest { get; private set; }
+        public Uri? Sentinel { get; private set; }
+
+        public void Consider(DateTimeOffset? date, Uri document)
+        {
+            if (date is { } d && (Newest is null || d > Newest))
+            {
+                (Newest, Sentinel) = (d, document);
+            }
+        }
+    }
+}

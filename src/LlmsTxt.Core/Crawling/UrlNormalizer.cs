@@ -1,0 +1,193 @@
+using System.Text;
+
+namespace LlmsTxt.Core.Crawling;
+
+/// <summary>
+/// URL hygiene: resolves links, drops fragments, tracking and session parameters and default ports,
+/// lower-cases scheme and host, and spots URLs the crawler must not follow (traps, login/admin/feed
+/// pages, obvious binary files).
+/// </summary>
+public sealed class UrlNormalizer(CrawlOptions options)
+{
+    private static readonly HashSet<string> DroppedParameters = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "igshid", "mc_cid", "mc_eid",
+        "_ga", "_gl", "_hsenc", "_hsmi", "mkt_tok", "oly_anon_id", "oly_enc_id", "vero_id", "ttclid", "srsltid",
+        // Session ids: the same page under a new name on every visit.
+        "jsessionid", "phpsessid", "sid", "sessionid", "session_id", "aspsessionid", "cfid", "cftoken", "zenid", "oscsid",
+    };
+
+    private static readonly HashSet<string> ExcludedSegments = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "login", "log-in", "logout", "log-out", "signin", "sign-in", "signout", "sign-out", "signup", "sign-up",
+        "admin", "administrator", "wp-admin", "wp-login.php", "feed", "feeds", "rss", "atom", "cart", "checkout",
+    };
+
+    private static readonly HashSet<string> BinaryExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".ico", ".bmp", ".tif", ".tiff", ".pdf", ".zip",
+        ".gz", ".tgz", ".bz2", ".xz", ".tar", ".rar", ".7z", ".exe", ".dmg", ".msi", ".deb", ".rpm", ".iso", ".apk",
+        ".mp3", ".mp4", ".m4a", ".m4v", ".wav", ".ogg", ".webm", ".avi", ".mov", ".mkv", ".flac", ".css", ".js",
+        ".mjs", ".json", ".xml", ".rss", ".atom", ".woff", ".woff2", ".ttf", ".otf", ".eot", ".csv", ".xls",
+        ".xlsx", ".doc", ".docx", ".ppt", ".pptx", ".odt", ".wasm", ".map", ".txt", ".md", ".bin", ".dat",
+    };
+
+    /// <summary>Resolves <paramref name="href"/> against <paramref name="baseUrl"/> and normalises it; null when it is not an http(s) link.</summary>
+    public Uri? Resolve(Uri baseUrl, string? href)
+    {
+        if (string.IsNullOrWhiteSpace(href))
+        {
+            return null;
+        }
+        return Uri.TryCreate(baseUrl, href.Trim(), out var absolute) ? Normalize(absolute) : null;
+    }
+
+    /// <summary>The canonical spelling of <paramref name="url"/>, or null when it is not an absolute http(s) URL.</summary>
+    public Uri? Normalize(Uri url)
+    {
+        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps) || url.Host.Length == 0)
+        {
+            return null;
+        }
+        var builder = new UriBuilder(url)
+        {
+            Fragment = "",
+            Host = url.IdnHost.ToLowerInvariant(),
+            UserName = "",
+            Password = "",
+        };
+        if (url.IsDefaultPort)
+        {
+            builder.Port = -1;
+        }
+        builder.Path = StripPathSessionId(url.AbsolutePath);
+        builder.Query = CleanQuery(url.Query);
+        return Uri.TryCreate(builder.ToString(), UriKind.Absolute, out var clean) ? clean : null;
+    }
+
+    /// <summary>
+    /// The identity used to de-duplicate pages: scheme, <c>www.</c> and a trailing slash do not make a
+    /// different page.
+    /// </summary>
+    public static string IdentityKey(Uri url)
+    {
+        var path = url.AbsolutePath;
+        if (path.Length > 1 && path.EndsWith('/'))
+        {
+            path = path.TrimEnd('/');
+        }
+        var port = url.IsDefaultPort ? "" : ":" + url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return SiteHost(url.Host) + port + path + url.Query;
+    }
+
+    /// <summary>The host with a leading <c>www.</c> removed: both spellings are one site.</summary>
+    public static string SiteHost(string host)
+    {
+        host = host.ToLowerInvariant();
+        return host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
+    }
+
+    /// <summary>Checks traps, excluded paths and binary extensions; scope and robots are checked elsewhere.</summary>
+    public CrawlDecision Check(Uri url)
+    {
+        if (url.AbsoluteUri.Length > options.MaxUrlLength)
+        {
+            return CrawlDecision.Skip(SkipReason.UrlTrap, $"URL longer than {options.MaxUrlLength} characters");
+        }
+        if (url.Query.Length > options.MaxQueryLength)
+        {
+            return CrawlDecision.Skip(SkipReason.UrlTrap, $"query longer than {options.MaxQueryLength} characters");
+        }
+        var segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length > options.MaxPathSegments)
+        {
+            return CrawlDecision.Skip(SkipReason.UrlTrap, $"more than {options.MaxPathSegments} path segments");
+        }
+        var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var segment in segments)
+        {
+            var count = counts[segment] = counts.GetValueOrDefault(segment) + 1;
+            if (count > options.MaxSegmentRepeats)
+            {
+                return CrawlDecision.Skip(SkipReason.UrlTrap, $"path segment '{segment}' repeated more than {options.MaxSegmentRepeats} times");
+            }
+            if (ExcludedSegments.Contains(segment))
+            {
+                return CrawlDecision.Skip(SkipReason.ExcludedPath, $"'{segment}' pages (login, admin, feeds, carts) are not content");
+            }
+        }
+        var extension = segments.Length == 0 ? "" : Path.GetExtension(segments[^1]);
+        if (extension.Length > 0 && BinaryExtensions.Contains(extension))
+        {
+            return CrawlDecision.Skip(SkipReason.NotHtml, $"'{extension}' files are not HTML pages");
+        }
+        return CrawlDecision.Allow;
+    }
+
+    private static string StripPathSessionId(string path)
+    {
+        // ";jsessionid=..." path parameters (Java servlets).
+        var index = path.IndexOf(";jsessionid=", StringComparison.OrdinalIgnoreCase);
+        return index < 0 ? path : path[..index];
+    }
+
+    private static string CleanQuery(string query)
+    {
+        if (query.Length <= 1)
+        {
+            return "";
+        }
+        var kept = new StringBuilder();
+        foreach (var pair in query[1..].Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var name = pair.Split('=', 2)[0];
+            if (name.StartsWith("utm_", StringComparison.OrdinalIgnoreCase) || DroppedParameters.Contains(name))
+            {
+                continue;
+            }
+            kept.Append(kept.Length == 0 ? "" : "&").Append(pair);
+        }
+        return kept.ToString();
+    }
+}
+
+/// <summary>
+/// What belongs to the site: the start URL's host (with or without <c>www.</c>), any port it used, and
+/// its path prefix when the user gave one (<c>https://site/docs/</c> crawls <c>/docs/</c> only).
+/// </summary>
+public sealed record CrawlScope(string SiteHost, int Port, string PathPrefix)
+{
+    public static CrawlScope From(Uri start)
+    {
+        var path = start.AbsolutePath;
+        string prefix;
+        if (path.EndsWith('/'))
+        {
+            prefix = path;
+        }
+        else
+        {
+            var last = path[(path.LastIndexOf('/') + 1)..];
+            // "/docs/index.html" scopes to "/docs/"; "/docs" scopes to "/docs" and "/docs/...".
+            prefix = last.Contains('.', StringComparison.Ordinal) ? path[..(path.LastIndexOf('/') + 1)] : path;
+        }
+        return new CrawlScope(UrlNormalizer.SiteHost(start.Host), start.IsDefaultPort ? -1 : start.Port, prefix);
+    }
+
+    public bool Contains(Uri url) => SameSite(url) && InPrefix(url.AbsolutePath);
+
+    public bool SameSite(Uri url) =>
+        (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+        && UrlNormalizer.SiteHost(url.Host) == SiteHost
+        && (url.IsDefaultPort ? -1 : url.Port) == Port;
+
+    private bool InPrefix(string path)
+    {
+        if (PathPrefix == "/" || path.StartsWith(PathPrefix, StringComparison.Ordinal) && (PathPrefix.EndsWith('/') || path.Length == PathPrefix.Length || path[PathPrefix.Length] == '/'))
+        {
+            return true;
+        }
+        // "/docs/" also covers "/docs" itself.
+        return PathPrefix.EndsWith('/') && path == PathPrefix.TrimEnd('/');
+    }
+}

@@ -1,0 +1,119 @@
+using System.Text;
+using AngleSharp.Dom;
+
+namespace LlmsTxt.Core.Extraction;
+
+/// <summary>Verbatim text and language of code elements.</summary>
+internal static class CodeText
+{
+    /// <summary>Text with whitespace kept, &lt;br&gt; as newlines, invisible characters dropped, outer blank lines trimmed.</summary>
+    public static string Of(IElement element)
+    {
+        var sb = new StringBuilder();
+        Append(sb, element, 0);
+        sb.Replace("\r\n", "\n").Replace('\r', '\n');
+        var text = sb.ToString();
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            lines[i] = lines[i].TrimEnd();
+        }
+        return string.Join('\n', lines).Trim('\n');
+    }
+
+    private static void Append(StringBuilder sb, INode node, int depth)
+    {
+        for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is IText text)
+            {
+                foreach (var c in text.Data)
+                {
+                    if (c == '\t' || c == '\n' || c == '\r' || !TextTools.IsInvisible(c))
+                    {
+                        sb.Append(c == '\u00A0' ? ' ' : c);
+                    }
+                }
+            }
+            else if (child is IElement element && depth <= ContentRules.MaxDepth)
+            {
+                if (element.LocalName == "br")
+                {
+                    sb.Append('\n');
+                }
+                else if (element.LocalName is not ("script" or "style" or "button" or "template"))
+                {
+                    Append(sb, element, depth + 1);
+                }
+            }
+        }
+    }
+
+    public static int LongestBacktickRun(string text)
+    {
+        int longest = 0, run = 0;
+        foreach (var c in text)
+        {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+        return longest;
+    }
+
+    /// <summary>Language from language-x / lang-x / highlight-source-x classes or data-lang on the block or near it.</summary>
+    public static string Language(IElement pre)
+    {
+        IElement?[] candidates = [pre, pre.QuerySelector("code"), pre.ParentElement, pre.ParentElement?.ParentElement];
+        foreach (var element in candidates)
+        {
+            if (element is null)
+            {
+                continue;
+            }
+            var language = element.GetAttribute("data-lang") ?? element.GetAttribute("data-language")
+                ?? FromClass(element.GetAttribute("class"));
+            language = Sanitize(language);
+            if (language.Length > 0)
+            {
+                return language;
+            }
+        }
+        return "";
+    }
+
+    private static string? FromClass(string? classes)
+    {
+        if (string.IsNullOrEmpty(classes))
+        {
+            return null;
+        }
+        foreach (var token in classes.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (var prefix in (string[])["language-", "lang-", "highlight-source-", "highlight-", "sourcecode-", "brush:"])
+            {
+                if (token.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && token.Length > prefix.Length)
+                {
+                    return token[prefix.Length..];
+                }
+            }
+        }
+        return null;
+    }
+
+    private static string Sanitize(string? language)
+    {
+        if (string.IsNullOrEmpty(language) || language.Length > 24)
+        {
+            return "";
+        }
+        foreach (var c in language)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '+' or '#' or '-' or '_' or '.'))
+            {
+                return "";
+            }
+        }
+        var lower = language.ToLowerInvariant();
+        return lower is "none" or "text" or "plaintext" or "nohighlight" or "default" ? "" : lower;
+    }
+}

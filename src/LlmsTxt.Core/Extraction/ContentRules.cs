@@ -1,0 +1,160 @@
+using AngleSharp.Dom;
+
+namespace LlmsTxt.Core.Extraction;
+
+/// <summary>Where the main content of a page is, and which elements are page chrome rather than content.</summary>
+internal static class ContentRules
+{
+    /// <summary>Deeper subtrees are flattened or skipped: hostile nesting must not exhaust the stack.</summary>
+    public const int MaxDepth = 400;
+
+    private static readonly string[] RootSelectors =
+    [
+        "main", "[role=main]", "article",
+        "#main-content", "#content", "#main", ".main-content", ".markdown-body", ".post-content", ".entry-content",
+    ];
+
+    private static readonly HashSet<string> AlwaysSkipped = new(StringComparer.Ordinal)
+    {
+        "script", "style", "noscript", "svg", "template", "iframe", "object", "embed", "canvas", "form", "button",
+        "select", "input", "textarea", "nav", "aside", "footer", "dialog", "math", "audio", "video", "map", "head",
+        "title", "meta", "link",
+    };
+
+    private static readonly HashSet<string> SkippedRoles = new(StringComparer.Ordinal)
+    {
+        "navigation", "banner", "contentinfo", "search", "complementary", "menu", "menubar", "dialog", "alert",
+    };
+
+    private static readonly HashSet<string> SkippedClassParts = new(StringComparer.Ordinal)
+    {
+        "breadcrumb", "breadcrumbs", "sr-only", "visually-hidden", "screen-reader-text", "skip-link", "skiplink",
+        "toc", "table-of-contents", "sidebar", "cookie", "cookies", "cookie-banner", "newsletter", "share", "sharing",
+        "social", "advert", "ads", "related-posts", "comments", "pagination", "edit-page", "visuallyhidden",
+    };
+
+    private static readonly HashSet<string> BodyChromeParts = new(StringComparer.Ordinal)
+    {
+        "header", "footer", "site-header", "site-footer", "navbar", "nav", "menu", "navigation", "masthead",
+    };
+
+    /// <summary>The element holding the main content: main, [role=main], a single article, common ids, else body.</summary>
+    public static (IElement Root, bool IsBody) FindRoot(IDocument document)
+    {
+        foreach (var selector in RootSelectors)
+        {
+            var found = document.QuerySelectorAll(selector);
+            if (found.Length == 0)
+            {
+                continue;
+            }
+            if (selector == "article" && found.Length > 1)
+            {
+                // A listing of several articles: their common container is the content.
+                return (found[0].ParentElement ?? found[0], false);
+            }
+            if (HasText(found[0]))
+            {
+                return (found[0], false);
+            }
+        }
+        var body = document.Body ?? document.DocumentElement;
+        return (body, true);
+    }
+
+    private static bool HasText(IElement element)
+    {
+        var text = element.TextContent;
+        return text.AsSpan().Trim().Length > 0;
+    }
+
+    /// <summary>True when the element is page chrome (navigation, scripts, hidden, cookie banners…).</summary>
+    public static bool IsSkipped(IElement element, bool inBodyFallback)
+    {
+        var name = element.LocalName;
+        if (AlwaysSkipped.Contains(name))
+        {
+            return true;
+        }
+        if (inBodyFallback && name == "header")
+        {
+            return true;
+        }
+        if (element.HasAttribute("hidden")
+            || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        var role = element.GetAttribute("role");
+        if (role is not null && SkippedRoles.Contains(role.Trim().ToLowerInvariant()))
+        {
+            return true;
+        }
+        var style = element.GetAttribute("style");
+        if (style is not null && style.Replace(" ", "", StringComparison.Ordinal).Contains("display:none", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        return HasToken(element.GetAttribute("class"), SkippedClassParts)
+            || HasToken(element.GetAttribute("id"), SkippedClassParts)
+            || (inBodyFallback && (HasToken(element.GetAttribute("class"), BodyChromeParts)
+                || HasToken(element.GetAttribute("id"), BodyChromeParts)));
+    }
+
+    /// <summary>True when any whitespace-separated token of the attribute is in the set (case-insensitive).</summary>
+    public static bool HasToken(string? attribute, HashSet<string> tokens)
+    {
+        if (string.IsNullOrEmpty(attribute))
+        {
+            return false;
+        }
+        Span<char> buffer = stackalloc char[40];
+        var lookup = tokens.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var range in attribute.AsSpan().Split(' '))
+        {
+            var token = attribute.AsSpan(range).Trim();
+            if (token.Length is 0 or > 40)
+            {
+                continue;
+            }
+            var lower = buffer[..token.Length];
+            token.ToLowerInvariant(lower);
+            if (lookup.Contains(lower))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>True when any token, or any '-'/'_'-separated part of a token, is in the set.</summary>
+    public static bool HasTokenPart(string? attribute, HashSet<string> parts)
+    {
+        if (string.IsNullOrEmpty(attribute))
+        {
+            return false;
+        }
+        Span<char> lower = stackalloc char[Math.Min(attribute.Length, 256)];
+        var length = attribute.AsSpan(0, lower.Length).ToLowerInvariant(lower);
+        var lookup = parts.GetAlternateLookup<ReadOnlySpan<char>>();
+        var span = lower[..length];
+        foreach (var range in span.SplitAny(" \t\n-_"))
+        {
+            if (lookup.Contains(span[range]))
+            {
+                return true;
+            }
+        }
+        foreach (var range in span.SplitAny(" \t\n"))
+        {
+            if (lookup.Contains(span[range]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static bool IsHeading(string localName) =>
+        localName.Length == 2 && localName[0] == 'h' && localName[1] is >= '1' and <= '6';
+}

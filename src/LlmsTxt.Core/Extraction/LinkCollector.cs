@@ -1,0 +1,244 @@
+using System.Text;
+using AngleSharp.Dom;
+
+namespace LlmsTxt.Core.Extraction;
+
+/// <summary>
+/// Every http(s) link of the page in document order, absolute and without fragment. Links inside navigation
+/// (nav, sidebars, tables of contents, menus, the site header) are marked and get the label of the group they
+/// sit under: the last heading seen in that navigation block, else the outermost parent list item.
+/// </summary>
+internal sealed class LinkCollector(Uri baseUrl)
+{
+    private static readonly HashSet<string> NavParts = new(StringComparer.Ordinal)
+    {
+        "nav", "navbar", "navigation", "sidebar", "sidenav", "side-nav", "menu", "menubar", "toc", "table-of-contents",
+        "navmenu", "subnav", "topnav", "doc-sidebar", "docs-sidebar", "tree",
+    };
+
+    private static readonly HashSet<string> NavRoles = new(StringComparer.Ordinal)
+    {
+        "navigation", "menu", "menubar", "tree", "directory",
+    };
+
+    private static readonly HashSet<string> GroupTitleParts = new(StringComparer.Ordinal)
+    {
+        "caption", "heading", "title", "section-title", "group-title", "category",
+    };
+
+    private readonly List<PageLink> _links = [];
+    private readonly HashSet<(Uri, bool)> _seen = [];
+    private readonly List<IElement> _listItems = [];
+    private string? _navHeading;
+    private int _navDepth;
+
+    public static IReadOnlyList<PageLink> Collect(IDocument document, Uri baseUrl)
+    {
+        var collector = new LinkCollector(baseUrl);
+        var root = (INode?)document.Body ?? document.DocumentElement;
+        if (root is not null)
+        {
+            collector.Walk(root, 0, inMainContent: false);
+        }
+        return collector._links;
+    }
+
+    private void Walk(INode node, int depth, bool inMainContent)
+    {
+        for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is not IElement element || depth > ContentRules.MaxDepth)
+            {
+                continue;
+            }
+            var name = element.LocalName;
+            if (name is "script" or "style" or "template" or "svg" or "noscript")
+            {
+                continue;
+            }
+            if (name == "a")
+            {
+                AddLink(element);
+                continue;
+            }
+            var main = inMainContent || name is "main" or "article";
+            var entersNav = _navDepth == 0 && IsNavigation(element, main);
+            if (entersNav)
+            {
+                _navHeading = null;
+                _navDepth++;
+            }
+            else if (_navDepth > 0)
+            {
+                _navDepth++;
+                if (ContentRules.IsHeading(name) || IsGroupTitle(element))
+                {
+                    var heading = TextTools.Clean(element.TextContent);
+                    if (heading.Length is > 0 and <= 80)
+                    {
+                        _navHeading = heading;
+                    }
+                }
+            }
+            var isListItem = _navDepth > 0 && name == "li";
+            if (isListItem)
+            {
+                _listItems.Add(element);
+            }
+            Walk(element, depth + 1, main);
+            if (isListItem)
+            {
+                _listItems.RemoveAt(_listItems.Count - 1);
+            }
+            if (_navDepth > 0)
+            {
+                _navDepth--;
+            }
+        }
+    }
+
+    private static bool IsNavigation(IElement element, bool inMainContent)
+    {
+        var name = element.LocalName;
+        if (name is "nav" or "aside" || (name == "header" && !inMainContent))
+        {
+            return true;
+        }
+        var role = element.GetAttribute("role");
+        if (role is not null && NavRoles.Contains(role.Trim().ToLowerInvariant()))
+        {
+            return true;
+        }
+        return name is "div" or "ul" or "ol" or "section" or "menu"
+            && (ContentRules.HasTokenPart(element.GetAttribute("class"), NavParts)
+                || ContentRules.HasTokenPart(element.GetAttribute("id"), NavParts));
+    }
+
+    private static bool IsGroupTitle(IElement element) =>
+        element.LocalName is "p" or "span" or "div" or "strong" or "label"
+        && element.QuerySelector("a") is null
+        && (string.Equals(element.GetAttribute("role"), "heading", StringComparison.OrdinalIgnoreCase)
+            || ContentRules.HasToken(element.GetAttribute("class"), GroupTitleParts)
+            || ContentRules.HasTokenPart(element.GetAttribute("class"), GroupTitleParts));
+
+    private void AddLink(IElement anchor)
+    {
+        var url = Resolve(baseUrl, anchor.GetAttribute("href"));
+        if (url is null)
+        {
+            return;
+        }
+        var inNav = _navDepth > 0;
+        if (!_seen.Add((url, inNav)))
+        {
+            return;
+        }
+        var text = LinkText(anchor);
+        _links.Add(new PageLink(url, text, inNav, inNav ? GroupOf(anchor, text) : null));
+    }
+
+    private string? GroupOf(IElement anchor, string text)
+    {
+        if (_navHeading is not null)
+        {
+            return _navHeading;
+        }
+        // Outermost list item that the link is not the label of: its label names the group.
+        foreach (var item in _listItems)
+        {
+            if (!IsLabelOf(item, anchor))
+            {
+                return ItemLabel(item);
+            }
+        }
+        // The link labels a list item that holds a sub-list: it heads its own group.
+        if (_listItems.Count > 0 && _listItems[^1].QuerySelector("ul, ol") is not null && text.Length > 0)
+        {
+            return text;
+        }
+        return null;
+    }
+
+    /// <summary>True when the anchor is (inside) the first non-list child of the item, i.e. the item's label.</summary>
+    private static bool IsLabelOf(IElement item, IElement anchor)
+    {
+        var label = FirstLabelElement(item);
+        return label is not null && (label == anchor || label.Contains(anchor));
+    }
+
+    private static IElement? FirstLabelElement(IElement item)
+    {
+        foreach (var child in item.Children)
+        {
+            if (child.LocalName is not ("ul" or "ol"))
+            {
+                return child;
+            }
+        }
+        return null;
+    }
+
+    private static string? ItemLabel(IElement item)
+    {
+        var sb = new StringBuilder();
+        for (var child = item.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is IText text)
+            {
+                TextTools.AppendCollapsed(sb, text.Data, sb.Length > 0);
+            }
+            else if (child is IElement element)
+            {
+                if (element.LocalName is "ul" or "ol")
+                {
+                    break;
+                }
+                TextTools.AppendCollapsed(sb, element.TextContent, sb.Length > 0);
+                if (sb.ToString().Trim().Length > 0)
+                {
+                    break;
+                }
+            }
+        }
+        var label = TextTools.Clean(sb.ToString());
+        return label.Length is > 0 and <= 80 ? label : null;
+    }
+
+    private static string LinkText(IElement anchor)
+    {
+        var text = TextTools.Clean(anchor.TextContent);
+        if (text.Length == 0)
+        {
+            text = TextTools.Clean(anchor.GetAttribute("aria-label") ?? anchor.GetAttribute("title")
+                ?? anchor.QuerySelector("img[alt]")?.GetAttribute("alt"));
+        }
+        return text.Length > 300 ? TextTools.Cut(text, 300) : text;
+    }
+
+    /// <summary>Absolute http(s) URL without fragment, or null for anything else (mailto:, javascript:, junk).</summary>
+    public static Uri? Resolve(Uri baseUrl, string? href)
+    {
+        if (string.IsNullOrWhiteSpace(href))
+        {
+            return null;
+        }
+        var cleaned = href.Trim().Replace("\t", "", StringComparison.Ordinal)
+            .Replace("\n", "", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal);
+        if (cleaned.Length == 0 || cleaned[0] == '#' || cleaned.Length > 4096)
+        {
+            return null;
+        }
+        if (!Uri.TryCreate(baseUrl, cleaned, out var url)
+            || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
+            || url.Host.Length == 0)
+        {
+            return null;
+        }
+        if (url.Fragment.Length > 0 || cleaned.EndsWith('#'))
+        {
+            var withoutFragment = url.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped);
+            return Uri.TryCreate(withoutFragment, UriKind.Absolute, out var clean) ? clean : null;
+        }
+        return url;
+    }
+}

@@ -1,0 +1,355 @@
+using System.Text;
+using AngleSharp.Dom;
+
+namespace LlmsTxt.Core.Extraction;
+
+/// <summary>
+/// The block/inline state machine behind <see cref="MarkdownConverter"/>. Inline text gathers in a paragraph
+/// buffer with collapsed whitespace; each block boundary flushes it with the current prefix (list indentation,
+/// blockquote markers). Inside inline constructs (links, emphasis, table cells) block elements become spaces.
+/// </summary>
+internal sealed class MarkdownWriter(Uri baseUrl, bool bodyFallback)
+{
+    private readonly StringBuilder _out = new();
+    private readonly StringBuilder _inline = new();
+    private readonly List<string> _prefixes = [];
+    private string? _marker;
+    private int _inlineDepth;
+    private bool _needBlank;
+    private bool _tight;
+    private int _lastPrefixCount;
+
+    public string Finish()
+    {
+        FlushParagraph();
+        var end = _out.Length;
+        while (end > 0 && _out[end - 1] is '\n' or ' ')
+        {
+            end--;
+        }
+        _out.Length = end;
+        return end == 0 ? "" : _out.Append('\n').ToString();
+    }
+
+    public void WriteChildren(INode node, int depth)
+    {
+        for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is IText text)
+            {
+                TextTools.AppendCollapsed(_inline, text.Data, pendingSpace: false);
+            }
+            else if (child is IElement element && depth <= ContentRules.MaxDepth
+                     && !ContentRules.IsSkipped(element, bodyFallback))
+            {
+                WriteElement(element, depth + 1);
+            }
+        }
+    }
+
+    private void WriteElement(IElement element, int depth)
+    {
+        var name = element.LocalName;
+        switch (name)
+        {
+            case "a":
+                WriteLink(element, depth);
+                return;
+            case "strong" or "b":
+                WrapInline(element, depth, "**");
+                return;
+            case "em" or "i" or "cite" or "dfn":
+                WrapInline(element, depth, "*");
+                return;
+            case "del" or "s" or "strike":
+                WrapInline(element, depth, "~~");
+                return;
+            case "code" or "kbd" or "samp" or "tt":
+                WriteInlineCode(element);
+                return;
+            case "img":
+                WriteImage(element);
+                return;
+            case "br":
+                if (_inlineDepth > 0)
+                {
+                    _inline.Append(' ');
+                }
+                else
+                {
+                    FlushParagraph();
+                }
+                return;
+        }
+        if (_inlineDepth > 0 || !IsBlock(name))
+        {
+            if (IsBlock(name))
+            {
+                _inline.Append(' ');
+            }
+            WriteChildren(element, depth);
+            return;
+        }
+        WriteBlock(element, name, depth);
+    }
+
+    private void WriteBlock(IElement element, string name, int depth)
+    {
+        switch (name)
+        {
+            case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
+                FlushParagraph();
+                WriteChildren(element, depth);
+                var heading = Take();
+                if (heading.Length > 0)
+                {
+                    EmitBlock(new string('#', name[1] - '0') + " " + heading);
+                }
+                return;
+            case "ul" or "ol" or "menu":
+                WriteList(element, name == "ol", depth);
+                return;
+            case "pre":
+                WriteCodeBlock(element);
+                return;
+            case "blockquote":
+                FlushParagraph();
+                _prefixes.Add("> ");
+                WriteChildren(element, depth);
+                FlushParagraph();
+                _prefixes.RemoveAt(_prefixes.Count - 1);
+                _needBlank = true;
+                return;
+            case "table":
+                FlushParagraph();
+                TableWriter.Write(this, element, depth);
+                return;
+            case "hr":
+                FlushParagraph();
+                EmitBlock("---");
+                return;
+            case "dt":
+                FlushParagraph();
+                WriteChildren(element, depth);
+                var term = Take();
+                if (term.Length > 0)
+                {
+                    EmitBlock("**" + term + "**");
+                }
+                return;
+            default:
+                FlushParagraph();
+                WriteChildren(element, depth);
+                FlushParagraph();
+                return;
+        }
+    }
+
+    private void WriteList(IElement list, bool ordered, int depth)
+    {
+        FlushParagraph();
+        var number = ordered && int.TryParse(list.GetAttribute("start"), out var start) ? start : 1;
+        var wasTight = _tight;
+        foreach (var item in list.Children)
+        {
+            if (item.LocalName != "li" || ContentRules.IsSkipped(item, bodyFallback))
+            {
+                continue;
+            }
+            var marker = ordered ? number++ + ". " : "- ";
+            _marker = marker;
+            _tight = true;
+            _prefixes.Add(new string(' ', marker.Length));
+            WriteChildren(item, depth + 1);
+            FlushParagraph();
+            _prefixes.RemoveAt(_prefixes.Count - 1);
+            _marker = null;
+        }
+        _tight = wasTight;
+        // A nested list ends inside its parent item: the parent list stays tight.
+        _needBlank = !wasTight;
+    }
+
+    private void WriteCodeBlock(IElement pre)
+    {
+        FlushParagraph();
+        var code = CodeText.Of(pre);
+        if (code.Length == 0)
+        {
+            return;
+        }
+        var fence = new string('`', Math.Max(3, CodeText.LongestBacktickRun(code) + 1));
+        var block = new StringBuilder(code.Length + 16).Append(fence).Append(CodeText.Language(pre)).Append('\n');
+        block.Append(code).Append('\n').Append(fence);
+        EmitBlock(block.ToString(), verbatim: true);
+    }
+
+    private void WriteLink(IElement anchor, int depth)
+    {
+        var start = _inline.Length;
+        _inlineDepth++;
+        WriteChildren(anchor, depth);
+        _inlineDepth--;
+        var url = LinkCollector.Resolve(baseUrl, anchor.GetAttribute("href"));
+        if (url is null)
+        {
+            return; // keep the text, drop the link (fragment-only, javascript:, mailto:)
+        }
+        var content = _inline.ToString(start, _inline.Length - start);
+        _inline.Length = start;
+        var text = content.Trim();
+        if (text.Length == 0)
+        {
+            return;
+        }
+        if (content[0] == ' ')
+        {
+            AppendSpace();
+        }
+        _inline.Append('[').Append(MarkdownText.EscapeLinkText(text)).Append("](")
+            .Append(MarkdownText.EscapeUrl(url)).Append(')');
+        if (content[^1] == ' ')
+        {
+            _inline.Append(' ');
+        }
+    }
+
+    private void WrapInline(IElement element, int depth, string marker)
+    {
+        var start = _inline.Length;
+        _inlineDepth++;
+        WriteChildren(element, depth);
+        _inlineDepth--;
+        var content = _inline.ToString(start, _inline.Length - start);
+        _inline.Length = start;
+        var text = content.Trim();
+        if (text.Length == 0)
+        {
+            _inline.Append(content);
+            return;
+        }
+        if (content[0] == ' ')
+        {
+            AppendSpace();
+        }
+        _inline.Append(marker).Append(text).Append(marker);
+        if (content[^1] == ' ')
+        {
+            _inline.Append(' ');
+        }
+    }
+
+    private void WriteInlineCode(IElement element)
+    {
+        var text = TextTools.Clean(CodeText.Of(element));
+        if (text.Length == 0)
+        {
+            return;
+        }
+        var ticks = new string('`', CodeText.LongestBacktickRun(text) + 1);
+        var pad = text[0] == '`' || text[^1] == '`' ? " " : "";
+        _inline.Append(ticks).Append(pad).Append(text).Append(pad).Append(ticks);
+    }
+
+    private void WriteImage(IElement image)
+    {
+        var alt = TextTools.Clean(image.GetAttribute("alt"));
+        var src = LinkCollector.Resolve(baseUrl, image.GetAttribute("src") ?? image.GetAttribute("data-src"));
+        if (alt.Length == 0 || src is null)
+        {
+            return;
+        }
+        _inline.Append("![").Append(MarkdownText.EscapeLinkText(alt)).Append("](")
+            .Append(MarkdownText.EscapeUrl(src)).Append(')');
+    }
+
+    private void AppendSpace()
+    {
+        if (_inline.Length > 0 && _inline[^1] != ' ')
+        {
+            _inline.Append(' ');
+        }
+    }
+
+    /// <summary>Returns and clears the inline buffer, trimmed.</summary>
+    internal string Take()
+    {
+        var text = _inline.ToString().Trim();
+        _inline.Clear();
+        return text;
+    }
+
+    internal void WriteInlineChildren(INode node, int depth)
+    {
+        _inlineDepth++;
+        WriteChildren(node, depth);
+        _inlineDepth--;
+    }
+
+    private void FlushParagraph()
+    {
+        var text = Take();
+        if (text.Length > 0)
+        {
+            EmitBlock(MarkdownText.EscapeLineStart(text));
+        }
+    }
+
+    /// <summary>Writes a block with the current prefixes; list items stay tight, other blocks get a blank line.</summary>
+    internal void EmitBlock(string block, bool verbatim = false)
+    {
+        if (_out.Length > 0)
+        {
+            _out.Append('\n');
+            var tightItem = _marker is not null && _tight && !_needBlank;
+            if (!tightItem)
+            {
+                AppendPrefix(blankLine: true);
+                _out.Append('\n');
+            }
+        }
+        _needBlank = !(_tight && _marker is not null);
+        _lastPrefixCount = _prefixes.Count;
+        var first = true;
+        foreach (var range in block.AsSpan().Split('\n'))
+        {
+            var line = block.AsSpan(range);
+            if (!first)
+            {
+                _out.Append('\n');
+            }
+            AppendPrefix(blankLine: false, markerLine: first);
+            _out.Append(verbatim ? line : line.TrimEnd());
+            first = false;
+        }
+        _marker = null;
+    }
+
+    private void AppendPrefix(bool blankLine, bool markerLine = false)
+    {
+        var start = _out.Length;
+        // The blank line before a block only carries the markers the previous block shares (no '>' before a quote).
+        var count = blankLine ? Math.Min(_prefixes.Count, _lastPrefixCount) : _prefixes.Count;
+        for (var i = 0; i < count; i++)
+        {
+            var isLast = i == count - 1;
+            _out.Append(isLast && markerLine && _marker is not null ? _marker : _prefixes[i]);
+        }
+        if (blankLine)
+        {
+            // A blank line inside a blockquote keeps its '>' marker; plain indentation is dropped.
+            var prefix = _out.ToString(start, _out.Length - start).TrimEnd();
+            _out.Length = start;
+            _out.Append(prefix);
+        }
+    }
+
+    private static bool IsBlock(string name) => name switch
+    {
+        "p" or "div" or "section" or "article" or "main" or "header" or "ul" or "ol" or "menu" or "li" or "dl"
+            or "dt" or "dd" or "blockquote" or "pre" or "table" or "figure" or "figcaption" or "hr" or "h1" or "h2"
+            or "h3" or "h4" or "h5" or "h6" or "details" or "summary" or "address" or "center" or "body"
+            or "fieldset" or "hgroup" => true,
+        _ => false,
+    };
+}

@@ -1,0 +1,224 @@
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace LlmsTxt.Core.Extraction;
+
+/// <summary>
+/// Turns one HTML page into a <see cref="Page"/> from a single AngleSharp parse: title, description, excerpt,
+/// Markdown of the main content, language, canonical URL, hreflang alternates, robots meta, site name and links.
+/// Thread-safe; never throws on bad HTML (a page that can't be read at all gives a page with only a URL title).
+/// </summary>
+public sealed class PageExtractor
+{
+    [ThreadStatic]
+    private static HtmlParser? t_parser;
+
+    private readonly ExtractionOptions _options;
+
+    public PageExtractor(ExtractionOptions? options = null)
+    {
+        _options = options ?? new ExtractionOptions();
+        _options.Validate();
+    }
+
+    public ExtractionOptions Options => _options;
+
+    /// <summary>Extracts from raw bytes; the charset comes from the BOM, the HTTP header, a meta tag, else UTF-8/Windows-1252.</summary>
+    public Page Extract(ReadOnlySpan<byte> content, Uri pageUrl, string? headerCharset = null) =>
+        Extract(HtmlEncoding.Decode(content, headerCharset), pageUrl);
+
+    /// <summary>Reads the stream to its end (the caller caps its size) and extracts from the bytes.</summary>
+    public Page Extract(Stream content, Uri pageUrl, string? headerCharset = null)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        using var buffer = new MemoryStream();
+        content.CopyTo(buffer);
+        return Extract(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), pageUrl, headerCharset);
+    }
+
+    /// <summary>Extracts from already decoded HTML.</summary>
+    public Page Extract(string html, Uri pageUrl)
+    {
+        ArgumentNullException.ThrowIfNull(pageUrl);
+        try
+        {
+            t_parser ??= new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = false });
+            using var document = t_parser.ParseDocument(NestingGuard.Limit(html ?? ""));
+            return FromDocument(document, pageUrl);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Bad HTML must never stop a crawl: keep the URL with a readable title.
+            return new Page { Url = pageUrl, Title = TitleCleaner.FromUrl(pageUrl) };
+        }
+    }
+
+    private Page FromDocument(IHtmlDocument document, Uri pageUrl)
+    {
+        var meta = MetaTags.Read(document);
+        var baseUrl = BaseUrl(document, pageUrl);
+        var siteName = NullIfEmpty(TextTools.Clean(meta.Get("og:site_name") ?? meta.Get("application-name")));
+        var (root, isBody) = ContentRules.FindRoot(document);
+        var text = TextCollector.Collect(root, isBody, _options.DescLength * 4);
+        var robots = (meta.Get("robots") ?? "").ToLowerInvariant();
+        var title = ChooseTitle(document, root, meta, siteName, pageUrl);
+        return new Page
+        {
+            Url = pageUrl,
+            Title = title,
+            Description = Description(meta, text.Blocks),
+            Excerpt = Excerpt(text.Blocks),
+            Markdown = _options.ConvertMarkdown ? MarkdownConverter.Convert(root, baseUrl, isBody) : "",
+            Language = Language(document, meta),
+            CanonicalUrl = LinkCollector.Resolve(baseUrl, document.QuerySelector("link[rel~=canonical i][href]")?.GetAttribute("href")),
+            Alternates = Alternates(document, baseUrl),
+            NoIndex = robots.Contains("noindex", StringComparison.Ordinal) || robots.Contains("none", StringComparison.Ordinal),
+            NoFollow = robots.Contains("nofollow", StringComparison.Ordinal) || robots.Contains("none", StringComparison.Ordinal),
+            SiteName = siteName,
+            Links = LinkCollector.Collect(document, baseUrl),
+            WordCount = text.WordCount,
+        };
+    }
+
+    private static string ChooseTitle(IDocument document, IElement root, MetaTags meta, string? siteName, Uri pageUrl)
+    {
+        var host = pageUrl.Host;
+        var h1 = TextTools.Clean((root.QuerySelector("h1") ?? document.QuerySelector("h1"))?.TextContent);
+        string[] candidates =
+        [
+            TitleCleaner.StripSiteName(document.Title ?? "", siteName, host),
+            TitleCleaner.StripSiteName(meta.Get("og:title") ?? "", siteName, host),
+            TitleCleaner.StripSiteName(meta.Get("twitter:title") ?? "", siteName, host),
+            h1,
+        ];
+        foreach (var candidate in candidates)
+        {
+            if (!TitleCleaner.IsGeneric(candidate) && candidate.Length <= 300)
+            {
+                return candidate;
+            }
+        }
+        foreach (var candidate in candidates)
+        {
+            if (candidate.Length > 0)
+            {
+                return TextTools.Cut(candidate, 300);
+            }
+        }
+        return TextTools.Clean(document.Title).Length > 0 ? TextTools.Cut(TextTools.Clean(document.Title), 300)
+            : TitleCleaner.FromUrl(pageUrl);
+    }
+
+    private string Description(MetaTags meta, List<TextBlock> blocks)
+    {
+        foreach (var key in (string[])["description", "og:description", "twitter:description"])
+        {
+            var value = TextTools.Clean(meta.Get(key));
+            if (value.Length > 0)
+            {
+                return TextTools.Cut(value, _options.DescLength);
+            }
+        }
+        foreach (var block in blocks)
+        {
+            if (block.Kind == BlockKind.Text && IsSentence(block.Text))
+            {
+                return TextTools.Cut(block.Text, _options.DescLength);
+            }
+        }
+        return "";
+    }
+
+    private static bool IsSentence(string text) =>
+        text.Length >= 40 && TextTools.CountWords(text) >= 6
+        && (text.Contains(". ", StringComparison.Ordinal) || text[^1] is '.' or '!' or '?' or '。');
+
+    private string Excerpt(List<TextBlock> blocks)
+    {
+        var sb = new StringBuilder();
+        foreach (var block in blocks)
+        {
+            if (block.Kind != BlockKind.Text || !IsProse(block.Text))
+            {
+                continue;
+            }
+            if (sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+            sb.Append(block.Text);
+            if (sb.Length > _options.DescLength)
+            {
+                break;
+            }
+        }
+        if (sb.Length == 0)
+        {
+            foreach (var block in blocks)
+            {
+                if (block.Kind != BlockKind.Code)
+                {
+                    sb.Append(sb.Length > 0 ? " " : "").Append(block.Text);
+                }
+            }
+        }
+        return TextTools.Cut(TextTools.Clean(sb.ToString()), _options.DescLength);
+    }
+
+    /// <summary>Prose rather than a label ("On this page", "Edit", dates): four words or a full stop.</summary>
+    private static bool IsProse(string text) =>
+        TextTools.CountWords(text) >= 4 || (text.Length > 1 && text[^1] is '.' or '!' or '?' or '。');
+
+    private static string? Language(IDocument document, MetaTags meta)
+    {
+        var raw = document.DocumentElement?.GetAttribute("lang")
+            ?? document.DocumentElement?.GetAttribute("xml:lang")
+            ?? meta.Get("content-language") ?? meta.Get("og:locale");
+        return NormalizeLanguage(raw);
+    }
+
+    /// <summary>"en_US" → "en-us"; null for values that aren't language tags.</summary>
+    public static string? NormalizeLanguage(string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+        var value = raw.Trim().Split(',')[0].Trim().Replace('_', '-').ToLowerInvariant();
+        if (value.Length is 0 or > 35 || !value.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') || !char.IsAsciiLetter(value[0]))
+        {
+            return null;
+        }
+        return value;
+    }
+
+    private static List<HreflangAlternate> Alternates(IDocument document, Uri baseUrl)
+    {
+        var alternates = new List<HreflangAlternate>();
+        foreach (var link in document.QuerySelectorAll("link[hreflang][href]"))
+        {
+            var rel = link.GetAttribute("rel") ?? "";
+            if (!rel.Contains("alternate", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            var language = NormalizeLanguage(link.GetAttribute("hreflang"));
+            var url = LinkCollector.Resolve(baseUrl, link.GetAttribute("href"));
+            if (language is not null && url is not null && !alternates.Exists(a => a.Language == language))
+            {
+                alternates.Add(new HreflangAlternate(language, url));
+            }
+        }
+        return alternates;
+    }
+
+    private static Uri BaseUrl(IDocument document, Uri pageUrl)
+    {
+        var href = document.QuerySelector("base[href]")?.GetAttribute("href");
+        return LinkCollector.Resolve(pageUrl, href) ?? pageUrl;
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}

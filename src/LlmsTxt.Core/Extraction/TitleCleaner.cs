@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text;
+
+namespace LlmsTxt.Core.Extraction;
+
+/// <summary>Page titles: site-name suffixes and prefixes removed, generic titles recognised, slug titles made.</summary>
+public static class TitleCleaner
+{
+    private static readonly string[] Separators = [" | ", " - ", " — ", " – ", " · ", " • ", " :: ", " » ", " / ", ": "];
+
+    private static readonly HashSet<string> GenericTitles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "home", "homepage", "home page", "index", "index.html", "untitled", "untitled document", "welcome", "default",
+        "document", "page", "main", "start", "loading", "loading...", "loading…", "react app", "vite app", "app",
+        "new tab", "main page", "front page", "startseite", "accueil", "inicio", "home - home", "404", "error",
+    };
+
+    /// <summary>True for titles that say nothing about the page ("Home", "Index", "React App"…).</summary>
+    public static bool IsGeneric(string? title) =>
+        string.IsNullOrWhiteSpace(title) || GenericTitles.Contains(title.Trim());
+
+    /// <summary>
+    /// Removes a " | Site", " - Site", ": Site" suffix (or "Site | " prefix) when that part names the site:
+    /// equal to / containing the site name, or the main label of the host.
+    /// </summary>
+    public static string StripSiteName(string title, string? siteName, string host)
+    {
+        title = TextTools.Clean(title);
+        foreach (var separator in Separators)
+        {
+            var last = title.LastIndexOf(separator, StringComparison.Ordinal);
+            if (last > 0)
+            {
+                var head = title[..last].Trim();
+                var tail = title[(last + separator.Length)..].Trim();
+                if (head.Length > 0 && NamesSite(tail, siteName, host))
+                {
+                    return StripSiteName(head, siteName, host);
+                }
+            }
+            var first = title.IndexOf(separator, StringComparison.Ordinal);
+            if (first > 0 && separator != ": ")
+            {
+                var head = title[..first].Trim();
+                var tail = title[(first + separator.Length)..].Trim();
+                if (tail.Length > 0 && NamesSite(head, siteName, host))
+                {
+                    return StripSiteName(tail, siteName, host);
+                }
+            }
+        }
+        return title;
+    }
+
+    /// <summary>True when the text is the site's name (or the site name plus a word like "Docs").</summary>
+    public static bool NamesSite(string part, string? siteName, string host)
+    {
+        var normalized = Normalize(part);
+        if (normalized.Length == 0)
+        {
+            return false;
+        }
+        if (!string.IsNullOrWhiteSpace(siteName))
+        {
+            var site = Normalize(siteName);
+            if (site.Length > 0 && (normalized == site
+                || (site.Length >= 3 && normalized.StartsWith(site, StringComparison.Ordinal) && normalized.Length <= site.Length + 14)))
+            {
+                return true;
+            }
+        }
+        var label = MainHostLabel(host);
+        return label.Length >= 3 && (normalized == label
+            || (normalized.StartsWith(label, StringComparison.Ordinal) && normalized.Length <= label.Length + 14
+                && part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3));
+    }
+
+    /// <summary>"docs.example.co.uk" → "example"; "www.stripe.com" → "stripe".</summary>
+    public static string MainHostLabel(string host)
+    {
+        var labels = host.ToLowerInvariant().Split('.', StringSplitOptions.RemoveEmptyEntries);
+        if (labels.Length == 0)
+        {
+            return "";
+        }
+        if (labels.Length == 1)
+        {
+            return Normalize(labels[0]);
+        }
+        var index = labels.Length - 2;
+        // Second-level public suffixes such as co.uk, com.au.
+        if (index > 0 && labels[index] is "co" or "com" or "org" or "net" or "ac" or "gov" or "edu" && labels[^1].Length == 2)
+        {
+            index--;
+        }
+        return Normalize(labels[index]);
+    }
+
+    /// <summary>A readable title from the URL: the last path segment without extension, words capitalised.</summary>
+    public static string FromUrl(Uri url)
+    {
+        var segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = segments.Length - 1; i >= 0; i--)
+        {
+            var segment = Uri.UnescapeDataString(segments[i]);
+            var dot = segment.LastIndexOf('.');
+            if (dot > 0)
+            {
+                segment = segment[..dot];
+            }
+            if (segment.Length == 0 || segment.Equals("index", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            var words = TextTools.Clean(segment.Replace('-', ' ').Replace('_', ' ').Replace('+', ' '));
+            if (words.Length > 0)
+            {
+                return Humanize(words);
+            }
+        }
+        return url.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? url.Host[4..] : url.Host;
+    }
+
+    /// <summary>Capitalises words; all-lowercase words of known acronyms become upper case.</summary>
+    public static string Humanize(string words)
+    {
+        var parts = words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            parts[i] = Acronyms.TryGetValue(parts[i], out var known) ? known
+                : parts[i].Length > 0 && parts[i].All(c => !char.IsUpper(c))
+                    ? char.ToUpperInvariant(parts[i][0]) + parts[i][1..]
+                    : parts[i];
+        }
+        return string.Join(' ', parts);
+    }
+
+    internal static readonly Dictionary<string, string> Acronyms = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["api"] = "API", ["apis"] = "APIs", ["sdk"] = "SDK", ["sdks"] = "SDKs", ["cli"] = "CLI", ["faq"] = "FAQ",
+        ["faqs"] = "FAQs", ["ui"] = "UI", ["ux"] = "UX", ["http"] = "HTTP", ["https"] = "HTTPS", ["rest"] = "REST",
+        ["graphql"] = "GraphQL", ["json"] = "JSON", ["xml"] = "XML", ["html"] = "HTML", ["css"] = "CSS",
+        ["js"] = "JS", ["ai"] = "AI", ["ml"] = "ML", ["llm"] = "LLM", ["llms"] = "LLMs", ["sql"] = "SQL",
+        ["url"] = "URL", ["urls"] = "URLs", ["id"] = "ID", ["ids"] = "IDs", ["oauth"] = "OAuth", ["sso"] = "SSO",
+        ["saml"] = "SAML", ["jwt"] = "JWT", ["aws"] = "AWS", ["gcp"] = "GCP", ["ios"] = "iOS", ["macos"] = "macOS",
+        ["devops"] = "DevOps", ["ci"] = "CI", ["cd"] = "CD", ["cdn"] = "CDN", ["dns"] = "DNS", ["ssl"] = "SSL",
+        ["tls"] = "TLS", ["ssh"] = "SSH", ["seo"] = "SEO", ["rss"] = "RSS", ["pdf"] = "PDF", ["gdpr"] = "GDPR",
+        ["tos"] = "ToS", ["rpc"] = "RPC", ["grpc"] = "gRPC", ["iot"] = "IoT", ["vm"] = "VM", ["vms"] = "VMs",
+        ["os"] = "OS", ["db"] = "DB", ["k8s"] = "K8s", ["npm"] = "npm", ["csv"] = "CSV", ["yaml"] = "YAML",
+        ["webhooks"] = "Webhooks", ["dotnet"] = ".NET", ["php"] = "PHP", ["qa"] = "QA", ["mcp"] = "MCP",
+    };
+
+    private static string Normalize(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormKD))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+        }
+        return sb.ToString();
+    }
+}
