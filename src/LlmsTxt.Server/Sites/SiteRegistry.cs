@@ -107,8 +107,12 @@ public sealed class SiteRegistry(SiteDatabase database, TimeProvider timeProvide
         return await ExecuteAsync("DELETE FROM crawl_sites WHERE base_url = @BaseUrl", new { BaseUrl = normalized }, cancellationToken) > 0;
     }
 
-    /// <summary>Makes the site due now (webhook); returns the updated row, or null when not enrolled.</summary>
-    public async Task<CrawlSite?> MarkDueNowAsync(string baseUrl, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Makes the site due now; returns the updated row, or null when not enrolled. With
+    /// <paramref name="force"/> (the site-changed webhook) the stored sitemap lastmod is cleared,
+    /// so the next pass crawls even if the sitemap didn't move.
+    /// </summary>
+    public async Task<CrawlSite?> MarkDueNowAsync(string baseUrl, bool force = false, CancellationToken cancellationToken = default)
     {
         if (SiteUrls.Normalize(baseUrl) is not { } normalized)
         {
@@ -117,7 +121,7 @@ public sealed class SiteRegistry(SiteDatabase database, TimeProvider timeProvide
 
         var now = T(Now);
         var row = await QuerySingleAsync(
-            $"UPDATE crawl_sites SET next_crawl_at = @Now, updated_at = @Now WHERE base_url = @BaseUrl RETURNING {SiteRow.Columns}",
+            $"UPDATE crawl_sites SET next_crawl_at = @Now, updated_at = @Now{(force ? ", sitemap_lastmod = NULL" : "")} WHERE base_url = @BaseUrl RETURNING {SiteRow.Columns}",
             new { BaseUrl = normalized, Now = now }, cancellationToken);
         return row?.ToSite();
     }

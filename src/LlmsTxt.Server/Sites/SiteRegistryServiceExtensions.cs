@@ -20,4 +20,24 @@ public static class SiteRegistryServiceExtensions
         builder.Services.AddHostedService<SiteMigrationService>();
         return builder;
     }
+
+    /// <summary>
+    /// The recrawl scheduler (a hosted service in every instance, after the migrations), the
+    /// sitemap probe it uses to skip unchanged sites, and the enrolment used by the socket.
+    /// </summary>
+    public static WebApplicationBuilder AddRecrawlScheduler(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddEnvOptions<SchedulerOptions>(SchedulerOptions.Read);
+        services.AddSingleton(sp => new SitemapProbe(
+            new LlmsTxt.Core.Crawling.CrawlOptions { AllowPrivateNetworks = sp.GetRequiredService<IOptions<SchedulerOptions>>().Value.AllowPrivateNetworks },
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<SitemapProbe>>()));
+        services.TryAddSingleton<ISiteGenerator, PipelineSiteGenerator>();
+        services.AddSingleton<SiteRecrawler>();
+        services.AddSingleton<SiteEnroller>();
+        services.AddSingleton<RecrawlScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<RecrawlScheduler>());
+        return builder;
+    }
 }

@@ -16,7 +16,13 @@ public static class SiteUrls
             return null;
         }
 
-        var builder = new UriBuilder(uri.Scheme, uri.Host.ToLowerInvariant(), uri.IsDefaultPort ? -1 : uri.Port, uri.AbsolutePath);
-        return builder.Uri.AbsoluteUri;
+        // The same spelling as the socket's storage key (CrawlPublisher.SiteKey): Uri already
+        // lower-cases scheme and host and drops default ports; user info never identifies a site.
+        if (uri.UserInfo.Length > 0)
+        {
+            uri = new UriBuilder(uri) { UserName = "", Password = "" }.Uri;
+        }
+
+        return uri.GetLeftPart(UriPartial.Path);
     }
 }
