@@ -53,6 +53,8 @@ public sealed class LlmsTxtGenerator(
             new CrawlRequest(request.Url, request.MaxPages, renderJs, new ExtractionOptions { DescLength = request.DescLength, ConvertMarkdown = request.Full }),
             events, crawlStop.Token);
         cancellationToken.ThrowIfCancellationRequested();
+        // The crawler throttles its own progress; the final counts always go out.
+        progress?.Report(new GenerationProgress(crawl.Stats.Fetched, crawl.Stats.Failed, 0, request.MaxPages));
 
         if (crawl.Pages.Count == 0)
         {
