@@ -22,6 +22,7 @@ internal sealed class CliGenerator(LlmsTxtGenerator generator, ChromiumRenderer?
 
     public async ValueTask DisposeAsync()
     {
+        generator.Dispose();
         if (renderer is not null) await renderer.DisposeAsync();
     }
 }

@@ -31,6 +31,9 @@ internal static class ContentRules
         "breadcrumb", "breadcrumbs", "sr-only", "visually-hidden", "screen-reader-text", "skip-link", "skiplink",
         "toc", "table-of-contents", "sidebar", "cookie", "cookies", "cookie-banner", "newsletter", "share", "sharing",
         "social", "advert", "ads", "related-posts", "comments", "pagination", "edit-page", "visuallyhidden",
+        "headerlink", "anchor", "anchor-link", "hash-link", "heading-anchor", "anchorjs-link", "meta", "entry-meta",
+        "post-meta", "byline", "sharedaddy", "share-buttons", "entry-footer", "post-footer", "cat-links", "tags-links",
+        "copy", "copy-button", "clipboard",
     };
 
     private static readonly HashSet<string> BodyChromeParts = new(StringComparer.Ordinal)

@@ -6,7 +6,8 @@ namespace LlmsTxt.Core.Extraction;
 /// <summary>
 /// Every http(s) link of the page in document order, absolute and without fragment. Links inside navigation
 /// (nav, sidebars, tables of contents, menus, the site header) are marked and get the label of the group they
-/// sit under: the last heading seen in that navigation block, else the outermost parent list item.
+/// sit under: the last heading seen in that navigation block, else the outermost parent list item. Links in the
+/// page body get the same kind of group from body headings and lists (a home page that is a table of contents).
 /// </summary>
 internal sealed class LinkCollector(Uri baseUrl)
 {
@@ -30,7 +31,9 @@ internal sealed class LinkCollector(Uri baseUrl)
     private readonly HashSet<(Uri, bool)> _seen = [];
     private readonly List<IElement> _listItems = [];
     private string? _navHeading;
+    private string? _contentHeading;
     private int _navDepth;
+    private int _navListBase;
 
     public static IReadOnlyList<PageLink> Collect(IDocument document, Uri baseUrl)
     {
@@ -66,21 +69,28 @@ internal sealed class LinkCollector(Uri baseUrl)
             if (entersNav)
             {
                 _navHeading = null;
+                _navListBase = _listItems.Count;
                 _navDepth++;
             }
             else if (_navDepth > 0)
             {
                 _navDepth++;
-                if (ContentRules.IsHeading(name) || IsGroupTitle(element))
+                // An h1 in a header or sidebar is the site's or page's title, not a group.
+                if ((ContentRules.IsHeading(name) && name != "h1") || IsGroupTitle(element))
                 {
-                    var heading = TextTools.Clean(element.TextContent);
-                    if (heading.Length is > 0 and <= 80)
-                    {
-                        _navHeading = heading;
-                    }
+                    _navHeading = HeadingText(element) ?? _navHeading;
                 }
             }
-            var isListItem = _navDepth > 0 && name == "li";
+            else if (name == "footer")
+            {
+                _contentHeading = null;
+            }
+            else if (ContentRules.IsHeading(name) && name != "h1")
+            {
+                // Outside navigation, a table of contents in the page body groups its links under headings.
+                _contentHeading = HeadingText(element) ?? _contentHeading;
+            }
+            var isListItem = name == "li";
             if (isListItem)
             {
                 _listItems.Add(element);
@@ -95,6 +105,12 @@ internal sealed class LinkCollector(Uri baseUrl)
                 _navDepth--;
             }
         }
+    }
+
+    private static string? HeadingText(IElement element)
+    {
+        var heading = TextTools.Clean(element.TextContent).TrimEnd(':').Trim();
+        return heading.Length is > 0 and <= 80 ? heading : null;
     }
 
     private static bool IsNavigation(IElement element, bool inMainContent)
@@ -134,25 +150,26 @@ internal sealed class LinkCollector(Uri baseUrl)
             return;
         }
         var text = LinkText(anchor);
-        _links.Add(new PageLink(url, text, inNav, inNav ? GroupOf(anchor, text) : null));
+        _links.Add(new PageLink(url, text, inNav, GroupOf(anchor, text, inNav)));
     }
 
-    private string? GroupOf(IElement anchor, string text)
+    private string? GroupOf(IElement anchor, string text, bool inNav)
     {
-        if (_navHeading is not null)
+        var heading = inNav ? _navHeading : _contentHeading;
+        if (heading is not null)
         {
-            return _navHeading;
+            return heading;
         }
         // Outermost list item that the link is not the label of: its label names the group.
-        foreach (var item in _listItems)
+        for (var i = inNav ? _navListBase : 0; i < _listItems.Count; i++)
         {
-            if (!IsLabelOf(item, anchor))
+            if (!IsLabelOf(_listItems[i], anchor))
             {
-                return ItemLabel(item);
+                return ItemLabel(_listItems[i]);
             }
         }
         // The link labels a list item that holds a sub-list: it heads its own group.
-        if (_listItems.Count > 0 && _listItems[^1].QuerySelector("ul, ol") is not null && text.Length > 0)
+        if (inNav && _listItems.Count > _navListBase && _listItems[^1].QuerySelector("ul, ol") is not null && text.Length > 0)
         {
             return text;
         }

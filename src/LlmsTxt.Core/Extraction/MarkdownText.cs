@@ -49,7 +49,10 @@ public static class MarkdownText
             return text;
         }
         var c = text[0];
-        if (c is '#' or '>' or '=' || ((c is '-' or '*' or '+') && (text.Length == 1 || text[1] == ' ' || text[1] == c)))
+        var next = text.Length > 1 ? text[1] : ' ';
+        var allSame = text.Length >= 3 && text.AsSpan().Trim(c).Trim(' ').Length == 0;
+        if (c == '>' || (c is '-' or '*' or '+' && (next == ' ' || allSame)) || (c is '=' or '_' && allSame)
+            || (c == '#' && IsAtxHeading(text)))
         {
             return "\\" + text;
         }
@@ -58,10 +61,20 @@ public static class MarkdownText
         {
             digits++;
         }
-        if (digits is > 0 and < 10 && digits < text.Length && text[digits] is '.' or ')')
+        if (digits is > 0 and < 10 && digits + 1 < text.Length && text[digits] is '.' or ')' && text[digits + 1] == ' ')
         {
             return string.Concat(text.AsSpan(0, digits), "\\", text.AsSpan(digits));
         }
         return text;
+    }
+
+    private static bool IsAtxHeading(string text)
+    {
+        var level = 0;
+        while (level < text.Length && text[level] == '#')
+        {
+            level++;
+        }
+        return level <= 6 && (level == text.Length || text[level] == ' ');
     }
 }

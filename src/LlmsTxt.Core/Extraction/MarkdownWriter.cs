@@ -122,7 +122,7 @@ internal sealed class MarkdownWriter(Uri baseUrl, bool bodyFallback)
                 return;
             case "table":
                 FlushParagraph();
-                TableWriter.Write(this, element, depth);
+                TableWriter.Write(this, element, depth, bodyFallback);
                 return;
             case "hr":
                 FlushParagraph();
@@ -191,11 +191,16 @@ internal sealed class MarkdownWriter(Uri baseUrl, bool bodyFallback)
         WriteChildren(anchor, depth);
         _inlineDepth--;
         var url = LinkCollector.Resolve(baseUrl, anchor.GetAttribute("href"));
+        var content = _inline.ToString(start, _inline.Length - start);
         if (url is null)
         {
-            return; // keep the text, drop the link (fragment-only, javascript:, mailto:)
+            // Keep the text, drop the link (fragment-only, javascript:, mailto:); drop permalink symbols ("¶", "#").
+            if (content.Trim().Length <= 2 && !content.Any(char.IsLetterOrDigit))
+            {
+                _inline.Length = start;
+            }
+            return;
         }
-        var content = _inline.ToString(start, _inline.Length - start);
         _inline.Length = start;
         var text = content.Trim();
         if (text.Length == 0)
@@ -277,6 +282,13 @@ internal sealed class MarkdownWriter(Uri baseUrl, bool bodyFallback)
         var text = _inline.ToString().Trim();
         _inline.Clear();
         return text;
+    }
+
+    internal void WriteBlockChildren(INode node, int depth)
+    {
+        FlushParagraph();
+        WriteChildren(node, depth);
+        FlushParagraph();
     }
 
     internal void WriteInlineChildren(INode node, int depth)

@@ -2,7 +2,8 @@ namespace LlmsTxt.Core.Extraction;
 
 /// <summary>A link found in a page, in document order.</summary>
 /// <param name="InNavigation">True when the link sits in nav, a sidebar or a table of contents: these give the file its order.</param>
-/// <param name="NavGroup">The heading or parent list item the navigation link sits under, if any.</param>
+/// <param name="NavGroup">The heading or parent list item the link sits under, if any (for links in the page body:
+/// the body heading or list item, so a home page that is a table of contents also gives groups).</param>
 public sealed record PageLink(Uri Url, string Text, bool InNavigation, string? NavGroup);
 
 /// <summary>A language alternate declared with <c>&lt;link rel="alternate" hreflang&gt;</c>.</summary>
@@ -13,6 +14,8 @@ public sealed record Page
 {
     public required Uri Url { get; init; }
     public string Title { get; init; } = "";
+    /// <summary>The whole <c>&lt;title&gt;</c> text, whitespace-cleaned but with any site name kept.</summary>
+    public string HtmlTitle { get; init; } = "";
     public string Description { get; init; } = "";
     public string Excerpt { get; init; } = "";
     /// <summary>Main content as Markdown, for llms-full.txt.</summary>

@@ -44,7 +44,13 @@ public sealed class PageExtractor
         ArgumentNullException.ThrowIfNull(pageUrl);
         try
         {
-            t_parser ??= new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = false });
+            t_parser ??= new HtmlParser(new HtmlParserOptions
+            {
+                IsKeepingSourceReferences = false,
+                SkipComments = true,
+                SkipScriptText = true,
+                DisableElementPositionTracking = true,
+            });
             using var document = t_parser.ParseDocument(NestingGuard.Limit(html ?? ""));
             return FromDocument(document, pageUrl);
         }
@@ -68,6 +74,7 @@ public sealed class PageExtractor
         {
             Url = pageUrl,
             Title = title,
+            HtmlTitle = TextTools.Clean(document.Title),
             Description = Description(meta, text.Blocks),
             Excerpt = Excerpt(text.Blocks),
             Markdown = _options.ConvertMarkdown ? MarkdownConverter.Convert(root, baseUrl, isBody) : "",
@@ -95,21 +102,25 @@ public sealed class PageExtractor
         ];
         foreach (var candidate in candidates)
         {
-            if (!TitleCleaner.IsGeneric(candidate) && candidate.Length <= 300)
+            if (!TitleCleaner.IsGeneric(candidate) && IsPlausibleTitle(candidate))
             {
                 return candidate;
             }
         }
         foreach (var candidate in candidates)
         {
-            if (candidate.Length > 0)
+            if (candidate.Length > 0 && !candidate.Contains("</", StringComparison.Ordinal))
             {
                 return TextTools.Cut(candidate, 300);
             }
         }
-        return TextTools.Clean(document.Title).Length > 0 ? TextTools.Cut(TextTools.Clean(document.Title), 300)
-            : TitleCleaner.FromUrl(pageUrl);
+        return TitleCleaner.FromUrl(pageUrl);
     }
+
+    /// <summary>Not empty, not absurdly long, and not markup swallowed by an unclosed &lt;title&gt;.</summary>
+    private static bool IsPlausibleTitle(string title) =>
+        title.Length is > 0 and <= 300 && !title.Contains("</", StringComparison.Ordinal)
+        && !title.Contains("<meta", StringComparison.OrdinalIgnoreCase);
 
     private string Description(MetaTags meta, List<TextBlock> blocks)
     {

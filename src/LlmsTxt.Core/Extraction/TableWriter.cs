@@ -7,8 +7,23 @@ internal static class TableWriter
 {
     private const int MaxRows = 2000;
 
-    public static void Write(MarkdownWriter writer, IElement table, int depth)
+    public static void Write(MarkdownWriter writer, IElement table, int depth, bool bodyFallback)
     {
+        if (IsLayoutTable(table))
+        {
+            // Old-school page layout: the cells are page regions, not data.
+            foreach (var row in Rows(table))
+            {
+                foreach (var cell in row.Children)
+                {
+                    if (cell.LocalName is "td" or "th" && !ContentRules.IsSkipped(cell, bodyFallback))
+                    {
+                        writer.WriteBlockChildren(cell, depth + 1);
+                    }
+                }
+            }
+            return;
+        }
         var rows = new List<List<string>>();
         foreach (var row in Rows(table))
         {
@@ -17,6 +32,11 @@ internal static class TableWriter
             {
                 if (cell.LocalName is not ("td" or "th"))
                 {
+                    continue;
+                }
+                if (ContentRules.IsSkipped(cell, bodyFallback))
+                {
+                    cells.Add("");
                     continue;
                 }
                 writer.WriteInlineChildren(cell, depth + 1);
@@ -62,6 +82,9 @@ internal static class TableWriter
         }
         writer.EmitBlock(string.Join('\n', lines));
     }
+
+    private static bool IsLayoutTable(IElement table) =>
+        table.QuerySelector("h1, h2, h3, h4, h5, h6, p, ul, ol, pre, blockquote, table") is not null;
 
     private static IEnumerable<IElement> Rows(IElement table)
     {

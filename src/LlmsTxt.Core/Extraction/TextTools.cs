@@ -82,7 +82,7 @@ public static class TextTools
         || (c >= '\u202A' && c <= '\u202E')
         || (c >= '\u2060' && c <= '\u206F')
         || c == '\uFEFF'
-        || c == '\uFFFE' || c == '\uFFFF';
+        || c == '\uFFFD' || c == '\uFFFE' || c == '\uFFFF';
 
     private static bool IsAlreadyClean(string text)
     {

@@ -78,6 +78,7 @@ public static class CrawlPipelineServices
             return new LlmsTxtGenerator(
                 renderer: policy.Available ? sp.GetRequiredService<ChromiumRenderer>() : null,
                 enhancer: sp.GetRequiredService<ILlmsTxtEnhancer>(),
+                loggerFactory: sp.GetRequiredService<ILoggerFactory>(),
                 timeProvider: sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<ICrawlHandler, GeneratingCrawlHandler>();

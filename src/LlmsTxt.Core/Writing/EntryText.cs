@@ -1,0 +1,56 @@
+using System.Text;
+using LlmsTxt.Core.Extraction;
+
+namespace LlmsTxt.Core.Writing;
+
+/// <summary>Link titles and notes: cleaned, one line, site name removed, never a note that only repeats the title.</summary>
+internal static class EntryText
+{
+    public const int MaxTitleLength = 120;
+
+    public static string Title(Candidate candidate, string siteName, bool isStart)
+    {
+        var page = candidate.Page;
+        var title = TitleCleaner.StripSiteName(TextTools.Clean(page.Title), siteName, candidate.Url.Host);
+        if (TitleCleaner.IsGeneric(title) || title.Length == 0)
+        {
+            title = isStart ? "Overview" : TitleCleaner.FromUrl(candidate.Url);
+        }
+        return TextTools.Cut(TextTools.Clean(title), MaxTitleLength);
+    }
+
+    public static string Note(Page page, string title, int descLength)
+    {
+        foreach (var text in (string[])[page.Description, page.Excerpt])
+        {
+            var note = TextTools.Clean(text);
+            if (note.Length >= 3 && !RepeatsTitle(note, title))
+            {
+                return TextTools.Cut(note, descLength);
+            }
+        }
+        return "";
+    }
+
+    /// <summary>True when the note says nothing the title doesn't (same words, or the title plus a site name).</summary>
+    public static bool RepeatsTitle(string note, string title)
+    {
+        var n = Letters(note);
+        var t = Letters(title);
+        return n.Length == 0 || n == t || (t.Length > 0 && t.Contains(n, StringComparison.Ordinal))
+            || (n.StartsWith(t, StringComparison.Ordinal) && n.Length - t.Length < 12 && t.Length > 0);
+    }
+
+    private static string Letters(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text;
+using LlmsTxt.Core.Extraction;
+
+namespace LlmsTxt.Core.Writing;
+
+/// <summary>The llms-full.txt text and its size.</summary>
+/// <param name="ApproximateTokens">Characters / 4, a common rough estimate for English text and Markdown.</param>
+/// <param name="SkippedPages">Pages listed at the end instead of inlined because the size cap was reached.</param>
+public sealed record LlmsFullResult(string Text, int ApproximateTokens, int InlinedPages, int SkippedPages, IReadOnlyList<Uri> SkippedUrls);
+
+/// <summary>
+/// Writes llms-full.txt: the llms.txt header, then per page <c>## Title</c>, its URL and its Markdown (headings
+/// moved below H2 so the page titles stay the outline). A cap in characters stops inlining; later pages are listed.
+/// </summary>
+public static class LlmsFullWriter
+{
+    public const string NotInlinedSection = "Pages not included";
+
+    /// <param name="maxChars">Maximum characters (UTF-16 code units) of the whole file; null for no cap.</param>
+    public static LlmsFullResult Write(LlmsTxtInput input, int? maxChars = null) => Write(SectionPlanner.Plan(input), maxChars);
+
+    public static LlmsFullResult Write(SitePlan plan, int? maxChars = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (maxChars is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxChars), maxChars, "The llms-full.txt size cap must be at least 1 character.");
+        }
+        var pages = plan.Sections.SelectMany(s => s.Pages).ToList();
+        var blocks = pages.Select(Block).ToList();
+        var header = new StringBuilder();
+        LlmsTxtWriter.AppendHeader(header, plan);
+        var budget = (maxChars ?? int.MaxValue) - header.Length - 200; // room for the note about skipped pages
+        var inlined = new List<int>();
+        var skipped = new List<int>();
+        var used = 0;
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (used + blocks[i].Length <= budget)
+            {
+                used += blocks[i].Length;
+                inlined.Add(i);
+            }
+            else
+            {
+                skipped.Add(i);
+            }
+        }
+        var sb = new StringBuilder(header.Length + used + skipped.Count * 120);
+        sb.Append(header);
+        if (skipped.Count > 0)
+        {
+            sb.Append('\n').Append(string.Create(CultureInfo.InvariantCulture,
+                $"The size cap allowed {inlined.Count} of {pages.Count} pages; the others are listed under \"{NotInlinedSection}\" at the end.")).Append('\n');
+        }
+        foreach (var i in inlined)
+        {
+            sb.Append(blocks[i]);
+        }
+        if (skipped.Count > 0)
+        {
+            sb.Append("\n## ").Append(NotInlinedSection).Append("\n\n");
+            foreach (var i in skipped)
+            {
+                LlmsTxtWriter.AppendLink(sb, pages[i], withNote: false);
+            }
+        }
+        var text = sb.ToString();
+        return new LlmsFullResult(text, text.Length / 4, inlined.Count, skipped.Count, skipped.Select(i => pages[i].Url).ToList());
+    }
+
+    private static string Block(PlannedPage page)
+    {
+        var sb = new StringBuilder();
+        sb.Append("\n## ").Append(page.Title.Replace('\n', ' ')).Append("\n\n");
+        sb.Append("Source: ").Append(MarkdownText.EscapeUrl(page.Url)).Append("\n\n");
+        var markdown = page.Page.Markdown.Length > 0 ? DemoteHeadings(page.Page.Markdown)
+            : page.Note.Length > 0 ? page.Note + "\n" : "";
+        sb.Append(markdown);
+        if (markdown.Length > 0 && markdown[^1] != '\n')
+        {
+            sb.Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Shifts Markdown headings two levels down (# → ###), leaving fenced code untouched.</summary>
+    public static string DemoteHeadings(string markdown)
+    {
+        var sb = new StringBuilder(markdown.Length + 64);
+        var fence = "";
+        foreach (var range in markdown.AsSpan().Split('\n'))
+        {
+            var line = markdown.AsSpan(range);
+            var trimmed = line.TrimStart(' ');
+            if (fence.Length > 0)
+            {
+                if (trimmed.StartsWith(fence) && trimmed.TrimEnd().Length >= fence.Length && trimmed.TrimEnd().Trim(fence[0]).Length == 0)
+                {
+                    fence = "";
+                }
+            }
+            else if (trimmed.StartsWith("```") || trimmed.StartsWith("~~~"))
+            {
+                var length = 0;
+                while (length < trimmed.Length && trimmed[length] == trimmed[0])
+                {
+                    length++;
+                }
+                fence = new string(trimmed[0], length);
+            }
+            else if (line.StartsWith("#"))
+            {
+                var level = 0;
+                while (level < line.Length && line[level] == '#')
+                {
+                    level++;
+                }
+                if (level <= 6 && (level == line.Length || line[level] == ' '))
+                {
+                    sb.Append('#', Math.Min(6, level + 2)).Append(line[level..]).Append('\n');
+                    continue;
+                }
+            }
+            sb.Append(line).Append('\n');
+        }
+        if (!markdown.EndsWith('\n') && sb.Length > 0)
+        {
+            sb.Length--;
+        }
+        return sb.ToString();
+    }
+}

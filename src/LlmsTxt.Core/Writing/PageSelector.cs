@@ -1,0 +1,66 @@
+using LlmsTxt.Core.Extraction;
+
+namespace LlmsTxt.Core.Writing;
+
+/// <summary>A page chosen for the file, with the URL to list and its de-duplication key.</summary>
+internal sealed record Candidate(Page Page, Uri Url, string Key);
+
+internal sealed record Selection(
+    Page? StartPage,
+    IReadOnlyList<Candidate> Pages,
+    int DuplicatesDropped,
+    int NoIndexDropped,
+    int LanguageDuplicatesDropped);
+
+/// <summary>
+/// Picks the pages to list: one per URL key (canonical links, slash and scheme variants merged), without
+/// noindex pages and without other-language versions. Works on a sorted copy so input order never matters.
+/// </summary>
+internal static class PageSelector
+{
+    public static Selection Select(LlmsTxtInput input)
+    {
+        var pages = input.Pages.Where(p => p is not null && UrlKey.IsHttp(p.Url))
+            .OrderBy(p => p.Url.AbsoluteUri, StringComparer.Ordinal)
+            .ThenBy(p => p.CanonicalUrl?.AbsoluteUri ?? "", StringComparer.Ordinal)
+            .ThenBy(p => p.Title, StringComparer.Ordinal)
+            .ThenBy(p => p.Description, StringComparer.Ordinal)
+            .ThenBy(p => p.Excerpt, StringComparer.Ordinal)
+            .ThenBy(p => p.Markdown, StringComparer.Ordinal)
+            .ToList();
+        var startKey = UrlKey.Of(input.StartUrl);
+        var startPage = pages.Where(p => UrlKey.Of(p.Url) == startKey).OrderBy(Preference).FirstOrDefault()
+            ?? pages.Where(p => p.CanonicalUrl is not null && UrlKey.Of(p.CanonicalUrl) == startKey).OrderBy(Preference).FirstOrDefault();
+
+        var noIndex = pages.Count(p => p.NoIndex);
+        var groups = pages.Where(p => !p.NoIndex)
+            .GroupBy(p => UrlKey.Of(ListedUrl(p)), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
+        var candidates = new List<Candidate>(groups.Count);
+        foreach (var group in groups)
+        {
+            var best = group.OrderBy(Preference).First();
+            var url = group.Select(ListedUrl).OrderBy(u => u.Scheme == Uri.UriSchemeHttps ? 0 : 1)
+                .ThenBy(u => UrlKey.Of(u) == UrlKey.Of(best.Url) ? 0 : 1)
+                .ThenBy(u => u.AbsoluteUri.Length).ThenBy(u => u.AbsoluteUri, StringComparer.Ordinal).First();
+            candidates.Add(new Candidate(best, url, group.Key));
+        }
+        var duplicates = pages.Count - noIndex - candidates.Count;
+        var (kept, languageDropped) = LanguageFilter.Apply(candidates, startPage, input.StartUrl);
+        return new Selection(startPage, kept, duplicates, noIndex, languageDropped);
+    }
+
+    /// <summary>The URL to list: the canonical URL when it is on the same site, else the page URL.</summary>
+    public static Uri ListedUrl(Page page) =>
+        page.CanonicalUrl is { } canonical && UrlKey.IsHttp(canonical) && UrlKey.SameSite(canonical, page.Url)
+            ? canonical
+            : page.Url;
+
+    /// <summary>Lower is better: the canonical page itself, https, more content, then URL order.</summary>
+    private static (int, int, int, string) Preference(Page page) =>
+        (page.CanonicalUrl is null || UrlKey.Of(page.CanonicalUrl) == UrlKey.Of(page.Url) ? 0 : 1,
+         page.Url.Scheme == Uri.UriSchemeHttps ? 0 : 1,
+         -page.WordCount,
+         page.Url.AbsoluteUri);
+}

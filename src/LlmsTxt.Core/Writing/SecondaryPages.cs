@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+
+namespace LlmsTxt.Core.Writing;
+
+/// <summary>
+/// Pages that belong under <c>## Optional</c>: legal, company, contact, social, changelogs, archives and old
+/// versions. Judged from path segments first, then from the title.
+/// </summary>
+internal static partial class SecondaryPages
+{
+    private static readonly HashSet<string> Segments = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "legal", "privacy", "privacy-policy", "terms", "terms-of-service", "terms-of-use", "tos", "terms-and-conditions",
+        "cookies", "cookie-policy", "cookie", "imprint", "impressum", "disclaimer", "dmca", "gdpr", "accessibility",
+        "security-policy", "acceptable-use", "license", "licence", "licensing", "trademark", "trademarks", "compliance",
+        "about", "about-us", "company", "team", "our-team", "people", "leadership", "careers", "career", "jobs",
+        "job", "hiring", "join-us", "contact", "contact-us", "support-us", "press", "newsroom", "media-kit",
+        "brand", "brand-assets", "investors", "partners", "social", "community", "sponsors", "donate",
+        "changelog", "changelogs", "change-log", "release-notes", "releases", "whats-new",
+        "archive", "archives", "legacy", "deprecated", "old", "tag", "tags", "category", "categories", "author",
+        "authors", "page", "sitemap", "search", "status", "thanks", "thank-you", "404", "events", "testimonials",
+    };
+
+    [GeneratedRegex(@"\b(privacy|cookies?|terms (of|and)|terms$|imprint|impressum|legal|disclaimer|careers?|jobs|we.re hiring|about( us)?$|^about\b|our team|contact( us)?$|^contact\b|press( kit| releases?)?$|changelog|release notes|what.s new|archives?$|legacy|deprecated|accessibility statement|code of conduct|brand (assets|guidelines))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TitlePattern();
+
+    [GeneratedRegex(@"^v?\d+(\.\d+)*(\.x)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex VersionSegment();
+
+    /// <summary>True for secondary pages; <paramref name="oldVersions"/> holds version segments older than the newest.</summary>
+    public static bool IsSecondary(Uri url, string title, IReadOnlySet<string> oldVersions)
+    {
+        var segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var raw in segments)
+        {
+            var segment = StripExtension(raw);
+            if (Segments.Contains(segment) || oldVersions.Contains(segment.ToLowerInvariant()))
+            {
+                return true;
+            }
+        }
+        // Pagination of listings: /blog/page/2, ?page=3
+        if (url.Query.Contains("page=", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        return title.Length > 0 && title.Length <= 60 && TitlePattern().IsMatch(title);
+    }
+
+    /// <summary>Version path segments (v1, 2.0) other than the newest one seen on the site.</summary>
+    public static IReadOnlySet<string> OldVersions(IEnumerable<Uri> urls)
+    {
+        var versions = urls.SelectMany(u => u.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries))
+            .Select(s => s.ToLowerInvariant()).Where(s => VersionSegment().IsMatch(s) && s.Any(char.IsAsciiLetter) || s.Contains('.', StringComparison.Ordinal) && VersionSegment().IsMatch(s))
+            .Distinct(StringComparer.Ordinal).ToList();
+        if (versions.Count < 2)
+        {
+            return new HashSet<string>();
+        }
+        var newest = versions.OrderByDescending(VersionNumber).First();
+        return versions.Where(v => v != newest).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static Version VersionNumber(string segment)
+    {
+        var digits = segment.TrimStart('v', 'V').Replace(".x", "", StringComparison.OrdinalIgnoreCase);
+        if (!digits.Contains('.', StringComparison.Ordinal))
+        {
+            digits += ".0";
+        }
+        return Version.TryParse(digits, out var version) ? version : new Version(0, 0);
+    }
+
+    public static string StripExtension(string segment)
+    {
+        var decoded = Uri.UnescapeDataString(segment);
+        var dot = decoded.LastIndexOf('.');
+        return dot > 0 && decoded.Length - dot <= 6 && decoded[(dot + 1)..].All(char.IsAsciiLetter) ? decoded[..dot] : decoded;
+    }
+}

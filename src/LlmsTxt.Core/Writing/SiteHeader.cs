@@ -1,0 +1,137 @@
+using System.Globalization;
+using LlmsTxt.Core.Extraction;
+
+namespace LlmsTxt.Core.Writing;
+
+/// <summary>The H1 site name, the one-line summary and the paragraph about the site.</summary>
+internal static class SiteHeader
+{
+    public const int MaxSummaryLength = 200;
+    private static readonly string[] Separators = [" | ", " - ", " — ", " – ", " · ", " • ", " :: ", " » ", ": "];
+
+    /// <summary>og:site_name, a title suffix most pages share, the start page's title, else the domain.</summary>
+    public static string SiteName(LlmsTxtInput input, Page? start, IReadOnlyList<Candidate> pages)
+    {
+        var host = UrlKey.SiteHost(input.StartUrl);
+        string?[] choices =
+        [
+            input.SiteName,
+            start?.SiteName,
+            pages.Select(p => p.Page.SiteName).Where(n => !string.IsNullOrWhiteSpace(n))
+                .GroupBy(n => n!, StringComparer.Ordinal).Where(g => g.Count() >= 2)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault(),
+            SharedTitleSuffix(pages),
+            FromStartTitle(start, input.StartUrl),
+        ];
+        foreach (var choice in choices)
+        {
+            var name = Sanitize(choice);
+            if (name.Length > 0 && !TitleCleaner.IsGeneric(name))
+            {
+                return name;
+            }
+        }
+        return host;
+    }
+
+    private static string? SharedTitleSuffix(IReadOnlyList<Candidate> pages)
+    {
+        if (pages.Count < 3)
+        {
+            return null;
+        }
+        var suffixes = new List<string>();
+        foreach (var page in pages)
+        {
+            var title = page.Page.HtmlTitle;
+            foreach (var separator in Separators)
+            {
+                var at = title.LastIndexOf(separator, StringComparison.Ordinal);
+                if (at > 0)
+                {
+                    suffixes.Add(title[(at + separator.Length)..].Trim());
+                    break;
+                }
+            }
+        }
+        var top = suffixes.GroupBy(s => s, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault();
+        return top is not null && top.Count() * 2 >= pages.Count && top.Count() >= 3 ? top.Key : null;
+    }
+
+    private static string? FromStartTitle(Page? start, Uri startUrl)
+    {
+        if (start is null)
+        {
+            return null;
+        }
+        var title = start.HtmlTitle.Length > 0 ? start.HtmlTitle : start.Title;
+        var parts = title.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(p => !TitleCleaner.IsGeneric(p)).ToList();
+        if (parts.Count == 0)
+        {
+            return null;
+        }
+        var named = parts.FirstOrDefault(p => TitleCleaner.NamesSite(p, null, startUrl.Host));
+        if (named is not null)
+        {
+            return named;
+        }
+        if (parts.Count == 1)
+        {
+            return parts[0].Length <= 60 ? parts[0] : null;
+        }
+        // Home pages put the brand first ("Acme | Widgets"), inner pages last ("Install | Acme").
+        var isRoot = startUrl.AbsolutePath.Trim('/').Length == 0;
+        return isRoot ? parts[0] : parts[^1];
+    }
+
+    /// <summary>One clean line without leading Markdown markers, at most 80 characters.</summary>
+    public static string Sanitize(string? name)
+    {
+        var clean = TextTools.Clean(name).TrimStart('#', '>', '-', '*', '+', ' ').Trim();
+        return TextTools.Cut(clean, 80);
+    }
+
+    public static string Summary(Page? start, IReadOnlyList<PlannedSection> sections, string siteName, string host)
+    {
+        var texts = new List<string?> { start?.Description, start?.Excerpt };
+        texts.AddRange(sections.SelectMany(s => s.Pages).Take(1).Select(p => p.Note));
+        foreach (var text in texts)
+        {
+            var clean = TextTools.Clean(text);
+            if (clean.Length >= 20 && !EntryText.RepeatsTitle(clean, siteName))
+            {
+                return TextTools.Cut(clean, MaxSummaryLength);
+            }
+        }
+        return TextTools.Cut($"{siteName}: an index of the pages on {host}.", MaxSummaryLength);
+    }
+
+    public static string About(Page? start, string summary, IReadOnlyList<PlannedSection> sections, string siteName, string host)
+    {
+        var lead = "";
+        var excerpt = TextTools.Clean(start?.Excerpt);
+        var summaryText = summary.TrimEnd('…', ' ');
+        if (excerpt.Length >= 40 && !excerpt.StartsWith(summaryText, StringComparison.Ordinal)
+            && !summaryText.StartsWith(excerpt.TrimEnd('…', ' '), StringComparison.Ordinal))
+        {
+            lead = TextTools.Cut(excerpt, 300) + " ";
+        }
+        var listed = sections.Sum(s => s.Pages.Count);
+        var main = sections.Where(s => s.Name != LlmsTxtWriter.OptionalSection).Select(s => s.Name).ToList();
+        var hasOptional = sections.Any(s => s.Name == LlmsTxtWriter.OptionalSection);
+        var count = listed == 1 ? "1 page" : listed.ToString(CultureInfo.InvariantCulture) + " pages";
+        var about = $"This file lists {count} of {siteName} ({host})";
+        if (main.Count > 0)
+        {
+            var shown = main.Count > 6 ? string.Join(", ", main.Take(6)) + $" and {main.Count - 6} more" : JoinNames(main);
+            about += main.Count == 1 ? $" in one section, {shown}" : $", grouped into {shown}";
+        }
+        about += hasOptional ? "; secondary pages (legal, company, changelog and the like) are under Optional." : ".";
+        return MarkdownText.EscapeLineStart(lead + about);
+    }
+
+    private static string JoinNames(List<string> names) =>
+        names.Count <= 1 ? string.Concat(names) : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
+}
