@@ -66,7 +66,10 @@ internal sealed partial class CrawlSession
             {
                 // The start page goes first and alone: where it redirects decides the site's scope.
                 frontier.Offer(UrlNormalizer.IdentityKey(start), start, [0, 1]);
-                await RunLoopAsync(frontier, concurrency: 1).ConfigureAwait(false);
+                frontier.TryTake(out var home);
+                var outcome = await ProcessAsync(home, isStart: true, _token).ConfigureAwait(false);
+                frontier.Complete(home, outcome with { Links = [] });
+                frontier.AddLinks(home, outcome.Links);
                 sitemaps = await DiscoverSitemapsAsync().ConfigureAwait(false);
                 for (var i = 0; i < sitemaps.Entries.Count; i++)
                 {
@@ -96,7 +99,7 @@ internal sealed partial class CrawlSession
             {
                 while (inFlight.Count < concurrency && frontier.TryTake(out var next))
                 {
-                    inFlight.Add(ProcessAsync(next, isStart: next.Depth == 0, work.Token), next);
+                    inFlight.Add(ProcessAsync(next, isStart: false, work.Token), next);
                 }
                 if (inFlight.Count == 0)
                 {

@@ -123,8 +123,11 @@ public sealed class SitemapReader(PageFetcher fetcher, CrawlOptions options, ILo
         using var reader = XmlReader.Create(stream, settings);
         string? loc = null;
         DateTimeOffset? lastmod = null;
-        while (await reader.ReadAsync().ConfigureAwait(false))
+        var advance = true;
+        while (!advance || await reader.ReadAsync().ConfigureAwait(false))
         {
+            // After ReadElementContent the reader already stands on the next node.
+            advance = true;
             if (reader.NodeType == XmlNodeType.Element)
             {
                 switch (reader.LocalName)
@@ -134,9 +137,11 @@ public sealed class SitemapReader(PageFetcher fetcher, CrawlOptions options, ILo
                         break;
                     case "loc":
                         loc = (await reader.ReadElementContentAsStringAsync().ConfigureAwait(false)).Trim();
+                        advance = false;
                         continue;
                     case "lastmod":
                         lastmod = ParseDate(await reader.ReadElementContentAsStringAsync().ConfigureAwait(false));
+                        advance = false;
                         continue;
                 }
             }
