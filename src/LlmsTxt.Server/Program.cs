@@ -3,6 +3,7 @@ using LlmsTxt.Server.Configuration;
 using LlmsTxt.Server.Crawls;
 using LlmsTxt.Server.Diagnostics;
 using LlmsTxt.Server.Health;
+using LlmsTxt.Server.Sites;
 using LlmsTxt.Server.Storage;
 using LlmsTxt.Server.Web;
 
@@ -24,6 +25,10 @@ builder.AddStorage();
 builder.Services.AddSingleton<IPublicConfigSource, ConfigurationPublicConfigSource>();
 // OpenAPI document of the HTTP endpoints.
 builder.Services.AddOpenApi();
+// Site registry: SQLite in DATA_DIR or PostgreSQL (DATABASE_URL), migrated at start-up.
+builder.AddSiteRegistry();
+// Recrawl scheduler (every instance), sitemap skip check, enrolment for enableAutoUpdate.
+builder.AddRecrawlScheduler();
 
 var app = builder.Build();
 
@@ -37,12 +42,19 @@ app.UseWebSockets();
 app.UseWebPage();
 // Liveness: touches no dependency.
 app.MapHealth();
+// GET /health/ready: database and storage answer.
+app.MapReadiness();
 // POST /auth/token.
 app.MapAuth();
 // WS /ws/crawl.
 app.MapCrawlSocket();
 // GET /llms/{key}.txt: hosted llms.txt files.
 app.MapHostedFiles();
+// POST /internal/cron/recrawl and /internal/hooks/site-changed.
+app.MapCron();
+app.MapSiteWebhook();
+// GET/DELETE /api/sites (X-API-Key).
+app.MapSites();
 // GET /api/config: what the page needs to show the right controls.
 app.MapWebPage();
 // GET /openapi/v1.json.

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using LlmsTxt.Server.Configuration;
 
 namespace LlmsTxt.Server.Storage;
 
@@ -15,9 +15,10 @@ public enum StorageBackend
 /// </summary>
 public sealed class StorageOptions
 {
+    /// <summary><c>DATA_DIR</c>: the folder for hosted files (and the SQLite registry).</summary>
     public string DataDir { get; set; } = "data";
 
-    /// <summary>Base of public URLs for the local store; defaults to http://HOST:PORT.</summary>
+    /// <summary><c>PUBLIC_BASE_URL</c>: base of public URLs for the local store; defaults to http://HOST:PORT.</summary>
     public string? PublicBaseUrl { get; set; }
 
     public string? S3Endpoint { get; set; }
@@ -26,7 +27,7 @@ public sealed class StorageOptions
     public string? S3SecretKey { get; set; }
     public string? S3PublicDomain { get; set; }
 
-    /// <summary>Signing region; R2 and MinIO accept anything, AWS needs the bucket's region.</summary>
+    /// <summary><c>S3_REGION</c>: signing region; R2 ("auto") and MinIO accept anything, AWS needs the bucket's region.</summary>
     public string S3Region { get; set; } = "us-east-1";
 
     public StorageBackend Backend =>
@@ -34,92 +35,72 @@ public sealed class StorageOptions
             ? StorageBackend.S3
             : StorageBackend.Local;
 
-    /// <summary>Reads the options from configuration (environment variables, .env, appsettings).</summary>
-    public static void Bind(StorageOptions options, IConfiguration configuration)
+    /// <summary>Reads and checks the settings; every problem names its variable.</summary>
+    internal static void Read(EnvSettings env, StorageOptions options)
     {
-        options.DataDir = Setting(configuration, "DATA_DIR") ?? options.DataDir;
-        var host = Setting(configuration, "HOST") ?? "localhost";
-        if (host is "0.0.0.0" or "*" or "+" or "::")
+        options.DataDir = env.Text("DATA_DIR", options.DataDir);
+        var host = env.Text("HOST", "localhost");
+        if (host is "0.0.0.0" or "*" or "+" or "::" or "[::]")
         {
             host = "localhost";
         }
 
-        options.PublicBaseUrl = Setting(configuration, "PUBLIC_BASE_URL")
-            ?? options.PublicBaseUrl
-            ?? $"http://{host}:{Setting(configuration, "PORT") ?? "8000"}";
-        options.S3Endpoint = Setting(configuration, "S3_ENDPOINT", "R2_ENDPOINT", "S3_ENDPOINT_URL", "R2_ENDPOINT_URL")
-            ?? R2AccountEndpoint(Setting(configuration, "R2_ACCOUNT_ID"));
-        options.S3Bucket = Setting(configuration, "S3_BUCKET", "R2_BUCKET", "S3_BUCKET_NAME", "R2_BUCKET_NAME");
-        options.S3AccessKey = Setting(configuration, "S3_ACCESS_KEY", "R2_ACCESS_KEY", "S3_ACCESS_KEY_ID", "R2_ACCESS_KEY_ID");
-        options.S3SecretKey = Setting(configuration, "S3_SECRET_KEY", "R2_SECRET_KEY", "S3_SECRET_ACCESS_KEY", "R2_SECRET_ACCESS_KEY");
-        options.S3PublicDomain = Setting(configuration, "S3_PUBLIC_DOMAIN", "R2_PUBLIC_DOMAIN");
-        options.S3Region = Setting(configuration, "S3_REGION", "R2_REGION") ?? (options.S3Endpoint?.Contains(".r2.cloudflarestorage.com", StringComparison.OrdinalIgnoreCase) == true ? "auto" : options.S3Region);
+        options.PublicBaseUrl = env.AbsoluteUrl("PUBLIC_BASE_URL", "http", "https")?.ToString().TrimEnd('/')
+            ?? $"http://{host}:{env.Text("PORT", "8000")}";
+        options.S3Endpoint = env.FirstOf("S3_ENDPOINT", "R2_ENDPOINT", "S3_ENDPOINT_URL", "R2_ENDPOINT_URL")?.Trim()
+            ?? (env.Raw("R2_ACCOUNT_ID") is { } account ? $"https://{account.Trim()}.r2.cloudflarestorage.com" : null);
+        options.S3Bucket = env.FirstOf("S3_BUCKET", "R2_BUCKET", "S3_BUCKET_NAME", "R2_BUCKET_NAME")?.Trim();
+        options.S3AccessKey = env.FirstOf("S3_ACCESS_KEY", "R2_ACCESS_KEY", "S3_ACCESS_KEY_ID", "R2_ACCESS_KEY_ID")?.Trim();
+        options.S3SecretKey = env.FirstOf("S3_SECRET_KEY", "R2_SECRET_KEY", "S3_SECRET_ACCESS_KEY", "R2_SECRET_ACCESS_KEY")?.Trim();
+        options.S3PublicDomain = env.FirstOf("S3_PUBLIC_DOMAIN", "R2_PUBLIC_DOMAIN")?.Trim();
+        options.S3Region = env.FirstOf("S3_REGION", "R2_REGION")?.Trim()
+            ?? (options.S3Endpoint?.Contains(".r2.cloudflarestorage.com", StringComparison.OrdinalIgnoreCase) == true ? "auto" : options.S3Region);
+        if (options.Backend == StorageBackend.S3)
+        {
+            Check(env, options);
+        }
     }
 
-    internal static string? Setting(IConfiguration configuration, params string[] names) =>
-        names.Select(n => configuration[n]).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
-
-    private static string? R2AccountEndpoint(string? accountId) =>
-        accountId is null ? null : $"https://{accountId}.r2.cloudflarestorage.com";
-}
-
-/// <summary>Fails start-up with a message naming the variable that is wrong.</summary>
-internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
-{
-    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    private static void Check(EnvSettings env, StorageOptions options)
     {
-        var failures = new List<string>();
-        if (options.Backend == StorageBackend.Local)
+        if (options.S3Bucket is null)
         {
-            if (string.IsNullOrWhiteSpace(options.DataDir))
-            {
-                failures.Add("DATA_DIR must name a folder.");
-            }
-
-            if (!IsHttpUrl(options.PublicBaseUrl))
-            {
-                failures.Add($"PUBLIC_BASE_URL must be an absolute http(s) URL such as https://llms.example.com (got '{options.PublicBaseUrl}').");
-            }
+            env.Fail("S3_BUCKET", "(or R2_BUCKET) is required when S3 storage is configured (an S3_*/R2_* endpoint or key is set)");
         }
-        else
+        else if (!IsBucketName(options.S3Bucket))
         {
-            if (options.S3Bucket is null)
-            {
-                failures.Add("S3_BUCKET (or R2_BUCKET) is required when S3 storage is configured (an S3_*/R2_* endpoint or key is set).");
-            }
-            else if (!BucketName().IsMatch(options.S3Bucket))
-            {
-                failures.Add($"S3_BUCKET '{options.S3Bucket}' is not a valid bucket name (3-63 characters: lower-case letters, digits, '.', '-').");
-            }
-
-            if (options.S3AccessKey is null)
-            {
-                failures.Add("S3_ACCESS_KEY (or R2_ACCESS_KEY) is required for S3 storage.");
-            }
-
-            if (options.S3SecretKey is null)
-            {
-                failures.Add("S3_SECRET_KEY (or R2_SECRET_KEY) is required for S3 storage.");
-            }
-
-            if (options.S3Endpoint is not null && !IsHttpUrl(options.S3Endpoint))
-            {
-                failures.Add($"S3_ENDPOINT must be an absolute http(s) URL such as https://<account>.r2.cloudflarestorage.com (got '{options.S3Endpoint}').");
-            }
-
-            if (options.S3PublicDomain is not null && !IsHttpUrl(StorageUrls.WithScheme(options.S3PublicDomain)))
-            {
-                failures.Add($"S3_PUBLIC_DOMAIN must be a host name or an http(s) URL such as https://files.example.com (got '{options.S3PublicDomain}').");
-            }
+            env.Fail("S3_BUCKET", $"must be a bucket name of 3-63 lower-case letters, digits, '.' or '-', got '{options.S3Bucket}'");
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        if (options.S3AccessKey is null)
+        {
+            env.Fail("S3_ACCESS_KEY", "(or R2_ACCESS_KEY) is required for S3 storage");
+        }
+
+        if (options.S3SecretKey is null)
+        {
+            env.Fail("S3_SECRET_KEY", "(or R2_SECRET_KEY) is required for S3 storage");
+        }
+
+        if (options.S3Endpoint is not null && !IsHttpUrl(options.S3Endpoint))
+        {
+            env.Fail("S3_ENDPOINT", $"must be an absolute http(s) URL such as https://<account>.r2.cloudflarestorage.com, got '{options.S3Endpoint}'");
+        }
+
+        if (options.S3PublicDomain is not null && !IsHttpUrl(StorageUrls.WithScheme(options.S3PublicDomain)))
+        {
+            env.Fail("S3_PUBLIC_DOMAIN", $"must be a host name or an http(s) URL such as https://files.example.com, got '{options.S3PublicDomain}'");
+        }
     }
+
+    private static bool IsBucketName(string name) =>
+        name.Length is >= 3 and <= 63 && IsLowerOrDigit(name[0]) && IsLowerOrDigit(name[^1])
+        && name.All(c => IsLowerOrDigit(c) || c is '.' or '-');
+
+    private static bool IsLowerOrDigit(char c) => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c);
 
     private static bool IsHttpUrl(string? value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
-
-    private static System.Text.RegularExpressions.Regex BucketName() => new("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$");
 }
 
 internal static class StorageUrls

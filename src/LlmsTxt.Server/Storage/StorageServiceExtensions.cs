@@ -1,3 +1,4 @@
+using LlmsTxt.Server.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace LlmsTxt.Server.Storage;
@@ -7,10 +8,7 @@ public static class StorageServiceExtensions
     /// <summary>Registers the file store chosen by configuration: S3 when any S3_*/R2_* setting is present, else DATA_DIR.</summary>
     public static WebApplicationBuilder AddStorage(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StorageOptions>()
-            .Configure<IConfiguration>(StorageOptions.Bind)
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        builder.Services.AddEnvOptions<StorageOptions>(StorageOptions.Read);
         builder.Services.AddSingleton<IFileStore>(services =>
         {
             var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;

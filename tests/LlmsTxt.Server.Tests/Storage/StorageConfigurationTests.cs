@@ -1,4 +1,6 @@
+using LlmsTxt.Server.Configuration;
 using LlmsTxt.Server.Storage;
+using Microsoft.Extensions.Configuration;
 using LlmsTxt.Server.Tests.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -38,16 +40,31 @@ public sealed class StorageConfigurationTests
     [InlineData("S3_BUCKET", "good-bucket", "S3_ACCESS_KEY")]
     public void MisconfiguredS3FailsStartUpNamingTheSetting(string name, string value, string named)
     {
-        using var factory = new SettingsAppFactory(new Dictionary<string, string?> { [name] = value });
-        var error = Assert.ThrowsAny<OptionsValidationException>(() => factory.Services);
-        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<OptionsValidationException>(() => Read(new() { [name] = value }));
+        Assert.Contains(error.Failures, f => f.StartsWith(named, StringComparison.Ordinal));
     }
 
     [Fact]
     public void BadPublicBaseUrlFailsStartUp()
     {
-        using var factory = new SettingsAppFactory(new Dictionary<string, string?> { ["PUBLIC_BASE_URL"] = "not a url", ["DATA_DIR"] = TestServices.NewTempFolder() });
-        var error = Assert.ThrowsAny<OptionsValidationException>(() => factory.Services);
-        Assert.Contains("PUBLIC_BASE_URL", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<OptionsValidationException>(() => Read(new() { ["PUBLIC_BASE_URL"] = "not a url" }));
+        Assert.Contains(error.Failures, f => f.StartsWith("PUBLIC_BASE_URL", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SecretsAreNeverEchoedInStartUpErrors()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Read(new() { ["S3_SECRET_KEY"] = "top-secret-value" }));
+        Assert.DoesNotContain("top-secret-value", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The same registration the server uses, resolved as start-up validation does.</summary>
+    private static StorageOptions Read(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
+        services.AddEnvOptions<StorageOptions>(StorageOptions.Read);
+        using var provider = services.BuildServiceProvider();
+        return provider.GetRequiredService<IOptions<StorageOptions>>().Value;
     }
 }
