@@ -92,12 +92,19 @@ internal static class GenerateCommand
             HelpName = "N",
             DefaultValueFactory = _ => defaultValue,
         };
-        option.Validators.Add(result =>
+        // One parser for both mistakes (not a number, out of range), so each gets a message naming the option.
+        option.CustomParser = result =>
         {
-            if (result.Tokens.Count == 0) return;
-            var value = result.GetValueOrDefault<int>();
+            if (result.Tokens.Count == 0) return defaultValue;
+            var text = result.Tokens[0].Value;
+            if (!int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            {
+                result.AddError($"{name} must be a whole number between {min} and {max} (got '{text}').");
+                return defaultValue;
+            }
             if (value < min || value > max) result.AddError($"{name} must be between {min} and {max} (got {value}).");
-        });
+            return value;
+        };
         return option;
     }
 }

@@ -29,6 +29,9 @@ public sealed class LlmsTxtGenerator(
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly ConcurrentDictionary<(bool AllowPrivate, int Concurrency), Lazy<Crawler>> _crawlers = new();
 
+    /// <summary>Cap on llms-full.txt in characters (≈ 4 characters a token); pages beyond it are listed, not inlined.</summary>
+    public int? MaxFullChars { get; init; } = 4_000_000;
+
     /// <summary>True when pages can be rendered in a browser.</summary>
     public bool CanRender => renderer is not null;
 
@@ -64,18 +67,17 @@ public sealed class LlmsTxtGenerator(
         var partial = crawl.Cancelled;
         if (partial) events.Log($"Partial result: building the file from the {crawl.Pages.Count} pages fetched before the stop.", GenerationLogLevel.Warning);
 
-        var llmsTxt = FileComposer.WriteLlmsTxt(crawl, request);
-        llmsTxt = await EnhanceAsync(llmsTxt, request, crawl, events, cancellationToken);
-        var full = request.Full ? FileComposer.WriteFull(crawl, request, events) : null;
+        var files = FileComposer.Compose(crawl, request, MaxFullChars, events);
+        var llmsTxt = await EnhanceAsync(files.LlmsTxt.Text, request, crawl, events, cancellationToken);
         var verdict = Validate(llmsTxt);
-        events.Log(Summary(llmsTxt, verdict, crawl));
+        events.Log(Summary(llmsTxt, verdict, files.LlmsTxt.ListedPages, clock.Elapsed));
 
         return new GenerationResult(
             BaseUrl: Normalized(crawl.StartUrl),
             LlmsTxt: llmsTxt,
-            LlmsFullTxt: full,
+            LlmsFullTxt: files.Full?.Text,
             ContentHash: Hash(llmsTxt),
-            Stats: new GenerationStats(crawl.Pages.Count, crawl.Stats.Fetched, crawl.Stats.Failed, crawl.Stats.Skipped.Values.Sum(), crawl.Stats.Rendered, clock.Elapsed),
+            Stats: new GenerationStats(files.LlmsTxt.ListedPages, crawl.Stats.Fetched, crawl.Stats.Failed, crawl.Stats.Skipped.Values.Sum(), crawl.Stats.Rendered, clock.Elapsed),
             Partial: partial,
             Validation: verdict,
             SitemapNewestLastModified: crawl.NewestSitemapLastMod);
@@ -100,11 +102,11 @@ public sealed class LlmsTxtGenerator(
         return outcome.LlmsTxt;
     }
 
-    private static string Summary(string llmsTxt, ValidationVerdict verdict, CrawlResult crawl)
+    private static string Summary(string llmsTxt, ValidationVerdict verdict, int listed, TimeSpan elapsed)
     {
         var size = Encoding.UTF8.GetByteCount(llmsTxt) / 1024.0;
         var errors = verdict.Findings.Count(f => f.IsError);
-        return $"llms.txt: {crawl.Pages.Count} pages, {size:0.#} KiB; " + (verdict.IsValid
+        return $"llms.txt: {listed} pages listed, {size:0.#} KiB, {elapsed.TotalSeconds:0.0} s; " + (verdict.IsValid
             ? (verdict.Findings.Count == 0 ? "valid" : $"valid with {verdict.Findings.Count} warnings")
             : $"{errors} validation errors");
     }

@@ -161,6 +161,20 @@ public sealed partial class CrawlSocketTests(OpenCrawlServer server) : IClassFix
         Assert.Empty(socket.OfType("result"));
     }
 
+    [Fact]
+    public async Task AutoUpdateEnrolsTheSiteAndSaysWhenItRecrawls()
+    {
+        await using var site = await SampleSites.StartDocsSiteAsync();
+        await using var socket = await LiveSocket.ConnectAsync(server.Started().SocketUri());
+
+        await socket.SendJsonAsync(new { url = site.BaseUri.AbsoluteUri, enableAutoUpdate = true, recrawlIntervalMinutes = 1440 });
+        await socket.ReadToCloseAsync();
+
+        var line = Assert.Single(socket.OfType("log"), m => m.Text().StartsWith("Automatic updates are on", StringComparison.Ordinal)).Text();
+        Assert.Contains(site.BaseUri.Authority, line, StringComparison.Ordinal);
+        Assert.Contains("every 1 day", line, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"\d+ ms")]
     private static partial Regex MillisecondsPattern();
 }
