@@ -42,6 +42,7 @@ public static class CrawlPipelineServices
         services.AddEnvOptions<CrawlRenderingOptions>(CrawlRenderingOptions.Read);
         services.AddHttpContextAccessor();
         services.AddSingleton<CrawlSlots>();
+        services.AddSingleton<SocketCounter>();
         services.AddSingleton<CrawlPublisher>();
         services.AddSingleton<OriginPolicy>();
         services.AddSingleton(sp =>

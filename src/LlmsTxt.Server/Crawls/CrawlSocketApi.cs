@@ -65,6 +65,14 @@ public static class CrawlSocketApi
             return;
         }
 
+        using var lease = context.RequestServices.GetService<SocketCounter>() is { } counter ? counter.TryOpen() : null;
+        if (lease is null && context.RequestServices.GetService<SocketCounter>() is not null)
+        {
+            await TypedResults.Json(new ErrorDetail("Too many crawl sockets are open on this server; try again in a minute."),
+                statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
+            return;
+        }
+
         var client = AuthFailureLimiter.ClientOf(context);
         var auth = authenticator.Authenticate(SocketCredentials.From(context.Request));
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
