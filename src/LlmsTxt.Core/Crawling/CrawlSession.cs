@@ -31,13 +31,13 @@ internal sealed partial class CrawlSession
     private int _rendered;
     private long _lastProgress;
 
-    public CrawlSession(CrawlOptions options, HttpClient client, PageExtractor extractor, IPageRenderer? renderer, RobotsCache robotsCache,
+    public CrawlSession(CrawlOptions options, HttpClient client, HostThrottle throttle, PageExtractor extractor, IPageRenderer? renderer, RobotsCache robotsCache,
         ILogger logger, TimeProvider time, CrawlRequest request, IProgress<CrawlEvent>? progress)
     {
         (_options, _extractor, _renderer, _robotsCache, _logger, _time, _request, _progress) =
             (options, extractor, renderer, robotsCache, logger, time, request, progress);
         _normalizer = new UrlNormalizer(options);
-        _throttle = new HostThrottle(options.MaxConcurrencyPerHost, time);
+        _throttle = throttle;
         _fetcher = new PageFetcher(client, options, _throttle, time, logger);
     }
 
@@ -66,7 +66,10 @@ internal sealed partial class CrawlSession
             {
                 // The start page goes first and alone: where it redirects decides the site's scope.
                 frontier.Offer(UrlNormalizer.IdentityKey(start), start, [0, 1]);
-                await RunLoopAsync(frontier, concurrency: 1).ConfigureAwait(false);
+                frontier.TryTake(out var home);
+                var outcome = await ProcessAsync(home, isStart: true, _token).ConfigureAwait(false);
+                frontier.Complete(home, outcome with { Links = [] });
+                frontier.AddLinks(home, outcome.Links);
                 sitemaps = await DiscoverSitemapsAsync().ConfigureAwait(false);
                 for (var i = 0; i < sitemaps.Entries.Count; i++)
                 {
@@ -96,7 +99,7 @@ internal sealed partial class CrawlSession
             {
                 while (inFlight.Count < concurrency && frontier.TryTake(out var next))
                 {
-                    inFlight.Add(ProcessAsync(next, isStart: next.Depth == 0, work.Token), next);
+                    inFlight.Add(ProcessAsync(next, isStart: false, work.Token), next);
                 }
                 if (inFlight.Count == 0)
                 {
@@ -160,8 +163,8 @@ internal sealed partial class CrawlSession
         return SitemapSet.Empty;
     }
 
-    private bool SitemapKeep(Uri url) =>
-        _normalizer.Normalize(url) is { } clean && _scope.Contains(clean) && _normalizer.Check(clean).Allowed;
+    private Uri? SitemapKeep(Uri url) =>
+        _normalizer.Normalize(url) is { } clean && _scope.Contains(clean) && _normalizer.Check(clean).Allowed ? clean : null;
 
     private async Task<CrawlResult> FinishAsync(Frontier frontier, SitemapSet sitemaps, string? error, bool cancelled, long started)
     {

@@ -1,0 +1,95 @@
+using LlmsTxt.Core.Crawling;
+using LlmsTxt.Core.Rendering;
+using LlmsTxt.TestSites;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace LlmsTxt.Core.Tests.Crawling;
+
+public sealed class RenderingAndTwinTests
+{
+    private const string Shell = "<!DOCTYPE html><html><head><title>App</title></head><body><div id=\"root\"></div><script src=\"/app.js\"></script></body></html>";
+
+    /// <summary>Our own rendering seam, answering with fixed HTML as a browser would after scripts ran.</summary>
+    private sealed class FixedRenderer : IPageRenderer
+    {
+        public List<Uri> Rendered { get; } = [];
+
+        public Task<RenderedPage?> RenderAsync(Uri url, CancellationToken cancellationToken = default)
+        {
+            lock (Rendered)
+            {
+                Rendered.Add(url);
+            }
+            return Task.FromResult<RenderedPage?>(new RenderedPage(url, SiteKit.Page("Rendered app", ["/after-render"])));
+        }
+    }
+
+    [Fact]
+    public async Task RendersEmptyShellPagesOnlyWhenAllowed()
+    {
+        await using var server = await TestWebServer.StartAsync(app =>
+        {
+            app.MapGet("/", () => SiteKit.Html(SiteKit.Page("Home", ["/app"])));
+            app.MapGet("/app", () => SiteKit.Html(Shell));
+            app.MapGet("/after-render", () => SiteKit.Html(SiteKit.Page("After render")));
+        });
+        var renderer = new FixedRenderer();
+        using var crawler = new Crawler(CrawlKit.Options, renderer: renderer);
+        var events = new CrawlKit.EventLog();
+
+        var rendered = await crawler.RunAsync(new CrawlRequest(server.Url("/"), 10, RenderJs: true), events);
+        var staticOnly = await crawler.RunAsync(new CrawlRequest(server.Url("/"), 10, RenderJs: false));
+
+        Assert.Equal(["/", "/app", "/after-render"], CrawlKit.Paths(rendered));
+        Assert.Equal("Rendered app", rendered.Pages[1].Page.Title);
+        Assert.True(rendered.Pages[1].Rendered);
+        Assert.Equal(1, rendered.Stats.Rendered);
+        Assert.Equal([server.Url("/app")], renderer.Rendered);
+        Assert.Contains(events.ToList().OfType<PageRenderedEvent>(), e => e.Url.AbsolutePath == "/app" && e.WordsBefore == 0);
+        Assert.Equal(["/", "/app"], CrawlKit.Paths(staticOnly));
+        Assert.Equal(0, staticOnly.Stats.Rendered);
+    }
+
+    [Fact]
+    public async Task LinksMarkdownTwinsThatAnswerWithText()
+    {
+        await using var server = await TestWebServer.StartAsync(app =>
+        {
+            app.MapGet("/", () => SiteKit.Html(SiteKit.Page("Home", ["/guide", "/faq/", "/other"])));
+            app.MapGet("/guide", () => SiteKit.Html(SiteKit.Page("Guide")));
+            app.MapGet("/guide.md", () => Results.Text("# Guide", "text/markdown"));
+            app.MapGet("/faq", (HttpContext ctx) => SiteKit.Html(SiteKit.Page("FAQ")));
+            app.MapGet("/faq/index.html.md", () => Results.Text("# FAQ", "text/plain"));
+            app.MapGet("/other", () => SiteKit.Html(SiteKit.Page("Other")));
+            // A soft 404 in HTML is not a twin.
+            app.MapGet("/other.md", () => SiteKit.Html(SiteKit.Page("Not found")));
+        });
+
+        var (result, _) = await CrawlKit.CrawlAsync(server.Url("/"), options: CrawlKit.Options with { CheckMarkdownTwins = true });
+
+        Assert.Equal(["/", "/guide", "/faq/", "/other"], CrawlKit.Paths(result));
+        Assert.Null(result.Pages[0].MarkdownTwin);
+        Assert.Equal(server.Url("/guide.md"), result.Pages[1].MarkdownTwin);
+        Assert.Equal(server.Url("/faq/index.html.md"), result.Pages[2].MarkdownTwin);
+        Assert.Null(result.Pages[3].MarkdownTwin);
+    }
+
+    [Fact]
+    public async Task SitesWithoutTwinsAreProbedOnlyForASample()
+    {
+        var links = Enumerable.Range(1, 20).Select(i => $"/p{i}").ToList();
+        await using var server = await TestWebServer.StartAsync(app =>
+        {
+            app.MapGet("/", () => SiteKit.Html(SiteKit.Page("Home", links)));
+            app.MapGet("/p{n:int}", (int n) => SiteKit.Html(SiteKit.Page($"P{n}")));
+        });
+
+        var (result, _) = await CrawlKit.CrawlAsync(server.Url("/"), options: CrawlKit.Options with { CheckMarkdownTwins = true });
+
+        Assert.Equal(21, result.Pages.Count);
+        Assert.All(result.Pages, p => Assert.Null(p.MarkdownTwin));
+        Assert.Equal(0, server.RequestCount("/p20.md"));
+        Assert.Equal(1, server.RequestCount("/p1.md"));
+    }
+}
