@@ -17,7 +17,7 @@ builder.AddRequestLogging();
 builder.AddApiKeyAuth();
 // /ws/crawl: authentication, request validation, the crawl handler.
 builder.AddCrawlSocket();
-// The generator behind /ws/crawl: crawl slots, rendering, hosting, the Origin check.
+// The generator behind /ws/crawl: crawl slots, socket cap, rendering, hosting.
 builder.AddCrawlPipeline();
 // Hosted files: local folder (DATA_DIR) or S3-compatible bucket, chosen by configuration.
 builder.AddStorage();
@@ -34,6 +34,8 @@ var app = builder.Build();
 
 // One redacted line per request.
 app.UseRequestLogging();
+// CORS from CORS_ORIGINS.
+app.UseCors();
 // 429 + Retry-After for addresses with too many failed authentications.
 app.UseRateLimiter();
 // WebSocket upgrades with 30 s keep-alive pings.

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using LlmsTxt.Server.Tests.Support;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 
 namespace LlmsTxt.Server.Tests;
@@ -137,4 +138,32 @@ public sealed class ShortApiKeyTests : IDisposable
     }
 
     public void Dispose() => _server.Dispose();
+}
+
+/// <summary>When minting fails the client gets a 500 with a detail, and the key stays out of the log.</summary>
+public sealed class TokenFailureTests : IDisposable
+{
+    private readonly ServerHost _server = new(
+        new Dictionary<string, string?> { ["API_KEY"] = "mint-fail-key" },
+        services => services.AddSingleton<TimeProvider>(new BrokenClock()));
+
+    [Fact]
+    public async Task AnswersServerErrorWhenTokenGenerationFails()
+    {
+        using var http = _server.Http();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/auth/token");
+        request.Headers.Add("X-API-Key", "mint-fail-key");
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("""{"detail":"Token generation failed"}""", await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(_server.Logs.Lines, l => l.Everything.Contains("mint-fail-key", StringComparison.Ordinal));
+    }
+
+    public void Dispose() => _server.Dispose();
+
+    private sealed class BrokenClock : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => throw new InvalidOperationException("clock unavailable");
+    }
 }

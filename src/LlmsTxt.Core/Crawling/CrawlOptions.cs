@@ -75,7 +75,7 @@ public sealed record CrawlOptions
         Require(Positive(IdleReadTimeout), "CRAWL_IDLE_READ_TIMEOUT", "a positive duration");
         Require(Positive(PageTimeout), "CRAWL_PAGE_TIMEOUT", "a positive duration");
         Require(Positive(CrawlDeadline), "CRAWL_DEADLINE", "a positive duration");
-        Require(MaxPageBytes >= 1024, "CRAWL_MAX_PAGE_BYTES", "at least 1024");
+        Require(MaxPageBytes is >= 1024 and <= 1024 * 1024 * 1024, "CRAWL_MAX_PAGE_BYTES", "1 KiB to 1 GiB");
         Require(MaxRedirects is >= 0 and <= 20, "CRAWL_MAX_REDIRECTS", "0-20");
         Require(MaxRetries is >= 0 and <= 10, "CRAWL_MAX_RETRIES", "0-10");
         Require(RetryBaseDelay >= TimeSpan.Zero && MaxRetryAfter >= TimeSpan.Zero, "CRAWL_RETRY_DELAY", "a non-negative duration");

@@ -28,7 +28,7 @@ internal sealed partial class CrawlSession
             {
                 Rebase(final);
             }
-            var page = _extractor.Extract(result.Body, final, result.Charset);
+            var page = _extractor.Extract(result.Body.Span, final, result.Charset);
             var rendered = false;
             if (_request.RenderJs && _renderer is not null && page.WordCount < _options.RenderWordThreshold)
             {
@@ -162,10 +162,20 @@ internal sealed partial class CrawlSession
         return links;
     }
 
-    private string IdentityOf(Page page, Uri final) =>
-        page.CanonicalUrl is { } canonical && _normalizer.Normalize(canonical) is { } clean && _scope.SameSite(clean)
-            ? UrlNormalizer.IdentityKey(clean)
-            : UrlNormalizer.IdentityKey(final);
+    /// <summary>
+    /// The de-duplication identity: the in-site canonical URL when there is one, else the final URL. A
+    /// canonical pointing at the home page from a deeper page is a common template mistake and is ignored
+    /// (trusting it would collapse the whole site into one page).
+    /// </summary>
+    private string IdentityOf(Page page, Uri final)
+    {
+        if (page.CanonicalUrl is { } canonical && _normalizer.Normalize(canonical) is { } clean && _scope.SameSite(clean)
+            && !(clean.AbsolutePath == "/" && final.AbsolutePath != "/"))
+        {
+            return UrlNormalizer.IdentityKey(clean);
+        }
+        return UrlNormalizer.IdentityKey(final);
+    }
 
     private async ValueTask<CrawlDecision> CheckHopAsync(Uri next, bool isStart)
     {

@@ -27,10 +27,7 @@ internal sealed partial class CrawlSession
         var delay = verdict.Rules.CrawlDelay(_options.RobotsProductToken) ?? TimeSpan.Zero;
         delay = delay < _options.MinCrawlDelay ? _options.MinCrawlDelay : delay;
         delay = delay > _options.MaxCrawlDelay ? _options.MaxCrawlDelay : delay;
-        if (delay > TimeSpan.Zero)
-        {
-            _throttle.SetDelay(url.Host, delay);
-        }
+        _throttle.SetDelay(url.Host, delay);
         var count = verdict.Status == RobotsStatus.Rules ? verdict.Rules.RuleCount(_options.RobotsProductToken) : 0;
         var robotsEvent = new RobotsEvent(verdict.RobotsUrl, verdict.Status, count, delay > TimeSpan.Zero ? delay : null, verdict.Detail);
         Report(robotsEvent);
@@ -54,7 +51,7 @@ internal sealed partial class CrawlSession
             FetchOutcome.Failed => new RobotsVerdict(robotsUrl, RobotsStatus.DisallowAll, none, $"could not be fetched ({result.Error})"),
             // RFC 9309 §2.3.1.2: after too many redirects robots.txt counts as unavailable, i.e. allow all.
             FetchOutcome.RedirectRefused => new RobotsVerdict(robotsUrl, RobotsStatus.AllowAll, none, result.Error ?? "redirects refused"),
-            _ when result.Status is >= 200 and < 300 => new RobotsVerdict(robotsUrl, RobotsStatus.Rules, RobotsTxt.Parse(Encoding.UTF8.GetString(result.Body)), "read"),
+            _ when result.Status is >= 200 and < 300 => new RobotsVerdict(robotsUrl, RobotsStatus.Rules, RobotsTxt.Parse(Encoding.UTF8.GetString(result.Body.Span)), "read"),
             _ when result.Status is 429 or >= 500 => new RobotsVerdict(robotsUrl, RobotsStatus.DisallowAll, none, $"answered HTTP {result.Status}"),
             _ => new RobotsVerdict(robotsUrl, RobotsStatus.AllowAll, none, $"answered HTTP {result.Status}"),
         };

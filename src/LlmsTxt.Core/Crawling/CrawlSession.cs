@@ -31,13 +31,13 @@ internal sealed partial class CrawlSession
     private int _rendered;
     private long _lastProgress;
 
-    public CrawlSession(CrawlOptions options, HttpClient client, PageExtractor extractor, IPageRenderer? renderer, RobotsCache robotsCache,
+    public CrawlSession(CrawlOptions options, HttpClient client, HostThrottle throttle, PageExtractor extractor, IPageRenderer? renderer, RobotsCache robotsCache,
         ILogger logger, TimeProvider time, CrawlRequest request, IProgress<CrawlEvent>? progress)
     {
         (_options, _extractor, _renderer, _robotsCache, _logger, _time, _request, _progress) =
             (options, extractor, renderer, robotsCache, logger, time, request, progress);
         _normalizer = new UrlNormalizer(options);
-        _throttle = new HostThrottle(options.MaxConcurrencyPerHost, time);
+        _throttle = throttle;
         _fetcher = new PageFetcher(client, options, _throttle, time, logger);
     }
 
@@ -163,8 +163,8 @@ internal sealed partial class CrawlSession
         return SitemapSet.Empty;
     }
 
-    private bool SitemapKeep(Uri url) =>
-        _normalizer.Normalize(url) is { } clean && _scope.Contains(clean) && _normalizer.Check(clean).Allowed;
+    private Uri? SitemapKeep(Uri url) =>
+        _normalizer.Normalize(url) is { } clean && _scope.Contains(clean) && _normalizer.Check(clean).Allowed ? clean : null;
 
     private async Task<CrawlResult> FinishAsync(Frontier frontier, SitemapSet sitemaps, string? error, bool cancelled, long started)
     {

@@ -22,6 +22,7 @@ public sealed class Crawler : IDisposable
     private readonly RobotsCache _robotsCache;
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
+    private readonly HostThrottle _throttle;
 
     /// <param name="handler">Null: a <see cref="SafeHttpHandler"/> built from <paramref name="options"/> (owned and disposed by the crawler).</param>
     /// <param name="renderer">Used for pages whose static HTML has too few words when <see cref="CrawlRequest.RenderJs"/> is set.</param>
@@ -42,6 +43,8 @@ public sealed class Crawler : IDisposable
         _renderer = renderer;
         _robotsCache = robotsCache ?? new RobotsCache(_timeProvider, _options.RobotsCacheDuration);
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        // Shared by all crawls of this instance: two crawls of one site still respect one per-host budget.
+        _throttle = new HostThrottle(_options.MaxConcurrencyPerHost, _timeProvider);
     }
 
     public CrawlOptions Options => _options;
@@ -63,7 +66,7 @@ public sealed class Crawler : IDisposable
             throw new ArgumentException($"maxPages must be between 1 and 1000, got {request.MaxPages}.", nameof(request));
         }
         var extractor = new PageExtractor(request.Extraction ?? new ExtractionOptions());
-        var session = new CrawlSession(_options, _client, extractor, _renderer, _robotsCache, _logger, _timeProvider, request, progress);
+        var session = new CrawlSession(_options, _client, _throttle, extractor, _renderer, _robotsCache, _logger, _timeProvider, request, progress);
         return session.RunAsync(cancellationToken);
     }
 

@@ -22,7 +22,7 @@ public sealed record FetchResult(
     int Status,
     string? ContentType,
     string? Charset,
-    byte[] Body,
+    ReadOnlyMemory<byte> Body,
     bool Truncated,
     string? RobotsTag,
     string? Error,

@@ -175,31 +175,35 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
         }
     }
 
-    private async Task<(byte[] Body, bool Truncated)> ReadCappedAsync(HttpResponseMessage response, long maxBytes, CancellationTokenSource idle, CancellationToken cancellationToken)
+    private async Task<(ReadOnlyMemory<byte> Body, bool Truncated)> ReadCappedAsync(HttpResponseMessage response, long maxBytes, CancellationTokenSource idle, CancellationToken cancellationToken)
     {
         var declared = response.Content.Headers.ContentLength;
-        using var buffer = new MemoryStream(declared is > 0 and < 4 * 1024 * 1024 ? (int)Math.Min(declared.Value, maxBytes) : 64 * 1024);
+        // Read straight into one array sized from Content-Length when known, growing only when needed.
+        var body = new byte[declared is > 0 and < 16 * 1024 * 1024 ? (int)Math.Min(declared.Value + 1, maxBytes + 1) : 32 * 1024];
+        var length = 0;
         await using var stream = await response.Content.ReadAsStreamAsync(idle.Token).ConfigureAwait(false);
-        var chunk = new byte[64 * 1024];
         while (true)
         {
+            if (length == body.Length)
+            {
+                Array.Resize(ref body, (int)Math.Min((long)body.Length * 2, maxBytes + 1));
+            }
             idle.CancelAfter(options.IdleReadTimeout);
-            var wanted = (int)Math.Min(chunk.Length, maxBytes - buffer.Length + 1);
-            var read = await stream.ReadAsync(chunk.AsMemory(0, wanted), idle.Token).ConfigureAwait(false);
+            var read = await stream.ReadAsync(body.AsMemory(length), idle.Token).ConfigureAwait(false);
             if (read == 0)
             {
                 break;
             }
-            var keep = (int)Math.Min(read, maxBytes - buffer.Length);
-            buffer.Write(chunk, 0, keep);
-            Interlocked.Add(ref _bytes, keep);
-            if (keep < read)
+            length += read;
+            if (length > maxBytes)
             {
-                return (buffer.ToArray(), true);
+                Interlocked.Add(ref _bytes, maxBytes);
+                return (body.AsMemory(0, (int)maxBytes), true);
             }
         }
         cancellationToken.ThrowIfCancellationRequested();
-        return (buffer.ToArray(), false);
+        Interlocked.Add(ref _bytes, length);
+        return (body.AsMemory(0, length), false);
     }
 
     private TimeSpan? RetryAfter(RetryConditionHeaderValue? header)
@@ -217,8 +221,8 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
     }
 
     private FetchResult Result(FetchOutcome outcome, Uri requested, Uri final, int status, long started, MediaTypeHeaderValue? contentType = null,
-        byte[]? body = null, bool truncated = false, string? error = null, SkipReason? redirectReason = null) =>
-        new(outcome, requested, final, status, contentType?.MediaType, contentType?.CharSet?.Trim('"', '\''), body ?? [], truncated, null, error, redirectReason,
+        ReadOnlyMemory<byte> body = default, bool truncated = false, string? error = null, SkipReason? redirectReason = null) =>
+        new(outcome, requested, final, status, contentType?.MediaType, contentType?.CharSet?.Trim('"', '\''), body, truncated, null, error, redirectReason,
             timeProvider.GetElapsedTime(started));
 
     private static RefusedAddressException? FindRefusal(Exception? ex)

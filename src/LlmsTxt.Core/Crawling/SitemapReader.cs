@@ -24,12 +24,13 @@ public sealed class SitemapReader(PageFetcher fetcher, CrawlOptions options, ILo
 {
     /// <summary>
     /// Reads <paramref name="roots"/> in order, depth-first through indexes. Page URLs pass through
-    /// <paramref name="keep"/> (scope filters) and at most <paramref name="maxEntries"/> are kept; child
+    /// <paramref name="accept"/> (normalisation and scope filters; null drops the URL) and at most
+    /// <paramref name="maxEntries"/> are kept; child
     /// sitemaps are never filtered by it. Every document is still scanned for the newest <c>lastmod</c>.
     /// </summary>
-    public async Task<SitemapSet> ReadAsync(IReadOnlyList<Uri> roots, Func<Uri, bool> keep, int maxEntries, bool quietIfMissing, Action<CrawlEvent>? report, CancellationToken cancellationToken = default)
+    public async Task<SitemapSet> ReadAsync(IReadOnlyList<Uri> roots, Func<Uri, Uri?> accept, int maxEntries, bool quietIfMissing, Action<CrawlEvent>? report, CancellationToken cancellationToken = default)
     {
-        var state = new State(keep, maxEntries);
+        var state = new State(accept, maxEntries);
         foreach (var root in roots)
         {
             await ReadDocumentAsync(root, 0, state, quietIfMissing, report, cancellationToken).ConfigureAwait(false);
@@ -75,7 +76,7 @@ public sealed class SitemapReader(PageFetcher fetcher, CrawlOptions options, ILo
         state.Consider(document.Newest, url);
         foreach (var (loc, lastmod) in document.Urls)
         {
-            if (Uri.TryCreate(url, loc, out var page) && state.Entries.Count < state.MaxEntries && state.Keep(page) && state.SeenPages.Add(page.AbsoluteUri))
+            if (state.Entries.Count < state.MaxEntries && Uri.TryCreate(url, loc, out var raw) && state.Accept(raw) is { } page && state.SeenPages.Add(page.AbsoluteUri))
             {
                 state.Entries.Add(new SitemapEntry(page, lastmod));
             }
@@ -181,9 +182,9 @@ public sealed class SitemapReader(PageFetcher fetcher, CrawlOptions options, ILo
         }
     }
 
-    private sealed class State(Func<Uri, bool> keep, int maxEntries)
+    private sealed class State(Func<Uri, Uri?> accept, int maxEntries)
     {
-        public Func<Uri, bool> Keep { get; } = keep;
+        public Func<Uri, Uri?> Accept { get; } = accept;
         public int MaxEntries { get; } = maxEntries;
         public List<SitemapEntry> Entries { get; } = [];
         public List<Uri> Documents { get; } = [];

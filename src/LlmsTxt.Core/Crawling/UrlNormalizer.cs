@@ -49,6 +49,11 @@ public sealed class UrlNormalizer(CrawlOptions options)
         {
             return null;
         }
+        if (IsAlreadyClean(url))
+        {
+            // Most links need no change; rebuilding them costs more than the rest of link handling.
+            return url;
+        }
         var builder = new UriBuilder(url)
         {
             Fragment = "",
@@ -98,15 +103,26 @@ public sealed class UrlNormalizer(CrawlOptions options)
         {
             return CrawlDecision.Skip(SkipReason.UrlTrap, $"query longer than {options.MaxQueryLength} characters");
         }
-        var segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (segments.Length > options.MaxPathSegments)
+        var segments = url.Segments;
+        if (segments.Length - 1 > options.MaxPathSegments)
         {
             return CrawlDecision.Skip(SkipReason.UrlTrap, $"more than {options.MaxPathSegments} path segments");
         }
-        var counts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var segment in segments)
+        for (var i = 1; i < segments.Length; i++)
         {
-            var count = counts[segment] = counts.GetValueOrDefault(segment) + 1;
+            var segment = segments[i].TrimEnd('/');
+            if (segment.Length == 0)
+            {
+                continue;
+            }
+            var count = 1;
+            for (var j = 1; j < i; j++)
+            {
+                if (segments[j].AsSpan().TrimEnd('/').Equals(segment, StringComparison.OrdinalIgnoreCase))
+                {
+                    count++;
+                }
+            }
             if (count > options.MaxSegmentRepeats)
             {
                 return CrawlDecision.Skip(SkipReason.UrlTrap, $"path segment '{segment}' repeated more than {options.MaxSegmentRepeats} times");
@@ -116,12 +132,28 @@ public sealed class UrlNormalizer(CrawlOptions options)
                 return CrawlDecision.Skip(SkipReason.ExcludedPath, $"'{segment}' pages (login, admin, feeds, carts) are not content");
             }
         }
-        var extension = segments.Length == 0 ? "" : Path.GetExtension(segments[^1]);
+        var last = segments.Length == 0 ? "" : segments[^1];
+        var extension = last.EndsWith('/') ? "" : Path.GetExtension(last);
         if (extension.Length > 0 && BinaryExtensions.Contains(extension))
         {
             return CrawlDecision.Skip(SkipReason.NotHtml, $"'{extension}' files are not HTML pages");
         }
         return CrawlDecision.Allow;
+    }
+
+    private static bool IsAlreadyClean(Uri url)
+    {
+        var original = url.OriginalString;
+        if (original.Contains('#', StringComparison.Ordinal) || original.Contains('@', StringComparison.Ordinal) || !Ascii.IsValid(url.Host))
+        {
+            return false;
+        }
+        if (url.AbsolutePath.Contains(';', StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var query = url.Query;
+        return query.Length == 0 || (query.Length > 1 && CleanQuery(query).Length == query.Length - 1);
     }
 
     private static string StripPathSessionId(string path)

@@ -23,8 +23,11 @@ internal static class CodeText
 
     private static void Append(StringBuilder sb, INode node, int depth)
     {
-        for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+        var children = node.ChildNodes;
+        // Indexing, not NextSibling: AngleSharp finds a sibling by searching the parent's list (quadratic).
+        for (var index = 0; index < children.Length; index++)
         {
+            var child = children[index];
             if (child is IText text)
             {
                 foreach (var c in text.Data)

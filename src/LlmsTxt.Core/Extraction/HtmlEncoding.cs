@@ -17,7 +17,7 @@ public static partial class HtmlEncoding
 
     public static Encoding Detect(ReadOnlySpan<byte> content, string? headerCharset)
     {
-        if (content.StartsWith("\xEF\xBB\xBF"u8))
+        if (content.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             return Encoding.UTF8;
         }

@@ -48,8 +48,11 @@ internal sealed class LinkCollector(Uri baseUrl)
 
     private void Walk(INode node, int depth, bool inMainContent)
     {
-        for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+        var children = node.ChildNodes;
+        // Indexing, not NextSibling: AngleSharp finds a sibling by searching the parent's list (quadratic).
+        for (var index = 0; index < children.Length; index++)
         {
+            var child = children[index];
             if (child is not IElement element || depth > ContentRules.MaxDepth)
             {
                 continue;
@@ -198,8 +201,11 @@ internal sealed class LinkCollector(Uri baseUrl)
     private static string? ItemLabel(IElement item)
     {
         var sb = new StringBuilder();
-        for (var child = item.FirstChild; child is not null; child = child.NextSibling)
+        var children = item.ChildNodes;
+        // Indexing, not NextSibling: AngleSharp finds a sibling by searching the parent's list (quadratic).
+        for (var index = 0; index < children.Length; index++)
         {
+            var child = children[index];
             if (child is IText text)
             {
                 TextTools.AppendCollapsed(sb, text.Data, sb.Length > 0);

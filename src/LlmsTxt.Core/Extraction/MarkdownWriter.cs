@@ -33,8 +33,11 @@ internal sealed class MarkdownWriter(Uri baseUrl, bool bodyFallback)
 
     public void WriteChildren(INode node, int depth)
     {
-        for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+        var children = node.ChildNodes;
+        // Indexing, not NextSibling: AngleSharp finds a sibling by searching the parent's list (quadratic).
+        for (var index = 0; index < children.Length; index++)
         {
+            var child = children[index];
             if (child is IText text)
             {
                 TextTools.AppendCollapsed(_inline, text.Data, pendingSpace: false);

@@ -38,8 +38,11 @@ internal sealed class TextCollector
 
     private void Walk(INode node, int depth, bool inPre)
     {
-        for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+        var children = node.ChildNodes;
+        // Indexing, not NextSibling: AngleSharp finds a sibling by searching the parent's list (quadratic).
+        for (var index = 0; index < children.Length; index++)
         {
+            var child = children[index];
             if (child is IText text)
             {
                 var data = text.Data;

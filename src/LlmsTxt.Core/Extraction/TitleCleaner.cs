@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace LlmsTxt.Core.Extraction;
@@ -152,18 +151,43 @@ public static class TitleCleaner
 
     private static string Normalize(string text)
     {
+        // Letters and digits only, lower case, Latin diacritics folded (invariant globalization has no Unicode
+        // normalization, so "Zoé" must be folded by hand to match the host "zoe").
         var sb = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormKD))
+        foreach (var c in text)
         {
-            if (char.IsLetterOrDigit(c))
-            {
-                sb.Append(char.ToLowerInvariant(c));
-            }
-            else if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            if (!char.IsLetterOrDigit(c))
             {
                 continue;
             }
+            var lower = char.ToLowerInvariant(c);
+            var folded = lower < 'À' ? lower : Fold(lower);
+            if (folded == 'ß')
+            {
+                sb.Append("ss");
+                continue;
+            }
+            sb.Append(folded);
         }
         return sb.ToString();
+    }
+
+    private static readonly (string From, char To)[] Folds =
+    [
+        ("àáâãäåāăą", 'a'), ("çćĉċč", 'c'), ("ðďđ", 'd'), ("èéêëēĕėęě", 'e'), ("ĝğġģ", 'g'), ("ĥħ", 'h'),
+        ("ìíîïĩīĭįı", 'i'), ("ĵ", 'j'), ("ķ", 'k'), ("ĺļľŀł", 'l'), ("ñńņňŉ", 'n'), ("òóôõöøōŏő", 'o'),
+        ("ŕŗř", 'r'), ("śŝşš", 's'), ("ţťŧ", 't'), ("ùúûüũūŭůűų", 'u'), ("ŵ", 'w'), ("ýÿŷ", 'y'), ("źżž", 'z'),
+    ];
+
+    private static char Fold(char c)
+    {
+        foreach (var (from, to) in Folds)
+        {
+            if (from.Contains(c, StringComparison.Ordinal))
+            {
+                return to;
+            }
+        }
+        return c;
     }
 }

@@ -18,8 +18,15 @@ public sealed class ApiKeyOptions
 
     internal static void Read(EnvSettings env, ApiKeyOptions options)
     {
-        // Not trimmed: the key is a secret byte string; only "unset" and "empty" mean no key.
-        options.ApiKey = string.IsNullOrEmpty(env.Raw("API_KEY")) ? null : env.Raw("API_KEY");
+        // Trimmed, because an HTTP header can't carry surrounding whitespace (a key read from a file often
+        // ends in a newline). "API_KEY=" means unset; a key of only spaces is a mistake, not development mode.
+        var raw = env.Configuration["API_KEY"];
+        options.ApiKey = string.IsNullOrWhiteSpace(raw) ? null : raw.Trim();
+        if (options.ApiKey is null && !string.IsNullOrEmpty(raw))
+        {
+            env.Fail("API_KEY", "is blank; set a real key, or leave it empty or unset for development mode");
+        }
+
         options.FailureLimit = env.Number("AUTH_FAILURE_LIMIT", 10, 1, 1_000_000);
         options.FailureWindow = env.Seconds("AUTH_FAILURE_WINDOW_SECONDS", TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
     }

@@ -61,7 +61,7 @@ public static class AuthApi
             var issued = tokens.Issue();
             return TypedResults.Ok(new TokenResponse(issued.Token, (int)issued.ExpiresIn.TotalSeconds));
         }
-        catch (Exception e) when (e is InvalidOperationException or System.Security.Cryptography.CryptographicException or ArgumentException)
+        catch (Exception e)
         {
             // The message and type only: never the key.
             logger.LogError("Token generation failed: {ErrorType}", e.GetType().Name);

@@ -14,6 +14,9 @@ public sealed class EnvSettings(IConfiguration configuration)
 
     public IReadOnlyList<string> Errors => _errors;
 
+    /// <summary>The underlying configuration, for values that need special handling (secrets).</summary>
+    public IConfiguration Configuration => configuration;
+
     /// <summary>The raw value, or null when the variable is unset or empty.</summary>
     public string? Raw(string name)
     {

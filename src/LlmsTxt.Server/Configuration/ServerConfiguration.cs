@@ -9,8 +9,8 @@ public static class ServerConfiguration
 {
     /// <summary>
     /// Configuration sources (environment over <c>.env</c> in the working directory), <see cref="ServerOptions"/>
-    /// (HOST, PORT, CORS_ORIGINS) validated at start-up, Kestrel bound from them, the clock, and a start-up
-    /// line with the URL to open.
+    /// (HOST, PORT, CORS_ORIGINS) validated at start-up, Kestrel bound from them, CORS and the socket
+    /// origin check (<see cref="BrowserOrigins"/>), the clock, and a start-up line with the URL to open.
     /// </summary>
     public static WebApplicationBuilder AddServerConfiguration(this WebApplicationBuilder builder)
     {
@@ -31,6 +31,7 @@ public static class ServerConfiguration
                 }
             });
         builder.Services.AddHostedService<StartupReport>();
+        BrowserOrigins.AddBrowserOrigins(builder);
         return builder;
     }
 

@@ -28,7 +28,7 @@ public sealed class ServerOptions
         {
             if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.AbsolutePath != "/")
             {
-                env.Fail("CORS_ORIGINS", $"must list origins such as https://example.com (or *), got '{origin}'");
+                env.Fail("CORS_ORIGINS", $"must be a comma-separated list of origins such as https://example.com (or *), got '{origin}'");
             }
         }
     }

@@ -18,9 +18,10 @@ internal sealed class StartupReport(IServer server, IHostApplicationLifetime lif
     private void Report()
     {
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        foreach (var address in addresses)
+        // localhost binds 127.0.0.1 and [::1]: one line per URL to open, not per socket.
+        foreach (var group in addresses.GroupBy(UrlToOpen))
         {
-            logger.LogInformation("llmstxt is ready: open {Url} in a browser (listening on {Address})", UrlToOpen(address), address);
+            logger.LogInformation("llmstxt is ready: open {Url} in a browser (listening on {Addresses})", group.Key, string.Join(", ", group));
         }
     }
 

@@ -33,7 +33,7 @@ public static class CrawlPipelineServices
 {
     /// <summary>
     /// The generator behind <c>/ws/crawl</c> (replacing the placeholder handler): crawl slots
-    /// (<c>MAX_CONCURRENT_CRAWLS</c>), the browser renderer when one is available, hosting, the Origin check.
+    /// (<c>MAX_CONCURRENT_CRAWLS</c>), the socket cap, the browser renderer when one is available, hosting.
     /// </summary>
     public static WebApplicationBuilder AddCrawlPipeline(this WebApplicationBuilder builder)
     {
@@ -42,8 +42,8 @@ public static class CrawlPipelineServices
         services.AddEnvOptions<CrawlRenderingOptions>(CrawlRenderingOptions.Read);
         services.AddHttpContextAccessor();
         services.AddSingleton<CrawlSlots>();
+        services.AddSingleton<SocketCounter>();
         services.AddSingleton<CrawlPublisher>();
-        services.AddSingleton<OriginPolicy>();
         services.AddSingleton(sp =>
         {
             var rendering = sp.GetRequiredService<IOptions<CrawlRenderingOptions>>().Value;

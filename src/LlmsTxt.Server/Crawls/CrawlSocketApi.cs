@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.WebSockets;
 using System.Net.WebSockets;
 using LlmsTxt.Server.Auth;
+using LlmsTxt.Server.Configuration;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LlmsTxt.Server.Crawls;
@@ -35,6 +36,7 @@ public static class CrawlSocketApi
                 "a rejected socket is closed with 1008. Then send one JSON request such as {\"url\":\"https://example.com\"}; " +
                 "the server streams {\"type\",\"content\"} messages and closes with 1000.")
             .Produces<ErrorDetail>(StatusCodes.Status400BadRequest)
+            .Produces<ErrorDetail>(StatusCodes.Status403Forbidden)
             .Produces<ErrorDetail>(StatusCodes.Status429TooManyRequests);
         return routes;
     }
@@ -47,6 +49,7 @@ public static class CrawlSocketApi
         SocketAuthenticator authenticator,
         CrawlSocketSession session,
         AuthFailureLimiter failures,
+        BrowserOrigins origins,
         ILogger<CrawlSocketSession> logger)
     {
         _ = (token, apiKey);
@@ -57,11 +60,22 @@ public static class CrawlSocketApi
             return;
         }
 
-        // CORS does not cover WebSockets: a page from another site must not drive crawls with a visitor's browser.
-        if (context.RequestServices.GetService<OriginPolicy>() is { } origins && !origins.IsAllowed(context.Request))
+        if (!origins.AllowsSocket(context.Request))
         {
-            await TypedResults.Json(new ErrorDetail("This page's origin may not open crawl sockets; add it to CORS_ORIGINS."),
+            // Refused before the upgrade, like ASP.NET Core's own WebSocket origin check.
+            logger.LogInformation("Crawl socket refused: origin {Origin} is not in CORS_ORIGINS", context.Request.Headers.Origin.ToString());
+            await TypedResults.Json(new ErrorDetail("This origin may not open /ws/crawl; add it to CORS_ORIGINS."),
                 statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context);
+            return;
+        }
+
+        // MAX_CONCURRENT_SOCKETS: refused before the upgrade, so an idle socket flood costs nothing.
+        var counter = context.RequestServices.GetService<SocketCounter>();
+        using var lease = counter?.TryOpen();
+        if (counter is not null && lease is null)
+        {
+            await TypedResults.Json(new ErrorDetail("Too many crawl sockets are open on this server; try again in a minute."),
+                statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
             return;
         }
 
@@ -79,6 +93,7 @@ public static class CrawlSocketApi
                 return;
             }
 
+            CrawlSocketLog.Accepted(logger, client, auth.Detail);
             await session.RunAsync(socket, client, context.RequestAborted);
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException)

@@ -12,6 +12,9 @@ public sealed class CrawlSocketSession(ICrawlHandler handler, TimeProvider time,
     /// <summary>How long to wait for the client's close frame after ours before dropping the connection.</summary>
     public static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>A client must send its request this soon after connecting; an idle socket is not held open.</summary>
+    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
     public async Task RunAsync(WebSocket socket, string client, CancellationToken cancellationToken = default)
     {
         using var connection = new CrawlSocketConnection(socket);
@@ -28,7 +31,7 @@ public sealed class CrawlSocketSession(ICrawlHandler handler, TimeProvider time,
                 await connection.CloseAsync(WebSocketCloseStatus.NormalClosure, "Cancelled", cancellationToken);
                 return;
             case InvalidClientMessage invalid:
-                CrawlSocketLog.InvalidRequest(logger, client, invalid.Field, invalid.Message);
+                CrawlSocketLog.InvalidRequest(logger, client, invalid.Field);
                 await connection.SendAsync(CrawlMessage.Error(invalid.Message), cancellationToken);
                 await CloseAndDrainAsync(connection, receiving: null, cancellationToken);
                 return;
@@ -46,19 +49,41 @@ public sealed class CrawlSocketSession(ICrawlHandler handler, TimeProvider time,
         var watching = WatchAsync(connection, client, stop, gone);
         try
         {
-            await handler.HandleAsync(new CrawlSession(request, connection, client, stop.Token), gone.Token);
+            if (await RunHandlerAsync(new CrawlSession(request, connection, client, stop.Token), gone))
+            {
+                await CloseAndDrainAsync(connection, watching, cancellationToken);
+            }
+        }
+        finally
+        {
+            // The watcher must be finished before its token sources are disposed.
+            await gone.CancelAsync();
+            await watching;
+        }
+    }
+
+    /// <summary>Runs the handler; false when the client is gone (nothing left to send or close).</summary>
+    private async Task<bool> RunHandlerAsync(CrawlSession session, CancellationTokenSource gone)
+    {
+        try
+        {
+            await handler.HandleAsync(session, gone.Token);
         }
         catch (OperationCanceledException) when (gone.IsCancellationRequested)
         {
-            return;
+            return false;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException) when (session.StopRequested.IsCancellationRequested)
         {
-            logger.LogError(e, "Crawl for {Client} failed", client);
-            await connection.SendAsync(CrawlMessage.Error("The crawl failed because of an internal error on the server."), cancellationToken);
+            // The handler let the stop signal escape; the client asked for it, so this is a normal end.
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Crawl for {Client} failed", session.Client);
+            await session.Messages.SendAsync(CrawlMessage.Error("The crawl failed because of an internal error on the server."), gone.Token);
         }
 
-        await CloseAndDrainAsync(connection, watching, cancellationToken);
+        return true;
     }
 
     /// <summary>Reads messages after the request: "cancel" stops the crawl, a close or a broken connection aborts it.</summary>
@@ -72,12 +97,10 @@ public sealed class CrawlSocketSession(ICrawlHandler handler, TimeProvider time,
                 CrawlSocketLog.MessageRead(logger, client, message.Kind, message.Bytes);
                 if (message.Kind == ReceivedKind.TooLarge)
                 {
-                    // SPEC: incoming messages are capped at 64 KiB; a bigger one ends the socket with 1009.
-                    await connection.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", CancellationToken.None);
-                    break;
+                    await connection.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", gone.Token);
                 }
 
-                if (message.Kind == ReceivedKind.Closed)
+                if (message.Kind is ReceivedKind.Closed or ReceivedKind.TooLarge)
                 {
                     break;
                 }
@@ -99,10 +122,27 @@ public sealed class CrawlSocketSession(ICrawlHandler handler, TimeProvider time,
     /// <summary>Reads the request message; null when there is nothing to answer (closed, or already answered).</summary>
     private async Task<string?> ReadAsync(CrawlSocketConnection connection, string client, CancellationToken cancellationToken)
     {
+        // Not a cancelled receive: cancelling aborts the socket, and the client deserves an explanation.
+        var receiving = connection.ReceiveAsync(cancellationToken);
+        using (var stopTimer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            var timer = Task.Delay(RequestTimeout, time, stopTimer.Token);
+            CrawlSocketLog.AwaitingRequest(logger, client, RequestTimeout);
+            if (await Task.WhenAny(receiving, timer) == timer && timer.IsCompletedSuccessfully)
+            {
+                CrawlSocketLog.RequestTimedOut(logger, client);
+                await connection.SendAsync(CrawlMessage.Error($"No crawl request arrived within {RequestTimeout.TotalSeconds:0} s; send {{\"url\":\"https://...\"}} as soon as the socket opens."), cancellationToken);
+                await CloseAndDrainAsync(connection, receiving, cancellationToken);
+                return null;
+            }
+
+            await stopTimer.CancelAsync();
+        }
+
         ReceivedMessage message;
         try
         {
-            message = await connection.ReceiveAsync(cancellationToken);
+            message = await receiving;
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException)
         {
@@ -119,7 +159,7 @@ public sealed class CrawlSocketSession(ICrawlHandler handler, TimeProvider time,
                 await connection.CloseAsync(WebSocketCloseStatus.MessageTooBig, "Message too big", cancellationToken);
                 return null;
             case ReceivedKind.Binary:
-                CrawlSocketLog.InvalidRequest(logger, client, CrawlRequestParser.MessageField, "binary message");
+                CrawlSocketLog.InvalidRequest(logger, client, CrawlRequestParser.MessageField);
                 await connection.SendAsync(CrawlMessage.Error("The request must be a JSON text message, not binary."), cancellationToken);
                 await CloseAndDrainAsync(connection, receiving: null, cancellationToken);
                 return null;

@@ -33,7 +33,7 @@ public sealed class SitemapProbe : IDisposable
         var reader = new SitemapReader(fetcher, _options, _logger);
         if (sentinel is not null)
         {
-            var set = await reader.ReadAsync([sentinel], _ => false, 0, quietIfMissing: false, null, cancellationToken);
+            var set = await reader.ReadAsync([sentinel], _ => null, 0, quietIfMissing: false, null, cancellationToken);
             if (set.Documents.Count > 0)
             {
                 return new SitemapProbeResult(set.Sentinel ?? sentinel, set.NewestLastModified);
@@ -43,7 +43,7 @@ public sealed class SitemapProbe : IDisposable
         var origin = new Uri(RobotsCache.Origin(baseUrl) + "/");
         foreach (var roots in await CandidatesAsync(fetcher, origin, cancellationToken))
         {
-            var set = await reader.ReadAsync(roots, _ => false, 0, quietIfMissing: true, null, cancellationToken);
+            var set = await reader.ReadAsync(roots, _ => null, 0, quietIfMissing: true, null, cancellationToken);
             if (set.Documents.Count > 0)
             {
                 return new SitemapProbeResult(set.Sentinel ?? set.Documents[0], set.NewestLastModified);
@@ -58,7 +58,7 @@ public sealed class SitemapProbe : IDisposable
         var robotsUrl = new Uri(origin, "robots.txt");
         var robots = await fetcher.FetchAsync(robotsUrl, (_, _) => ValueTask.FromResult(CrawlDecision.Allow), _ => true, _options.MaxRobotsBytes, null, cancellationToken);
         var declared = robots.IsSuccess
-            ? RobotsTxt.Parse(Encoding.UTF8.GetString(robots.Body)).Sitemaps
+            ? RobotsTxt.Parse(Encoding.UTF8.GetString(robots.Body.Span)).Sitemaps
                 .Select(s => Uri.TryCreate(origin, s, out var u) ? u : null)
                 .OfType<Uri>()
                 .Where(u => u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps)

@@ -44,3 +44,26 @@ public sealed class CancellationTests
         Assert.True(result.Pages.Count < 400);
     }
 }
+
+public sealed class DeadlineTests
+{
+    [Fact]
+    public async Task CrawlDeadlineKeepsThePagesFetchedSoFar()
+    {
+        await using var server = await TestWebServer.StartAsync(app =>
+        {
+            app.MapGet("/", () => SiteKit.Html(SiteKit.Page("Home", ["/slow"])));
+            app.MapGet("/slow", async (HttpContext ctx) =>
+            {
+                await Task.Delay(Timeout.Infinite, ctx.RequestAborted);
+            });
+        });
+        var options = CrawlKit.Options with { CrawlDeadline = TimeSpan.FromSeconds(5) };
+
+        var (result, events) = await CrawlKit.CrawlAsync(server.Url("/"), options: options);
+
+        Assert.True(result.Cancelled);
+        Assert.Equal(["/"], CrawlKit.Paths(result));
+        Assert.Contains(events.OfType<LimitReachedEvent>(), e => e.Detail.Contains("deadline", StringComparison.Ordinal));
+    }
+}

@@ -1,4 +1,5 @@
 using LlmsTxt.Core.Crawling;
+using LlmsTxt.Core.Writing;
 using LlmsTxt.TestSites;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -35,14 +36,22 @@ public sealed class DeterminismTests
         });
 
         var lists = new List<List<string>>();
+        var files = new List<string>();
         for (var run = 0; run < 5; run++)
         {
             var (result, _) = await CrawlKit.CrawlAsync(server.Url("/"), maxPages: 40);
             Assert.Equal(40, result.Pages.Count);
             lists.Add(CrawlKit.Paths(result));
+            files.Add(LlmsTxtWriter.Write(new LlmsTxtInput
+            {
+                StartUrl = result.StartUrl,
+                Pages = [.. result.Pages.Select(p => p.Page)],
+                SitemapOrder = result.SitemapUrls,
+            }).Text);
         }
 
         Assert.All(lists, list => Assert.Equal(lists[0], list));
+        Assert.All(files, file => Assert.Equal(files[0], file));
         Assert.Equal("/", lists[0][0]);
     }
 }

@@ -125,7 +125,9 @@ public sealed class FetchBehaviourTests
     {
         await using var server = await TestWebServer.StartAsync(app =>
         {
-            app.MapGet("/", () => SiteKit.Html(SiteKit.Page("Home", ["/guide", "/guide-print", "/guide/", "/b/", "/b", "/guide?utm_source=x#top"])));
+            app.MapGet("/", () => SiteKit.Html(SiteKit.Page("Home", ["/guide", "/guide-print", "/guide/", "/b/", "/b", "/guide?utm_source=x#top", "/misconfigured"])));
+            // Every page pointing its canonical at the home page is a template mistake, not a duplicate.
+            app.MapGet("/misconfigured", () => SiteKit.Html(SiteKit.Page("Misconfigured", head: "<link rel=\"canonical\" href=\"/\">")));
             app.MapGet("/guide", () => SiteKit.Html(SiteKit.Page("Guide")));
             app.MapGet("/guide-print", () => SiteKit.Html(SiteKit.Page("Guide (print)", head: "<link rel=\"canonical\" href=\"/guide\">")));
             // Routing ignores a trailing slash, so one handler serves both spellings.
@@ -134,7 +136,7 @@ public sealed class FetchBehaviourTests
 
         var (result, _) = await CrawlKit.CrawlAsync(server.Url("/"));
 
-        Assert.Equal(["/", "/guide", "/b/"], CrawlKit.Paths(result));
+        Assert.Equal(["/", "/guide", "/b/", "/misconfigured"], CrawlKit.Paths(result));
         Assert.Equal(0, server.RequestCount("/guide?utm_source=x"));
     }
 

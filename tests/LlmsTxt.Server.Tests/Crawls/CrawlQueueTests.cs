@@ -64,4 +64,20 @@ public sealed class CrawlQueueTests
         await first.ReadToCloseAsync();
         Assert.Single(first.OfType("result"));
     }
+
+    [Fact]
+    public async Task SocketsBeyondTheCapAreRefusedBeforeTheUpgrade()
+    {
+        using var server = new CrawlServer(new Dictionary<string, string?> { ["MAX_CONCURRENT_SOCKETS"] = "1" });
+        await using var site = await GatedSite.StartAsync();
+        await using var first = await LiveSocket.ConnectAsync(server.Started().SocketUri());
+        await first.SendJsonAsync(new { url = site.BaseUri.AbsoluteUri, maxPages = 3 });
+        await first.ReadTypeAsync("progress");
+
+        var refused = await Assert.ThrowsAsync<WebSocketException>(() => LiveSocket.ConnectAsync(server.SocketUri()));
+        Assert.Contains("503", refused.Message, StringComparison.Ordinal);
+
+        site.Open();
+        await first.ReadToCloseAsync();
+    }
 }

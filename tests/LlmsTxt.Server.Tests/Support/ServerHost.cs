@@ -16,8 +16,11 @@ public class ServerHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    public ServerHost(IReadOnlyDictionary<string, string?> settings)
+    private readonly Action<IServiceCollection>? _services;
+
+    public ServerHost(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _settings = new Dictionary<string, string?>(settings)
         {
             ["HOST"] = "127.0.0.1",
@@ -53,6 +56,10 @@ public class ServerHost : WebApplicationFactory<Program>
     {
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(_settings));
         builder.ConfigureLogging(l => l.AddProvider(Logs));
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
+        }
     }
 
     private readonly Lock _startLock = new();
