@@ -11,12 +11,23 @@ internal static class EntryText
     public static string Title(Candidate candidate, string siteName, bool isStart)
     {
         var page = candidate.Page;
-        var title = TitleCleaner.StripSiteName(TextTools.Clean(page.Title), siteName, candidate.Url.Host);
+        var title = TitleCleaner.StripSiteName(StripHeadingMarks(TextTools.Clean(page.Title)), siteName, candidate.Url.Host);
         if (TitleCleaner.IsGeneric(title) || title.Length == 0)
         {
             title = isStart ? "Overview" : TitleCleaner.FromUrl(candidate.Url);
         }
         return TextTools.Cut(TextTools.Clean(title), MaxTitleLength);
+    }
+
+    /// <summary>"## Title" → "Title": heading marks copied into a title would read as Markdown.</summary>
+    private static string StripHeadingMarks(string title)
+    {
+        var level = 0;
+        while (level < title.Length && title[level] == '#')
+        {
+            level++;
+        }
+        return level is > 0 and <= 6 && level < title.Length && title[level] == ' ' ? title[(level + 1)..].Trim() : title;
     }
 
     public static string Note(Page page, string title, int descLength)

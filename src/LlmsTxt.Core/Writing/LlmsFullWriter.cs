@@ -76,7 +76,7 @@ public static class LlmsFullWriter
         sb.Append("\n## ").Append(page.Title.Replace('\n', ' ')).Append("\n\n");
         sb.Append("Source: ").Append(MarkdownText.EscapeUrl(page.Url)).Append("\n\n");
         var markdown = page.Page.Markdown.Length > 0 ? DemoteHeadings(page.Page.Markdown)
-            : page.Note.Length > 0 ? page.Note + "\n" : "";
+            : page.Note.Length > 0 ? MarkdownText.EscapeLineStart(page.Note) + "\n" : "";
         sb.Append(markdown);
         if (markdown.Length > 0 && markdown[^1] != '\n')
         {
@@ -85,7 +85,7 @@ public static class LlmsFullWriter
         return sb.ToString();
     }
 
-    /// <summary>Shifts Markdown headings two levels down (# → ###), leaving fenced code untouched.</summary>
+    /// <summary>Shifts Markdown headings two levels down (# → ###), leaving fenced code untouched; closes open fences.</summary>
     public static string DemoteHeadings(string markdown)
     {
         var sb = new StringBuilder(markdown.Length + 64);
@@ -125,7 +125,12 @@ public static class LlmsFullWriter
             }
             sb.Append(line).Append('\n');
         }
-        if (!markdown.EndsWith('\n') && sb.Length > 0)
+        if (fence.Length > 0)
+        {
+            // Close a fence the page left open, or it would swallow the pages after it.
+            sb.Append(fence).Append('\n');
+        }
+        else if (!markdown.EndsWith('\n') && sb.Length > 0)
         {
             sb.Length--;
         }
