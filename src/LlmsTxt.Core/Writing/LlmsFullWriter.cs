@@ -74,8 +74,8 @@ public static class LlmsFullWriter
     {
         var sb = new StringBuilder();
         sb.Append("\n## ").Append(page.Title.Replace('\n', ' ')).Append("\n\n");
-        sb.Append("Source: ").Append(MarkdownText.EscapeUrl(page.Url)).Append("\n\n");
-        var markdown = page.Page.Markdown.Length > 0 ? DemoteHeadings(page.Page.Markdown)
+        sb.Append("Source: ").Append(MarkdownText.EscapeUrl(page.PageUrl)).Append("\n\n");
+        var markdown = page.Page.Markdown.Length > 0 ? DemoteHeadings(WithoutTitleHeading(page.Page.Markdown, page.Title))
             : page.Note.Length > 0 ? MarkdownText.EscapeLineStart(page.Note) + "\n" : "";
         sb.Append(markdown);
         if (markdown.Length > 0 && markdown[^1] != '\n')
@@ -85,14 +85,29 @@ public static class LlmsFullWriter
         return sb.ToString();
     }
 
+    /// <summary>Drops a leading heading that only repeats the page title already written as the H2.</summary>
+    private static string WithoutTitleHeading(string markdown, string title)
+    {
+        if (!markdown.StartsWith("# ", StringComparison.Ordinal))
+        {
+            return markdown;
+        }
+        var end = markdown.IndexOf('\n', StringComparison.Ordinal);
+        var heading = (end < 0 ? markdown[2..] : markdown[2..end]).Trim();
+        return string.Equals(heading, title, StringComparison.OrdinalIgnoreCase)
+            ? (end < 0 ? "" : markdown[(end + 1)..].TrimStart('\n'))
+            : markdown;
+    }
+
     /// <summary>Shifts Markdown headings two levels down (# → ###), leaving fenced code untouched; closes open fences.</summary>
     public static string DemoteHeadings(string markdown)
     {
         var sb = new StringBuilder(markdown.Length + 64);
         var fence = "";
-        foreach (var range in markdown.AsSpan().Split('\n'))
+        var body = markdown.EndsWith('\n') ? markdown[..^1] : markdown;
+        foreach (var range in body.AsSpan().Split('\n'))
         {
-            var line = markdown.AsSpan(range);
+            var line = body.AsSpan(range);
             var trimmed = line.TrimStart(' ');
             if (fence.Length > 0)
             {
