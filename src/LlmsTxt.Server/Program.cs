@@ -32,6 +32,8 @@ builder.AddRecrawlScheduler();
 
 var app = builder.Build();
 
+// Real client address and scheme behind a reverse proxy (FORWARDED_HEADERS=true).
+app.UseProxyHeaders();
 // One redacted line per request.
 app.UseRequestLogging();
 // CORS from CORS_ORIGINS.

@@ -10,6 +10,7 @@ public sealed class OpenApiTests(OpenServer server) : IClassFixture<OpenServer>
     {
         using var http = server.Http();
         using var document = JsonDocument.Parse(await http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+        Assert.Equal("llmstxt", document.RootElement.GetProperty("info").GetProperty("title").GetString());
         var paths = document.RootElement.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/health", out _));
         var token = paths.GetProperty("/auth/token").GetProperty("post");

@@ -71,3 +71,42 @@ public sealed class RateLimitTests : IDisposable
 
     public void Dispose() => _server.Dispose();
 }
+
+public sealed class ProxyHeaderTests
+{
+    private static Dictionary<string, string?> Settings(bool forwarded) => new()
+    {
+        ["API_KEY"] = "the-key",
+        ["AUTH_FAILURE_LIMIT"] = "2",
+        ["FORWARDED_HEADERS"] = forwarded ? "true" : null,
+    };
+
+    [Fact]
+    public async Task BehindAProxyEachForwardedClientHasItsOwnLimit()
+    {
+        using var server = new ServerHost(Settings(forwarded: true));
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(server, "203.0.113.5"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(server, "203.0.113.5"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await PostAsync(server, "203.0.113.5"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(server, "203.0.113.6"));
+    }
+
+    [Fact]
+    public async Task WithoutTheSettingAForgedForwardedForDoesNotEscapeTheLimit()
+    {
+        using var server = new ServerHost(Settings(forwarded: false));
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(server, "203.0.113.5"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(server, "203.0.113.6"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await PostAsync(server, "203.0.113.7"));
+    }
+
+    private static async Task<HttpStatusCode> PostAsync(ServerHost server, string forwardedFor)
+    {
+        using var http = server.Http();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/auth/token");
+        request.Headers.Add("X-API-Key", "wrong");
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
+    }
+}

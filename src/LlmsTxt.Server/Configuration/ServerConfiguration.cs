@@ -31,6 +31,7 @@ public static class ServerConfiguration
                 }
             });
         builder.Services.AddHostedService<StartupReport>();
+        builder.Services.DescribeApiDocs();
         BrowserOrigins.AddBrowserOrigins(builder);
         return builder;
     }

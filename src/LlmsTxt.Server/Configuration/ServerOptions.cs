@@ -14,8 +14,16 @@ public sealed class ServerOptions
     /// <summary><c>CORS_ORIGINS</c>: browser origins allowed to call the API and open sockets; <c>*</c> allows any. Same-origin is always allowed.</summary>
     public IReadOnlyList<string> CorsOrigins { get; set; } = [];
 
+    /// <summary>
+    /// <c>FORWARDED_HEADERS</c>: behind a reverse proxy, take the client address and scheme from
+    /// <c>X-Forwarded-For</c>/<c>X-Forwarded-Proto</c> (so per-address limits and same-origin checks see the
+    /// real client). Only when clients can't reach the server directly: the headers are easy to forge.
+    /// </summary>
+    public bool ForwardedHeaders { get; set; }
+
     internal static void Read(EnvSettings env, ServerOptions options)
     {
+        options.ForwardedHeaders = env.Flag("FORWARDED_HEADERS", false);
         options.Host = env.Text("HOST", "localhost");
         options.Port = env.Number("PORT", 8000, 0, 65535);
         options.CorsOrigins = env.List("CORS_ORIGINS");
