@@ -8,7 +8,7 @@ namespace LlmsTxt.Core.Extraction;
 /// buffer with collapsed whitespace; each block boundary flushes it with the current prefix (list indentation,
 /// blockquote markers). Inside inline constructs (links, emphasis, table cells) block elements become spaces.
 /// </summary>
-internal sealed class MarkdownWriter(Uri baseUrl, bool bodyFallback)
+internal sealed class MarkdownWriter(UrlResolver resolver, bool bodyFallback)
 {
     private readonly StringBuilder _out = new();
     private readonly StringBuilder _inline = new();
@@ -193,7 +193,7 @@ internal sealed class MarkdownWriter(Uri baseUrl, bool bodyFallback)
         _inlineDepth++;
         WriteChildren(anchor, depth);
         _inlineDepth--;
-        var url = LinkCollector.Resolve(baseUrl, anchor.GetAttribute("href"));
+        var url = resolver.Resolve(anchor.GetAttribute("href"));
         var content = _inline.ToString(start, _inline.Length - start);
         if (url is null)
         {
@@ -262,7 +262,7 @@ internal sealed class MarkdownWriter(Uri baseUrl, bool bodyFallback)
     private void WriteImage(IElement image)
     {
         var alt = TextTools.Clean(image.GetAttribute("alt"));
-        var src = LinkCollector.Resolve(baseUrl, image.GetAttribute("src") ?? image.GetAttribute("data-src"));
+        var src = resolver.Resolve(image.GetAttribute("src") ?? image.GetAttribute("data-src"));
         if (alt.Length == 0 || src is null)
         {
             return;
@@ -342,20 +342,25 @@ internal sealed class MarkdownWriter(Uri baseUrl, bool bodyFallback)
 
     private void AppendPrefix(bool blankLine, bool markerLine = false)
     {
-        var start = _out.Length;
-        // The blank line before a block only carries the markers the previous block shares (no '>' before a quote).
+        // The blank line before a block only carries the markers the previous block shares (no '>' before a quote),
+        // and no trailing spaces: a blank line inside a blockquote keeps its '>' only.
         var count = blankLine ? Math.Min(_prefixes.Count, _lastPrefixCount) : _prefixes.Count;
-        for (var i = 0; i < count; i++)
-        {
-            var isLast = i == count - 1;
-            _out.Append(isLast && markerLine && _marker is not null ? _marker : _prefixes[i]);
-        }
         if (blankLine)
         {
-            // A blank line inside a blockquote keeps its '>' marker; plain indentation is dropped.
-            var prefix = _out.ToString(start, _out.Length - start).TrimEnd();
-            _out.Length = start;
-            _out.Append(prefix);
+            var last = count - 1;
+            while (last >= 0 && _prefixes[last].Trim().Length == 0)
+            {
+                last--;
+            }
+            for (var i = 0; i <= last; i++)
+            {
+                _out.Append(i == last ? _prefixes[i].TrimEnd() : _prefixes[i]);
+            }
+            return;
+        }
+        for (var i = 0; i < count; i++)
+        {
+            _out.Append(i == count - 1 && markerLine && _marker is not null ? _marker : _prefixes[i]);
         }
     }
 
