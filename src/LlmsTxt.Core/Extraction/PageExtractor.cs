@@ -17,6 +17,17 @@ public sealed class PageExtractor
 
     private readonly ExtractionOptions _options;
 
+    // Only the attributes extraction reads are kept: fewer objects per element (data-*, event handlers, srcset…).
+    private static readonly HashSet<string> UsedAttributes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "href", "src", "data-src", "alt", "class", "id", "role", "hidden", "aria-hidden", "aria-label", "style", "lang",
+        "xml:lang", "name", "property", "content", "http-equiv", "rel", "hreflang", "charset", "data-lang",
+        "data-language", "start", "title",
+    };
+
+    private static bool KeepAttribute(ref AngleSharp.Html.Parser.Tokens.Struct.StructHtmlToken token, ReadOnlyMemory<char> name) =>
+        UsedAttributes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name.Span);
+
     public PageExtractor(ExtractionOptions? options = null)
     {
         _options = options ?? new ExtractionOptions();
@@ -50,6 +61,7 @@ public sealed class PageExtractor
                 SkipComments = true,
                 SkipScriptText = true,
                 DisableElementPositionTracking = true,
+                ShouldEmitAttribute = KeepAttribute,
             });
             using var document = t_parser.ParseDocument(NestingGuard.Limit(html ?? ""));
             return FromDocument(document, pageUrl);
