@@ -182,7 +182,7 @@ public sealed class PageExtractor
         {
             foreach (var block in blocks)
             {
-                if (block.Kind != BlockKind.Code)
+                if (block.Kind is not BlockKind.Code)
                 {
                     sb.Append(sb.Length > 0 ? " " : "").Append(block.Text);
                 }
