@@ -257,4 +257,19 @@ public sealed class SectionPlannerTests
             Page("https://acme.example/pricing-plans", "Acme", "What it costs.")));
         Assert.Contains("- [Pricing Plans](https://acme.example/pricing-plans): What it costs.", result.Text);
     }
+
+    [Fact]
+    public void PagesWithNullMembersNeverThrow()
+    {
+        var broken = new Page
+        {
+            Url = new Uri("https://z.example/a"), Title = null!, Description = null!, Excerpt = null!, Markdown = null!,
+            Links = null!, Alternates = [null!, new HreflangAlternate(null!, new Uri("https://z.example/b"))],
+        };
+        var start = Page("https://z.example/", "Z", "Home.") with { Links = [null!, new PageLink(new Uri("https://z.example/a"), null!, true, null)] };
+        var input = Input("https://z.example/", start, broken, null!);
+        var result = WriteChecked(input);
+        Assert.Equal(2, result.ListedPages);
+        Sites.AssertValid(LlmsFullWriter.Write(input).Text, fullText: true);
+    }
 }
