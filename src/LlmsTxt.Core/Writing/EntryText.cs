@@ -11,17 +11,36 @@ internal static class EntryText
     public static string Title(Candidate candidate, string siteName, bool isStart)
     {
         var page = candidate.Page;
-        var title = TitleCleaner.StripSiteName(TextTools.Clean(page.Title), siteName, candidate.Url.Host);
+        var title = TitleCleaner.StripSiteName(StripHeadingMarks(TextTools.Clean(page.Title)), siteName, candidate.Url.Host);
         if (TitleCleaner.IsGeneric(title) || title.Length == 0)
         {
             title = isStart ? "Overview" : TitleCleaner.FromUrl(candidate.Url);
         }
+        else if (!isStart && EntryText.RepeatsTitle(title, siteName) && EntryText.RepeatsTitle(siteName, title))
+        {
+            // Every page titled just "Acme": the URL says more.
+            title = TitleCleaner.FromUrl(candidate.Url);
+        }
         return TextTools.Cut(TextTools.Clean(title), MaxTitleLength);
     }
 
-    public static string Note(Page page, string title, int descLength)
+    /// <summary>"## Title" → "Title": heading marks copied into a title would read as Markdown.</summary>
+    private static string StripHeadingMarks(string title)
     {
-        foreach (var text in (string[])[page.Description, page.Excerpt])
+        var level = 0;
+        while (level < title.Length && title[level] == '#')
+        {
+            level++;
+        }
+        return level is > 0 and <= 6 && level < title.Length && title[level] == ' ' ? title[(level + 1)..].Trim() : title;
+    }
+
+    /// <param name="sharedDescription">True when many pages carry this same description (a site-wide default):
+    /// the page's own excerpt says more, so it goes first.</param>
+    public static string Note(Page page, string title, int descLength, bool sharedDescription = false)
+    {
+        string[] texts = sharedDescription ? [page.Excerpt, page.Description] : [page.Description, page.Excerpt];
+        foreach (var text in texts)
         {
             var note = TextTools.Clean(text);
             if (note.Length >= 3 && !RepeatsTitle(note, title))

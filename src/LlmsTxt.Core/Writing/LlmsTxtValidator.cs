@@ -25,7 +25,10 @@ public static partial class LlmsTxtValidator
     [GeneratedRegex(@"^[-*+] \[(?<text>(?:\\.|[^\]\\])*)\]\((?<url>[^)\s]*)\)(?<rest>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex LinkLine();
 
-    /// <summary>Validates the text; <paramref name="fullText"/> relaxes the section rules for llms-full.txt.</summary>
+    /// <summary>
+    /// Validates the text. <paramref name="fullText"/> checks an llms-full.txt instead: the same header rules, but
+    /// sections hold page content (any Markdown, deeper headings), so only the header and fences are checked.
+    /// </summary>
     public static IReadOnlyList<LlmsTxtFinding> Validate(string text, bool fullText = false)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -100,7 +103,7 @@ public static partial class LlmsTxtValidator
                     _stage = Stage.Intro;
                     _hasParagraph = true;
                     break;
-                case Stage.Sections:
+                case Stage.Sections when !fullText:
                     SectionLine(number, line);
                     break;
             }
@@ -176,7 +179,7 @@ public static partial class LlmsTxtValidator
             {
                 Error(number, "An H2 without a name.");
             }
-            if (_optionalLine > 0)
+            if (_optionalLine > 0 && !fullText)
             {
                 Error(_optionalLine, "\"## Optional\" must be the last section.");
                 _optionalLine = 0;
@@ -185,7 +188,7 @@ public static partial class LlmsTxtValidator
             {
                 _optionalLine = number;
             }
-            if (!_sections.TryAdd(name, number))
+            if (!_sections.TryAdd(name, number) && !fullText)
             {
                 Warn(number, $"Duplicate section name \"{name}\" (first on line {_sections[name]}).");
             }

@@ -116,7 +116,8 @@ internal static class SiteHeader
         if (excerpt.Length >= 40 && !excerpt.StartsWith(summaryText, StringComparison.Ordinal)
             && !summaryText.StartsWith(excerpt.TrimEnd('…', ' '), StringComparison.Ordinal))
         {
-            lead = TextTools.Cut(excerpt, 300) + " ";
+            lead = WholeSentences(excerpt, 300);
+            lead = lead.Length > 0 ? lead + " " : "";
         }
         var listed = sections.Sum(s => s.Pages.Count);
         var main = sections.Where(s => s.Name != LlmsTxtWriter.OptionalSection).Select(s => s.Name).ToList();
@@ -130,6 +131,20 @@ internal static class SiteHeader
         }
         about += hasOptional ? "; secondary pages (legal, company, changelog and the like) are under Optional." : ".";
         return MarkdownText.EscapeLineStart(lead + about);
+    }
+
+    /// <summary>The leading complete sentences of the text within the budget ("" when the first is too long).</summary>
+    private static string WholeSentences(string text, int max)
+    {
+        var end = -1;
+        for (var i = 0; i < text.Length && i < max; i++)
+        {
+            if (text[i] is '.' or '!' or '?' && (i + 1 == text.Length || text[i + 1] == ' ') && i >= 20)
+            {
+                end = i;
+            }
+        }
+        return end < 0 ? "" : text[..(end + 1)];
     }
 
     private static string JoinNames(List<string> names) =>
