@@ -92,15 +92,19 @@ internal sealed partial class CrawlSession
         return new PageOutcome(OutcomeKind.NotListed) { Failed = true, Status = status };
     }
 
-    /// <summary>After the start page: a redirect to another host (http://a → https://www.b) moves the site there.</summary>
+    /// <summary>
+    /// After the start page: a redirect out of scope moves the crawl with it (http://a → https://www.b,
+    /// /docs → /documentation/).
+    /// </summary>
     private void Rebase(Uri final)
     {
         _home = final;
-        if (!_scope.SameSite(final))
+        if (!_scope.Contains(final))
         {
             var moved = CrawlScope.From(final);
-            _scope = moved with { PathPrefix = final.AbsolutePath == "/" ? "/" : moved.PathPrefix };
-            _logger.LogInformation("Start page moved to {Url}; crawling that site", final);
+            // A whole-site request stays whole-site on the new host; a path request follows the new path.
+            _scope = moved with { PathPrefix = _scope.PathPrefix == "/" ? "/" : moved.PathPrefix };
+            _logger.LogInformation("Start page moved to {Url}; crawling there", final);
         }
     }
 

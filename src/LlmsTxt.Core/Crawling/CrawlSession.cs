@@ -168,7 +168,11 @@ internal sealed partial class CrawlSession
 
     private async Task<CrawlResult> FinishAsync(Frontier frontier, SitemapSet sitemaps, string? error, bool cancelled, long started)
     {
-        var selected = frontier.Select();
+        var selected = frontier.Select(out var duplicates);
+        if (duplicates > 0)
+        {
+            _skips.AddOrUpdate(SkipReason.Duplicate, duplicates, (_, n) => n + duplicates);
+        }
         var pages = selected
             .Select(e => new CrawledPage(e.Outcome!.Page!, e.Outcome.FinalUrl!, e.Outcome.Status, null, e.LastModified, e.Outcome.Rendered))
             .ToList();

@@ -128,13 +128,22 @@ internal sealed class Frontier(int maxPages, int maxAttempts, int maxDepth, int 
         {
             return true;
         }
+        if (_done.Count < maxPages && _done.Count < maxAttempts)
+        {
+            // Too few pages fetched for either limit: no need to walk them.
+            return false;
+        }
         var (successes, attempts) = Count(open);
         return successes >= maxPages || attempts >= maxAttempts;
     }
 
     /// <summary>The listed pages in order (see the selection rule).</summary>
-    public List<FrontierEntry> Select()
+    public List<FrontierEntry> Select() => Select(out _);
+
+    /// <summary>The listed pages in order, and how many fetched pages were duplicates of an earlier one.</summary>
+    public List<FrontierEntry> Select(out int duplicates)
     {
+        duplicates = 0;
         var selected = new List<FrontierEntry>();
         var identities = new HashSet<string>(StringComparer.Ordinal);
         var attempts = 0;
@@ -144,9 +153,16 @@ internal sealed class Frontier(int maxPages, int maxAttempts, int maxDepth, int 
             {
                 break;
             }
-            if (entry.Outcome is { Kind: OutcomeKind.Listed } outcome && identities.Add(outcome.Identity!))
+            if (entry.Outcome is { Kind: OutcomeKind.Listed } outcome)
             {
-                selected.Add(entry);
+                if (identities.Add(outcome.Identity!))
+                {
+                    selected.Add(entry);
+                }
+                else
+                {
+                    duplicates++;
+                }
             }
         }
         return selected;

@@ -69,10 +69,27 @@ public sealed class HostThrottle(int maxConcurrencyPerHost, TimeProvider timePro
         {
             if (!_hosts.TryGetValue(key, out var state))
             {
+                if (_hosts.Count >= 1000)
+                {
+                    ForgetIdleHosts();
+                }
                 state = new HostState(new SemaphoreSlim(maxConcurrencyPerHost, maxConcurrencyPerHost));
                 _hosts[key] = state;
             }
             return state;
+        }
+    }
+
+    /// <summary>A long-running server crawls many sites: hosts with nothing in flight and no pause pending are dropped.</summary>
+    private void ForgetIdleHosts()
+    {
+        var now = timeProvider.GetUtcNow();
+        foreach (var (host, state) in _hosts.ToList())
+        {
+            if (state.Slots.CurrentCount == maxConcurrencyPerHost && state.NotBefore <= now)
+            {
+                _hosts.Remove(host);
+            }
         }
     }
 

@@ -137,6 +137,7 @@ public sealed class FetchBehaviourTests
         var (result, _) = await CrawlKit.CrawlAsync(server.Url("/"));
 
         Assert.Equal(["/", "/guide", "/b/", "/misconfigured"], CrawlKit.Paths(result));
+        Assert.Equal(1, result.Stats.Skipped[SkipReason.Duplicate]); // /guide-print
         Assert.Equal(0, server.RequestCount("/guide?utm_source=x"));
     }
 

@@ -52,6 +52,35 @@ public sealed class SitemapCrawlTests
     }
 
     [Fact]
+    public async Task PathPrefixScopesTheCrawlButChildSitemapsOutsideItAreRead()
+    {
+        Uri baseUri = null!;
+        await using var server = await TestWebServer.StartAsync(app =>
+        {
+            app.MapGet("/robots.txt", () => "Sitemap: /sitemap_index.xml\n");
+            app.MapGet("/sitemap_index.xml", () => Results.Content(SiteKit.SitemapIndex([Abs("/sitemaps/all.xml")]), "application/xml"));
+            app.MapGet("/sitemaps/all.xml", () => Results.Content(SiteKit.UrlSet([Abs("/blog/post"), Abs("/docs/b"), Abs("/docs/a")]), "application/xml"));
+            app.MapPages(new Dictionary<string, string>
+            {
+                ["/docs/"] = SiteKit.Page("Docs", ["/docs/c", "/blog/other", "/"]),
+                ["/docs/a"] = SiteKit.Page("A"),
+                ["/docs/b"] = SiteKit.Page("B"),
+                ["/docs/c"] = SiteKit.Page("C"),
+                ["/blog/post"] = SiteKit.Page("Post"),
+            });
+        });
+        baseUri = server.BaseUri;
+
+        var (result, _) = await CrawlKit.CrawlAsync(server.Url("/docs/"));
+
+        Assert.Equal(["/docs/", "/docs/b", "/docs/a", "/docs/c"], CrawlKit.Paths(result));
+        Assert.Equal(0, server.RequestCount("/blog/post"));
+        Assert.Equal(0, server.RequestCount("/blog/other"));
+
+        string Abs(string path) => new Uri(baseUri, path).AbsoluteUri;
+    }
+
+    [Fact]
     public async Task BrokenSitemapXmlIsReportedAndLinksStillFollowed()
     {
         await using var server = await TestWebServer.StartAsync(app =>
