@@ -15,7 +15,15 @@ public sealed class SiteDatabase : IDisposable
         Provider = options.Provider;
         if (Provider == DatabaseProvider.Postgres)
         {
-            _postgres = NpgsqlDataSource.Create(options.ConnectionString);
+            var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+            if (!options.ConnectionString.Contains("reset", StringComparison.OrdinalIgnoreCase))
+            {
+                // The registry keeps no session state (no SET, temp tables or prepared statements), so
+                // skip Npgsql's DISCARD ALL on every pooled reuse: one statement is one round trip.
+                builder.NoResetOnClose = true;
+            }
+
+            _postgres = NpgsqlDataSource.Create(builder.ConnectionString);
         }
         else
         {

@@ -50,8 +50,9 @@ public sealed partial class SiteRecrawler(
 
             return await PublishAsync(site, owner, result, cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
+            // Stopping (shutdown or a lost lease) is not the site's failure; anything else is.
             var message = e is GenerationFailedException ? e.Message : $"{e.GetType().Name}: {e.Message}";
             LogFailed(logger, e, site.BaseUrl, message);
             return await FailAsync(site, owner, message, cancellationToken);

@@ -86,6 +86,9 @@ public sealed class MultiInstanceTests(PostgresDatabases databases, S3BucketFixt
                 Assert.Equal(row.LatestHash, LlmsTxt.Core.Generation.LlmsTxtGenerator.Hash(hosted.Content));
             }
 
+            // The row is written before the log line, which reaches us through a pipe: wait for the lines.
+            await Eventually.HoldsAsync(() => Task.FromResult(first.CountLines(": Updated;") + second.CountLines(": Updated;") >= 20),
+                TimeSpan.FromSeconds(10), () => "log lines missing");
             Assert.Equal(20, first.CountLines(": Updated;") + second.CountLines(": Updated;"));
         }
         finally
@@ -134,8 +137,10 @@ public sealed class MultiInstanceTests(PostgresDatabases databases, S3BucketFixt
             TimeSpan.FromSeconds(60), () => survivor.Output);
 
         var done = (await registry.GetAsync(site.BaseUri.AbsoluteUri))!;
+        Assert.True(done.LastError is null, $"{done.LastError}\n{survivor.Output}");
         Assert.Null(done.LeaseOwner);
         Assert.NotNull(done.LatestHash);
+        await Eventually.HoldsAsync(() => Task.FromResult(survivor.CountLines(": Updated;") >= 1), TimeSpan.FromSeconds(10), () => survivor.Output);
         Assert.Equal(1, survivor.CountLines(": Updated;"));
         Assert.NotNull(await store.GetTextAsync(StorageKeys.LlmsTxt(done.BaseUrl)));
     }
