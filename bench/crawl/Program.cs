@@ -30,19 +30,23 @@ using var server = Start("serve");
 var port = (await server.StandardOutput.ReadLineAsync())!.Split(' ')[1];
 var baseUrl = $"http://127.0.0.1:{port}/";
 Console.WriteLine($"Site: {SitePages} pages of ~30 KB at {baseUrl} (separate process {server.Id}); crawling maxPages={MaxPages}");
-Console.WriteLine($"{"mode",5} {"concurrency",12} {"pages",6} {"seconds",8} {"pages/s",8} {"CPU s",7} {"peak MB",8} {"requests",9} {"server saw",10}");
+Console.WriteLine($"{"mode",5} {"concurrency",12} {"pages",6} {"seconds",8} {"pages/s",8} {"CPU s",7} {"peak MB",8} {"requests",9} {"server saw",10} {"server CPU s",12}");
 using var http = new HttpClient();
 // "txt": what llms.txt needs (no Markdown conversion); "full": also Markdown of every page for llms-full.txt.
 foreach (var (concurrency, mode) in new[] { (8, "txt"), (32, "txt"), (32, "full") })
 {
     var before = long.Parse(await http.GetStringAsync(baseUrl + "__requests"), CultureInfo.InvariantCulture);
+    server.Refresh();
+    var serverCpu = server.TotalProcessorTime;
     using var crawl = Start($"crawl {baseUrl} {concurrency} {mode}");
     var line = await crawl.StandardOutput.ReadToEndAsync();
     await crawl.WaitForExitAsync();
     var after = long.Parse(await http.GetStringAsync(baseUrl + "__requests"), CultureInfo.InvariantCulture);
-    // The server count includes the untimed 50-page warm-up crawl and this probe.
-    Console.WriteLine($"{line.TrimEnd()} {after - before - 1,10}");
+    server.Refresh();
+    // The server figures include the untimed 50-page warm-up crawl (and the count this probe).
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{line.TrimEnd()} {after - before - 1,10} {(server.TotalProcessorTime - serverCpu).TotalSeconds,12:0.00}"));
 }
+Console.WriteLine("The machine's other load counts against the wall-clock figures; CPU seconds are the crawl's own work.");
 server.Kill();
 return 0;
 

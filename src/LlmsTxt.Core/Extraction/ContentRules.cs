@@ -8,11 +8,9 @@ internal static class ContentRules
     /// <summary>Deeper subtrees are flattened or skipped: hostile nesting must not exhaust the stack.</summary>
     public const int MaxDepth = 400;
 
-    private static readonly string[] RootSelectors =
-    [
-        "main", "[role=main]", "article",
-        "#main-content", "#content", "#main", ".main-content", ".markdown-body", ".post-content", ".entry-content",
-    ];
+    // Candidates for the main content, best first: main, [role=main], article, then common ids and classes.
+    private static readonly string[] RootIds = ["main-content", "content", "main"];
+    private static readonly string[] RootClasses = ["main-content", "markdown-body", "post-content", "entry-content"];
 
     private static readonly HashSet<string> AlwaysSkipped = new(StringComparer.Ordinal)
     {
@@ -44,25 +42,94 @@ internal static class ContentRules
     /// <summary>The element holding the main content: main, [role=main], a single article, common ids, else body.</summary>
     public static (IElement Root, bool IsBody) FindRoot(IDocument document)
     {
-        foreach (var selector in RootSelectors)
+        var body = document.Body ?? document.DocumentElement;
+        // One pass over the tree collects every candidate (a selector per candidate would walk it ten times).
+        var candidates = new IElement?[2 + 1 + RootIds.Length + RootClasses.Length];
+        IElement? firstArticle = null;
+        var articles = 0;
+        var stack = new Stack<(IElement Element, int Depth)>();
+        stack.Push((body, 0));
+        while (stack.Count > 0)
         {
-            var found = document.QuerySelectorAll(selector);
-            if (found.Length == 0)
+            var (element, depth) = stack.Pop();
+            Consider(element, candidates, ref firstArticle, ref articles);
+            if (depth >= MaxDepth)
             {
                 continue;
             }
-            if (selector == "article" && found.Length > 1)
+            var children = element.ChildNodes; // not Children: that allocates a collection per call
+            for (var i = children.Length - 1; i >= 0; i--)
             {
-                // A listing of several articles: their common container is the content.
-                return (found[0].ParentElement ?? found[0], false);
-            }
-            if (HasText(found[0]))
-            {
-                return (found[0], false);
+                if (children[i] is IElement child)
+                {
+                    stack.Push((child, depth + 1));
+                }
             }
         }
-        var body = document.Body ?? document.DocumentElement;
+        if (articles > 1 && firstArticle is not null)
+        {
+            // A listing of several articles: their container is the content.
+            candidates[2] = firstArticle.ParentElement ?? firstArticle;
+        }
+        foreach (var candidate in candidates)
+        {
+            if (candidate is not null && HasText(candidate))
+            {
+                return (candidate, false);
+            }
+        }
         return (body, true);
+    }
+
+    private static void Consider(IElement element, IElement?[] candidates, ref IElement? firstArticle, ref int articles)
+    {
+        switch (element.LocalName)
+        {
+            case "main":
+                candidates[0] ??= element;
+                break;
+            case "article":
+                articles++;
+                firstArticle ??= element;
+                candidates[2] ??= element;
+                break;
+        }
+        if (candidates[1] is null && string.Equals(element.GetAttribute("role"), "main", StringComparison.OrdinalIgnoreCase))
+        {
+            candidates[1] = element;
+        }
+        var id = element.Id;
+        if (!string.IsNullOrEmpty(id))
+        {
+            var index = Array.IndexOf(RootIds, id);
+            if (index >= 0)
+            {
+                candidates[3 + index] ??= element;
+            }
+        }
+        var classes = element.GetAttribute("class");
+        if (!string.IsNullOrEmpty(classes))
+        {
+            for (var i = 0; i < RootClasses.Length; i++)
+            {
+                if (candidates[3 + RootIds.Length + i] is null && HasClass(classes, RootClasses[i]))
+                {
+                    candidates[3 + RootIds.Length + i] = element;
+                }
+            }
+        }
+    }
+
+    private static bool HasClass(string classes, string name)
+    {
+        foreach (var range in classes.AsSpan().SplitAny(" \t\n"))
+        {
+            if (classes.AsSpan(range).SequenceEqual(name))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool HasText(IElement element)

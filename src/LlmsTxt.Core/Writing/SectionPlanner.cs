@@ -21,6 +21,9 @@ public static class SectionPlanner
         var startKey = UrlKey.Of(input.StartUrl);
         var startDirectory = StartDirectory(input.StartUrl);
 
+        // A description on three or more pages is a site-wide default, not a page summary.
+        var sharedDescriptions = selection.Pages.Select(c => TextTools.Clean(c.Page.Description)).Where(d => d.Length > 0)
+            .GroupBy(d => d, StringComparer.Ordinal).Where(g => g.Count() >= 3).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         var main = new List<Entry>();
         var optional = new List<Entry>();
         var seenUrls = new HashSet<string>(StringComparer.Ordinal);
@@ -28,7 +31,8 @@ public static class SectionPlanner
         {
             var isStart = candidate.Key == startKey || ReferenceEquals(candidate.Page, selection.StartPage);
             var title = EntryText.Title(candidate, siteName, isStart);
-            var note = EntryText.Note(candidate.Page, title, input.DescLength);
+            var note = EntryText.Note(candidate.Page, title, input.DescLength,
+                !isStart && sharedDescriptions.Contains(TextTools.Clean(candidate.Page.Description)));
             var link = twins.GetValueOrDefault(candidate.Key) ?? candidate.Url;
             if (!seenUrls.Add(MarkdownText.EscapeUrl(link)))
             {

@@ -235,4 +235,41 @@ public sealed class SectionPlannerTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => LlmsTxtWriter.Write(Input("https://x.example/") with { DescLength = 50 }));
         Assert.Contains("between 100 and 2000", error.Message);
     }
+
+    [Fact]
+    public void ASiteWideDefaultDescriptionGivesWayToEachPagesExcerpt()
+    {
+        const string Default = "Acme builds tools for teams.";
+        var result = WriteChecked(Input("https://d.example/", Page("https://d.example/", "Acme", Default),
+            Page("https://d.example/a", "A", Default) with { Excerpt = "Page A explains alpha." },
+            Page("https://d.example/b", "B", Default) with { Excerpt = "Page B explains beta." },
+            Page("https://d.example/c", "C", "Its own description.") with { Excerpt = "Page C explains gamma." }));
+        Assert.Contains("- [A](https://d.example/a): Page A explains alpha.\n", result.Text);
+        Assert.Contains("- [B](https://d.example/b): Page B explains beta.\n", result.Text);
+        Assert.Contains("- [C](https://d.example/c): Its own description.\n", result.Text);
+        Assert.Contains("- [Acme](https://d.example/): Acme builds tools for teams.\n", result.Text);
+    }
+
+    [Fact]
+    public void PagesTitledOnlyWithTheSiteNameGetTheirSlug()
+    {
+        var result = WriteChecked(Input("https://acme.example/", Page("https://acme.example/", "Acme", "Home of Acme.") with { SiteName = "Acme" },
+            Page("https://acme.example/pricing-plans", "Acme", "What it costs.")));
+        Assert.Contains("- [Pricing Plans](https://acme.example/pricing-plans): What it costs.", result.Text);
+    }
+
+    [Fact]
+    public void PagesWithNullMembersNeverThrow()
+    {
+        var broken = new Page
+        {
+            Url = new Uri("https://z.example/a"), Title = null!, Description = null!, Excerpt = null!, Markdown = null!,
+            Links = null!, Alternates = [null!, new HreflangAlternate(null!, new Uri("https://z.example/b"))],
+        };
+        var start = Page("https://z.example/", "Z", "Home.") with { Links = [null!, new PageLink(new Uri("https://z.example/a"), null!, true, null)] };
+        var input = Input("https://z.example/", start, broken, null!);
+        var result = WriteChecked(input);
+        Assert.Equal(2, result.ListedPages);
+        Sites.AssertValid(LlmsFullWriter.Write(input).Text, fullText: true);
+    }
 }

@@ -19,7 +19,7 @@ public sealed class CrawlQueueTests
                 var socket = await LiveSocket.ConnectAsync(server.Started().SocketUri());
                 running.Add(socket);
                 await socket.SendJsonAsync(request);
-                await socket.ReadTypeAsync("progress");
+                await socket.ReadUntilAsync(m => m.Type() == "log" && m.Text().StartsWith("Fetched", StringComparison.Ordinal));
             }
 
             await using var fifth = await LiveSocket.ConnectAsync(server.SocketUri());
@@ -51,7 +51,7 @@ public sealed class CrawlQueueTests
         await using var site = await GatedSite.StartAsync();
         await using var first = await LiveSocket.ConnectAsync(server.Started().SocketUri());
         await first.SendJsonAsync(new { url = site.BaseUri.AbsoluteUri, maxPages = 3 });
-        await first.ReadTypeAsync("progress");
+        await first.ReadUntilAsync(m => m.Type() == "log" && m.Text().StartsWith("Fetched", StringComparison.Ordinal));
 
         await using var second = await LiveSocket.ConnectAsync(server.SocketUri());
         await second.SendJsonAsync(new { url = site.BaseUri.AbsoluteUri, maxPages = 3 });
@@ -72,7 +72,7 @@ public sealed class CrawlQueueTests
         await using var site = await GatedSite.StartAsync();
         await using var first = await LiveSocket.ConnectAsync(server.Started().SocketUri());
         await first.SendJsonAsync(new { url = site.BaseUri.AbsoluteUri, maxPages = 3 });
-        await first.ReadTypeAsync("progress");
+        await first.ReadUntilAsync(m => m.Type() == "log" && m.Text().StartsWith("Fetched", StringComparison.Ordinal));
 
         var refused = await Assert.ThrowsAsync<WebSocketException>(() => LiveSocket.ConnectAsync(server.SocketUri()));
         Assert.Contains("503", refused.Message, StringComparison.Ordinal);

@@ -117,7 +117,7 @@ public sealed partial class CrawlSocketTests(OpenCrawlServer server) : IClassFix
         await using var site = await GatedSite.StartAsync();
         await using var socket = await LiveSocket.ConnectAsync(server.Started().SocketUri());
         await socket.SendJsonAsync(new { url = site.BaseUri.AbsoluteUri, maxPages = 5 });
-        await socket.ReadTypeAsync("progress");
+        await socket.ReadUntilAsync(m => m.Type() == "log" && m.Text().StartsWith("Fetched", StringComparison.Ordinal));
 
         await socket.SendAsync("{\"type\":\"" + new string('x', 100 * 1024) + "\"}");
         await socket.ReadToCloseAsync();
