@@ -123,6 +123,10 @@ internal sealed class LinkCollector(UrlResolver resolver)
         {
             return true;
         }
+        if (element.Attributes.Length == 0)
+        {
+            return false;
+        }
         var role = element.GetAttribute("role");
         if (role is not null && NavRoles.Contains(role.Trim().ToLowerInvariant()))
         {
@@ -135,10 +139,10 @@ internal sealed class LinkCollector(UrlResolver resolver)
 
     private static bool IsGroupTitle(IElement element) =>
         element.LocalName is "p" or "span" or "div" or "strong" or "label"
-        && element.QuerySelector("a") is null
+        && element.Attributes.Length > 0
         && (string.Equals(element.GetAttribute("role"), "heading", StringComparison.OrdinalIgnoreCase)
-            || ContentRules.HasToken(element.GetAttribute("class"), GroupTitleParts)
-            || ContentRules.HasTokenPart(element.GetAttribute("class"), GroupTitleParts));
+            || ContentRules.HasTokenPart(element.GetAttribute("class"), GroupTitleParts))
+        && element.QuerySelector("a") is null;
 
     private void AddLink(IElement anchor)
     {
