@@ -1,2 +1,3 @@
-Console.Error.WriteLine("llmstxt: commands arrive with the end-to-end issue.");
-return 2;
+using LlmsTxt.Cli;
+
+return await CliApp.RunAsync(args);

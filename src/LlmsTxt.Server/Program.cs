@@ -3,6 +3,9 @@ using LlmsTxt.Server.Configuration;
 using LlmsTxt.Server.Crawls;
 using LlmsTxt.Server.Diagnostics;
 using LlmsTxt.Server.Health;
+using LlmsTxt.Server.Sites;
+using LlmsTxt.Server.Storage;
+using LlmsTxt.Server.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,8 +17,18 @@ builder.AddRequestLogging();
 builder.AddApiKeyAuth();
 // /ws/crawl: authentication, request validation, the crawl handler.
 builder.AddCrawlSocket();
+// The generator behind /ws/crawl: crawl slots, socket cap, rendering, hosting.
+builder.AddCrawlPipeline();
+// Hosted files: local folder (DATA_DIR) or S3-compatible bucket, chosen by configuration.
+builder.AddStorage();
+// Public flags and limits for the web page.
+builder.Services.AddSingleton<IPublicConfigSource, ConfigurationPublicConfigSource>();
 // OpenAPI document of the HTTP endpoints.
 builder.Services.AddOpenApi();
+// Site registry: SQLite in DATA_DIR or PostgreSQL (DATABASE_URL), migrated at start-up.
+builder.AddSiteRegistry();
+// Recrawl scheduler (every instance), sitemap skip check, enrolment for enableAutoUpdate.
+builder.AddRecrawlScheduler();
 
 var app = builder.Build();
 
@@ -29,12 +42,25 @@ app.UseCors();
 app.UseRateLimiter();
 // WebSocket upgrades with 30 s keep-alive pings.
 app.UseWebSockets();
+// The web page at / (wwwroot, index.html by default).
+app.UseWebPage();
 // Liveness: touches no dependency.
 app.MapHealth();
+// GET /health/ready: database and storage answer.
+app.MapReadiness();
 // POST /auth/token.
 app.MapAuth();
 // WS /ws/crawl.
 app.MapCrawlSocket();
+// GET /llms/{key}.txt: hosted llms.txt files.
+app.MapHostedFiles();
+// POST /internal/cron/recrawl and /internal/hooks/site-changed.
+app.MapCron();
+app.MapSiteWebhook();
+// GET/DELETE /api/sites (X-API-Key).
+app.MapSites();
+// GET /api/config: what the page needs to show the right controls.
+app.MapWebPage();
 // GET /openapi/v1.json.
 app.MapOpenApi();
 

@@ -78,7 +78,7 @@ public sealed class AuthTokenTests(KeyedServer server) : IClassFixture<KeyedServ
             SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.HmacSha256),
         });
 
-        var outcome = await SocketClient.ExchangeAsync(server.SocketUri("?token=" + token), """{"url":"https://example.com"}""");
+        var outcome = await SocketClient.ExchangeAsync(server.SocketUri("?token=" + token), """{"url":"http://127.0.0.1:9/"}""");
 
         Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, outcome.CloseStatus);
         Assert.Single(outcome.OfType("error"));
@@ -133,7 +133,7 @@ public sealed class ShortApiKeyTests : IDisposable
         var expected = HMACSHA256.HashData("abc"u8, Encoding.ASCII.GetBytes(token[..dot]));
         Assert.Equal(Base64Url.EncodeToString(expected), token[(dot + 1)..]);
 
-        var outcome = await SocketClient.ExchangeAsync(_server.SocketUri("?token=" + token), """{"url":"https://example.com"}""");
+        var outcome = await SocketClient.ExchangeAsync(_server.SocketUri("?token=" + token), """{"url":"http://127.0.0.1:9/"}""");
         Assert.Equal(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, outcome.CloseStatus);
     }
 

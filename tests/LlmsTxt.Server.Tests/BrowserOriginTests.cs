@@ -14,7 +14,7 @@ public sealed class BrowserOriginTests : IDisposable
     [InlineData("http://localhost:3000")]
     public async Task ListedOriginsAndScriptsWithoutOriginOpenTheSocket(string? origin)
     {
-        var outcome = await SocketClient.ExchangeAsync(_server.SocketUri(), """{"url":"https://example.com"}""", o =>
+        var outcome = await SocketClient.ExchangeAsync(_server.SocketUri(), """{"url":"http://127.0.0.1:9/"}""", o =>
         {
             if (origin is not null)
             {
@@ -28,7 +28,7 @@ public sealed class BrowserOriginTests : IDisposable
     public async Task TheServersOwnPageOpensTheSocket()
     {
         var self = _server.BaseUri.GetLeftPart(UriPartial.Authority);
-        var outcome = await SocketClient.ExchangeAsync(_server.SocketUri(), """{"url":"https://example.com"}""", o => o.SetRequestHeader("Origin", self));
+        var outcome = await SocketClient.ExchangeAsync(_server.SocketUri(), """{"url":"http://127.0.0.1:9/"}""", o => o.SetRequestHeader("Origin", self));
         Assert.Equal(WebSocketCloseStatus.NormalClosure, outcome.CloseStatus);
     }
 

@@ -21,9 +21,9 @@ public sealed class SecretLoggingTests : IDisposable
     {
         using var http = _server.Http();
         var token = await MintAsync(http, Key);
-        await SocketClient.ExchangeAsync(_server.SocketUri("?api_key=" + Key), """{"url":"https://example.com"}""");
-        await SocketClient.ExchangeAsync(_server.SocketUri("?token=" + token), """{"url":"https://example.com"}""");
-        await SocketClient.ExchangeAsync(_server.SocketUri(), """{"url":"https://example.com"}""", o => o.SetRequestHeader("Authorization", "Bearer " + token));
+        await SocketClient.ExchangeAsync(_server.SocketUri("?api_key=" + Key), """{"url":"http://127.0.0.1:9/"}""");
+        await SocketClient.ExchangeAsync(_server.SocketUri("?token=" + token), """{"url":"http://127.0.0.1:9/"}""");
+        await SocketClient.ExchangeAsync(_server.SocketUri(), """{"url":"http://127.0.0.1:9/"}""", o => o.SetRequestHeader("Authorization", "Bearer " + token));
         await SocketClient.ExchangeAsync(_server.SocketUri("?token=" + token + "x"), null);
         await SocketClient.ExchangeAsync(_server.SocketUri("?api_key=" + Key + "-guess"), null);
         await SocketClient.ExchangeAsync(_server.SocketUri("?api_key=" + Key), "{\"url\":\"" + Key + "\"}");

@@ -8,7 +8,9 @@ namespace LlmsTxt.Server.Tests;
 /// <summary>SPEC's /ws/crawl authentication against a real Kestrel with a real ClientWebSocket.</summary>
 public sealed class SocketAuthenticationTests(KeyedServer server) : IClassFixture<KeyedServer>
 {
-    private const string ValidRequest = """{"url":"https://example.com"}""";
+    // A loopback target the server refuses (ALLOW_PRIVATE_NETWORKS is off): an accepted socket gets a real,
+    // instant answer from the crawl pipeline without any traffic leaving the machine.
+    private const string ValidRequest = """{"url":"http://127.0.0.1:9/"}""";
     private const string Key = KeyedServer.Key;
 
     public static TheoryData<string, string> BadTokens()
@@ -116,8 +118,9 @@ public sealed class SocketAuthenticationTests(KeyedServer server) : IClassFixtur
     private static void AssertAcceptedAndAnswered(SocketOutcome outcome)
     {
         Assert.Equal(WebSocketCloseStatus.NormalClosure, outcome.CloseStatus);
-        var error = Assert.Single(outcome.Messages);
-        Assert.Equal(CrawlerUnavailableHandler.Message, error.GetProperty("content").GetString());
+        var error = Assert.Single(outcome.OfType("error"));
+        Assert.Contains("ALLOW_PRIVATE_NETWORKS", error.GetProperty("content").GetString(), StringComparison.Ordinal);
+        Assert.Equal("done", outcome.Messages[^1].GetProperty("type").GetString());
     }
 
     private async Task<string> MintAsync()

@@ -9,6 +9,12 @@ internal static class CodeText
     /// <summary>Text with whitespace kept, &lt;br&gt; as newlines, invisible characters dropped, outer blank lines trimmed.</summary>
     public static string Of(IElement element)
     {
+        // Fast path for the common <code>name</code>: one plain text child.
+        if (element.ChildNodes.Length == 1 && element.FirstChild is AngleSharp.Dom.IText only
+            && only.Data.AsSpan().IndexOfAny('\n', '\r', '\u00A0') < 0 && !only.Data.Any(TextTools.IsInvisible))
+        {
+            return only.Data.TrimEnd();
+        }
         var sb = new StringBuilder();
         Append(sb, element, 0);
         sb.Replace("\r\n", "\n").Replace('\r', '\n');

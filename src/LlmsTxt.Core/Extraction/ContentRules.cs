@@ -8,11 +8,9 @@ internal static class ContentRules
     /// <summary>Deeper subtrees are flattened or skipped: hostile nesting must not exhaust the stack.</summary>
     public const int MaxDepth = 400;
 
-    private static readonly string[] RootSelectors =
-    [
-        "main", "[role=main]", "article",
-        "#main-content", "#content", "#main", ".main-content", ".markdown-body", ".post-content", ".entry-content",
-    ];
+    // Candidates for the main content, best first: main, [role=main], article, then common ids and classes.
+    private static readonly string[] RootIds = ["main-content", "content", "main"];
+    private static readonly string[] RootClasses = ["main-content", "markdown-body", "post-content", "entry-content"];
 
     private static readonly HashSet<string> AlwaysSkipped = new(StringComparer.Ordinal)
     {
@@ -44,64 +42,146 @@ internal static class ContentRules
     /// <summary>The element holding the main content: main, [role=main], a single article, common ids, else body.</summary>
     public static (IElement Root, bool IsBody) FindRoot(IDocument document)
     {
-        foreach (var selector in RootSelectors)
+        var body = document.Body ?? document.DocumentElement;
+        // One pass over the tree collects every candidate (a selector per candidate would walk it ten times).
+        var candidates = new IElement?[2 + 1 + RootIds.Length + RootClasses.Length];
+        IElement? firstArticle = null;
+        var articles = 0;
+        var stack = new Stack<(IElement Element, int Depth)>();
+        stack.Push((body, 0));
+        while (stack.Count > 0)
         {
-            var found = document.QuerySelectorAll(selector);
-            if (found.Length == 0)
+            var (element, depth) = stack.Pop();
+            Consider(element, candidates, ref firstArticle, ref articles);
+            if (depth >= MaxDepth)
             {
                 continue;
             }
-            if (selector == "article" && found.Length > 1)
+            var children = element.ChildNodes; // not Children: that allocates a collection per call
+            for (var i = children.Length - 1; i >= 0; i--)
             {
-                // A listing of several articles: their common container is the content.
-                return (found[0].ParentElement ?? found[0], false);
-            }
-            if (HasText(found[0]))
-            {
-                return (found[0], false);
+                if (children[i] is IElement child)
+                {
+                    stack.Push((child, depth + 1));
+                }
             }
         }
-        var body = document.Body ?? document.DocumentElement;
+        if (articles > 1 && firstArticle is not null)
+        {
+            // A listing of several articles: their container is the content.
+            candidates[2] = firstArticle.ParentElement ?? firstArticle;
+        }
+        foreach (var candidate in candidates)
+        {
+            if (candidate is not null && HasText(candidate))
+            {
+                return (candidate, false);
+            }
+        }
         return (body, true);
     }
 
-    private static bool HasText(IElement element)
+    private static void Consider(IElement element, IElement?[] candidates, ref IElement? firstArticle, ref int articles)
     {
-        var text = element.TextContent;
-        return text.AsSpan().Trim().Length > 0;
+        switch (element.LocalName)
+        {
+            case "main":
+                candidates[0] ??= element;
+                break;
+            case "article":
+                articles++;
+                firstArticle ??= element;
+                candidates[2] ??= element;
+                break;
+        }
+        if (candidates[1] is null && string.Equals(element.GetAttribute("role"), "main", StringComparison.OrdinalIgnoreCase))
+        {
+            candidates[1] = element;
+        }
+        var id = element.Id;
+        if (!string.IsNullOrEmpty(id))
+        {
+            var index = Array.IndexOf(RootIds, id);
+            if (index >= 0)
+            {
+                candidates[3 + index] ??= element;
+            }
+        }
+        var classes = element.GetAttribute("class");
+        if (!string.IsNullOrEmpty(classes))
+        {
+            for (var i = 0; i < RootClasses.Length; i++)
+            {
+                if (candidates[3 + RootIds.Length + i] is null && HasClass(classes, RootClasses[i]))
+                {
+                    candidates[3 + RootIds.Length + i] = element;
+                }
+            }
+        }
+    }
+
+    private static bool HasClass(string classes, string name)
+    {
+        foreach (var range in classes.AsSpan().SplitAny(" \t\n"))
+        {
+            if (classes.AsSpan(range).SequenceEqual(name))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>True at the first non-blank text inside (TextContent would build the whole text first).</summary>
+    private static bool HasText(INode node, int depth = 0)
+    {
+        var children = node.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
+        {
+            var child = children[i];
+            if (child is IText text ? !text.Data.AsSpan().IsWhiteSpace()
+                : child is IElement && depth < MaxDepth && HasText(child, depth + 1))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>True when the element is page chrome (navigation, scripts, hidden, cookie banners…).</summary>
     public static bool IsSkipped(IElement element, bool inBodyFallback)
     {
         var name = element.LocalName;
-        if (AlwaysSkipped.Contains(name))
+        if (AlwaysSkipped.Contains(name) || (inBodyFallback && name == "header"))
         {
             return true;
         }
-        if (inBodyFallback && name == "header")
+        // One pass over the attributes: most elements have none or only a class.
+        var attributes = element.Attributes;
+        for (var i = 0; i < attributes.Length; i++)
         {
-            return true;
+            var attribute = attributes[i];
+            if (attribute is null)
+            {
+                continue;
+            }
+            var value = attribute.Value;
+            var skipped = attribute.Name switch
+            {
+                "hidden" => true,
+                "aria-hidden" => string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase),
+                "role" => SkippedRoles.Contains(value.Trim().ToLowerInvariant()),
+                "style" => value.Contains("none", StringComparison.OrdinalIgnoreCase)
+                    && value.Replace(" ", "", StringComparison.Ordinal).Contains("display:none", StringComparison.OrdinalIgnoreCase),
+                "class" or "id" => HasToken(value, SkippedClassParts) || (inBodyFallback && HasToken(value, BodyChromeParts)),
+                _ => false,
+            };
+            if (skipped)
+            {
+                return true;
+            }
         }
-        if (element.HasAttribute("hidden")
-            || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-        var role = element.GetAttribute("role");
-        if (role is not null && SkippedRoles.Contains(role.Trim().ToLowerInvariant()))
-        {
-            return true;
-        }
-        var style = element.GetAttribute("style");
-        if (style is not null && style.Replace(" ", "", StringComparison.Ordinal).Contains("display:none", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-        return HasToken(element.GetAttribute("class"), SkippedClassParts)
-            || HasToken(element.GetAttribute("id"), SkippedClassParts)
-            || (inBodyFallback && (HasToken(element.GetAttribute("class"), BodyChromeParts)
-                || HasToken(element.GetAttribute("id"), BodyChromeParts)));
+        return false;
     }
 
     /// <summary>True when any whitespace-separated token of the attribute is in the set (case-insensitive).</summary>

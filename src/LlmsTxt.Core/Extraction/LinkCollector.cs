@@ -9,7 +9,7 @@ namespace LlmsTxt.Core.Extraction;
 /// sit under: the last heading seen in that navigation block, else the outermost parent list item. Links in the
 /// page body get the same kind of group from body headings and lists (a home page that is a table of contents).
 /// </summary>
-internal sealed class LinkCollector(Uri baseUrl)
+internal sealed class LinkCollector(UrlResolver resolver)
 {
     private static readonly HashSet<string> NavParts = new(StringComparer.Ordinal)
     {
@@ -35,9 +35,9 @@ internal sealed class LinkCollector(Uri baseUrl)
     private int _navDepth;
     private int _navListBase;
 
-    public static IReadOnlyList<PageLink> Collect(IDocument document, Uri baseUrl)
+    public static IReadOnlyList<PageLink> Collect(IDocument document, UrlResolver resolver)
     {
-        var collector = new LinkCollector(baseUrl);
+        var collector = new LinkCollector(resolver);
         var root = (INode?)document.Body ?? document.DocumentElement;
         if (root is not null)
         {
@@ -123,6 +123,10 @@ internal sealed class LinkCollector(Uri baseUrl)
         {
             return true;
         }
+        if (element.Attributes.Length == 0)
+        {
+            return false;
+        }
         var role = element.GetAttribute("role");
         if (role is not null && NavRoles.Contains(role.Trim().ToLowerInvariant()))
         {
@@ -135,14 +139,14 @@ internal sealed class LinkCollector(Uri baseUrl)
 
     private static bool IsGroupTitle(IElement element) =>
         element.LocalName is "p" or "span" or "div" or "strong" or "label"
-        && element.QuerySelector("a") is null
+        && element.Attributes.Length > 0
         && (string.Equals(element.GetAttribute("role"), "heading", StringComparison.OrdinalIgnoreCase)
-            || ContentRules.HasToken(element.GetAttribute("class"), GroupTitleParts)
-            || ContentRules.HasTokenPart(element.GetAttribute("class"), GroupTitleParts));
+            || ContentRules.HasTokenPart(element.GetAttribute("class"), GroupTitleParts))
+        && element.QuerySelector("a") is null;
 
     private void AddLink(IElement anchor)
     {
-        var url = Resolve(baseUrl, anchor.GetAttribute("href"));
+        var url = resolver.Resolve(anchor.GetAttribute("href"));
         if (url is null)
         {
             return;
@@ -245,8 +249,12 @@ internal sealed class LinkCollector(Uri baseUrl)
         {
             return null;
         }
-        var cleaned = href.Trim().Replace("\t", "", StringComparison.Ordinal)
-            .Replace("\n", "", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal);
+        var cleaned = href.Trim();
+        if (cleaned.AsSpan().IndexOfAny('\t', '\n', '\r') >= 0)
+        {
+            cleaned = cleaned.Replace("\t", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal)
+                .Replace("\r", "", StringComparison.Ordinal);
+        }
         if (cleaned.Length == 0 || cleaned[0] == '#' || cleaned.Length > 4096)
         {
             return null;

@@ -1,4 +1,3 @@
-using System.Text;
 using AngleSharp.Dom;
 
 namespace LlmsTxt.Core.Extraction;
@@ -18,9 +17,12 @@ public static class MarkdownConverter
     }
 
     /// <summary>Converts one element's content; <paramref name="bodyFallback"/> also drops headers and menus.</summary>
-    public static string Convert(IElement root, Uri baseUrl, bool bodyFallback = false)
+    public static string Convert(IElement root, Uri baseUrl, bool bodyFallback = false) =>
+        Convert(root, new UrlResolver(baseUrl), bodyFallback);
+
+    internal static string Convert(IElement root, UrlResolver resolver, bool bodyFallback)
     {
-        var writer = new MarkdownWriter(baseUrl, bodyFallback);
+        var writer = new MarkdownWriter(resolver, bodyFallback);
         writer.WriteChildren(root, 0);
         return writer.Finish();
     }

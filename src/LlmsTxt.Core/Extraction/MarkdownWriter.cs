@@ -8,7 +8,7 @@ namespace LlmsTxt.Core.Extraction;
 /// buffer with collapsed whitespace; each block boundary flushes it with the current prefix (list indentation,
 /// blockquote markers). Inside inline constructs (links, emphasis, table cells) block elements become spaces.
 /// </summary>
-internal sealed class MarkdownWriter(Uri baseUrl, bool bodyFallback)
+internal sealed partial class MarkdownWriter(UrlResolver resolver, bool bodyFallback)
 {
     private readonly StringBuilder _out = new();
     private readonly StringBuilder _inline = new();
@@ -187,98 +187,6 @@ internal sealed class MarkdownWriter(Uri baseUrl, bool bodyFallback)
         EmitBlock(block.ToString(), verbatim: true);
     }
 
-    private void WriteLink(IElement anchor, int depth)
-    {
-        var start = _inline.Length;
-        _inlineDepth++;
-        WriteChildren(anchor, depth);
-        _inlineDepth--;
-        var url = LinkCollector.Resolve(baseUrl, anchor.GetAttribute("href"));
-        var content = _inline.ToString(start, _inline.Length - start);
-        if (url is null)
-        {
-            // Keep the text, drop the link (fragment-only, javascript:, mailto:); drop permalink symbols ("¶", "#").
-            if (content.Trim().Length <= 2 && !content.Any(char.IsLetterOrDigit))
-            {
-                _inline.Length = start;
-            }
-            return;
-        }
-        _inline.Length = start;
-        var text = content.Trim();
-        if (text.Length == 0)
-        {
-            return;
-        }
-        if (content[0] == ' ')
-        {
-            AppendSpace();
-        }
-        _inline.Append('[').Append(MarkdownText.EscapeLinkText(text)).Append("](")
-            .Append(MarkdownText.EscapeUrl(url)).Append(')');
-        if (content[^1] == ' ')
-        {
-            _inline.Append(' ');
-        }
-    }
-
-    private void WrapInline(IElement element, int depth, string marker)
-    {
-        var start = _inline.Length;
-        _inlineDepth++;
-        WriteChildren(element, depth);
-        _inlineDepth--;
-        var content = _inline.ToString(start, _inline.Length - start);
-        _inline.Length = start;
-        var text = content.Trim();
-        if (text.Length == 0)
-        {
-            _inline.Append(content);
-            return;
-        }
-        if (content[0] == ' ')
-        {
-            AppendSpace();
-        }
-        _inline.Append(marker).Append(text).Append(marker);
-        if (content[^1] == ' ')
-        {
-            _inline.Append(' ');
-        }
-    }
-
-    private void WriteInlineCode(IElement element)
-    {
-        var text = TextTools.Clean(CodeText.Of(element));
-        if (text.Length == 0)
-        {
-            return;
-        }
-        var ticks = new string('`', CodeText.LongestBacktickRun(text) + 1);
-        var pad = text[0] == '`' || text[^1] == '`' ? " " : "";
-        _inline.Append(ticks).Append(pad).Append(text).Append(pad).Append(ticks);
-    }
-
-    private void WriteImage(IElement image)
-    {
-        var alt = TextTools.Clean(image.GetAttribute("alt"));
-        var src = LinkCollector.Resolve(baseUrl, image.GetAttribute("src") ?? image.GetAttribute("data-src"));
-        if (alt.Length == 0 || src is null)
-        {
-            return;
-        }
-        _inline.Append("![").Append(MarkdownText.EscapeLinkText(alt)).Append("](")
-            .Append(MarkdownText.EscapeUrl(src)).Append(')');
-    }
-
-    private void AppendSpace()
-    {
-        if (_inline.Length > 0 && _inline[^1] != ' ')
-        {
-            _inline.Append(' ');
-        }
-    }
-
     /// <summary>Returns and clears the inline buffer, trimmed.</summary>
     internal string Take()
     {
@@ -342,20 +250,25 @@ internal sealed class MarkdownWriter(Uri baseUrl, bool bodyFallback)
 
     private void AppendPrefix(bool blankLine, bool markerLine = false)
     {
-        var start = _out.Length;
-        // The blank line before a block only carries the markers the previous block shares (no '>' before a quote).
+        // The blank line before a block only carries the markers the previous block shares (no '>' before a quote),
+        // and no trailing spaces: a blank line inside a blockquote keeps its '>' only.
         var count = blankLine ? Math.Min(_prefixes.Count, _lastPrefixCount) : _prefixes.Count;
-        for (var i = 0; i < count; i++)
-        {
-            var isLast = i == count - 1;
-            _out.Append(isLast && markerLine && _marker is not null ? _marker : _prefixes[i]);
-        }
         if (blankLine)
         {
-            // A blank line inside a blockquote keeps its '>' marker; plain indentation is dropped.
-            var prefix = _out.ToString(start, _out.Length - start).TrimEnd();
-            _out.Length = start;
-            _out.Append(prefix);
+            var last = count - 1;
+            while (last >= 0 && _prefixes[last].Trim().Length == 0)
+            {
+                last--;
+            }
+            for (var i = 0; i <= last; i++)
+            {
+                _out.Append(i == last ? _prefixes[i].TrimEnd() : _prefixes[i]);
+            }
+            return;
+        }
+        for (var i = 0; i < count; i++)
+        {
+            _out.Append(i == count - 1 && markerLine && _marker is not null ? _marker : _prefixes[i]);
         }
     }
 

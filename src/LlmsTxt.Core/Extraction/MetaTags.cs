@@ -2,24 +2,74 @@ using AngleSharp.Dom;
 
 namespace LlmsTxt.Core.Extraction;
 
-/// <summary>The page's meta tags by lower-case name, property or http-equiv; the first occurrence wins.</summary>
+/// <summary>
+/// What the head says: meta tags by lower-case name, property or http-equiv (first occurrence wins), the canonical
+/// link, the base URL and hreflang alternates. Read in one pass over the head (the whole document only when the
+/// head is empty, as in pages whose markup put everything in the body).
+/// </summary>
 internal sealed class MetaTags
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
 
+    public string? CanonicalHref { get; private set; }
+    public string? BaseHref { get; private set; }
+    public List<(string Language, string Href)> Alternates { get; } = [];
+
     public static MetaTags Read(IDocument document)
     {
         var tags = new MetaTags();
-        foreach (var meta in document.QuerySelectorAll("meta[content]"))
+        var head = document.Head;
+        IEnumerable<IElement> elements = head is not null && head.ChildElementCount > 0
+            ? head.Children
+            : document.QuerySelectorAll("meta, link, base");
+        foreach (var element in elements)
         {
-            var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("http-equiv");
-            if (string.IsNullOrWhiteSpace(key) || key.Length > 64)
+            switch (element.LocalName)
             {
-                continue;
+                case "meta":
+                    tags.AddMeta(element);
+                    break;
+                case "link":
+                    tags.AddLink(element);
+                    break;
+                case "base":
+                    tags.BaseHref ??= element.GetAttribute("href");
+                    break;
             }
-            tags._values.TryAdd(key.Trim().ToLowerInvariant(), meta.GetAttribute("content") ?? "");
         }
         return tags;
+    }
+
+    private void AddMeta(IElement meta)
+    {
+        var content = meta.GetAttribute("content");
+        var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("http-equiv");
+        if (content is null || string.IsNullOrWhiteSpace(key) || key.Length > 64)
+        {
+            return;
+        }
+        _values.TryAdd(key.Trim().ToLowerInvariant(), content);
+    }
+
+    private void AddLink(IElement link)
+    {
+        var href = link.GetAttribute("href");
+        var rel = link.GetAttribute("rel");
+        if (href is null || rel is null)
+        {
+            return;
+        }
+        foreach (var token in rel.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (token.Equals("canonical", StringComparison.OrdinalIgnoreCase))
+            {
+                CanonicalHref ??= href;
+            }
+            else if (token.Equals("alternate", StringComparison.OrdinalIgnoreCase) && link.GetAttribute("hreflang") is { } language)
+            {
+                Alternates.Add((language, href));
+            }
+        }
     }
 
     public string? Get(string key) =>

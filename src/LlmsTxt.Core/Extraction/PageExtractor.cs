@@ -17,6 +17,17 @@ public sealed class PageExtractor
 
     private readonly ExtractionOptions _options;
 
+    // Only the attributes extraction reads are kept: fewer objects per element (data-*, event handlers, srcset…).
+    private static readonly HashSet<string> UsedAttributes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "href", "src", "data-src", "alt", "class", "id", "role", "hidden", "aria-hidden", "aria-label", "style", "lang",
+        "xml:lang", "name", "property", "content", "http-equiv", "rel", "hreflang", "charset", "data-lang",
+        "data-language", "start", "title",
+    };
+
+    private static bool KeepAttribute(ref AngleSharp.Html.Parser.Tokens.Struct.StructHtmlToken token, ReadOnlyMemory<char> name) =>
+        UsedAttributes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name.Span);
+
     public PageExtractor(ExtractionOptions? options = null)
     {
         _options = options ?? new ExtractionOptions();
@@ -50,6 +61,7 @@ public sealed class PageExtractor
                 SkipComments = true,
                 SkipScriptText = true,
                 DisableElementPositionTracking = true,
+                ShouldEmitAttribute = KeepAttribute,
             });
             using var document = t_parser.ParseDocument(NestingGuard.Limit(html ?? ""));
             return FromDocument(document, pageUrl);
@@ -64,7 +76,8 @@ public sealed class PageExtractor
     private Page FromDocument(IHtmlDocument document, Uri pageUrl)
     {
         var meta = MetaTags.Read(document);
-        var baseUrl = BaseUrl(document, pageUrl);
+        var baseUrl = LinkCollector.Resolve(pageUrl, meta.BaseHref) ?? pageUrl;
+        var resolver = new UrlResolver(baseUrl);
         var siteName = NullIfEmpty(TextTools.Clean(meta.Get("og:site_name") ?? meta.Get("application-name")));
         var (root, isBody) = ContentRules.FindRoot(document);
         var text = TextCollector.Collect(root, isBody, _options.DescLength * 4);
@@ -77,14 +90,14 @@ public sealed class PageExtractor
             HtmlTitle = TextTools.Clean(document.Title),
             Description = Description(meta, text.Blocks),
             Excerpt = Excerpt(text.Blocks),
-            Markdown = _options.ConvertMarkdown ? MarkdownConverter.Convert(root, baseUrl, isBody) : "",
+            Markdown = _options.ConvertMarkdown ? MarkdownConverter.Convert(root, resolver, isBody) : "",
             Language = Language(document, meta),
-            CanonicalUrl = LinkCollector.Resolve(baseUrl, document.QuerySelector("link[rel~=canonical i][href]")?.GetAttribute("href")),
-            Alternates = Alternates(document, baseUrl),
+            CanonicalUrl = resolver.Resolve(meta.CanonicalHref),
+            Alternates = Alternates(meta, resolver),
             NoIndex = robots.Contains("noindex", StringComparison.Ordinal) || robots.Contains("none", StringComparison.Ordinal),
             NoFollow = robots.Contains("nofollow", StringComparison.Ordinal) || robots.Contains("none", StringComparison.Ordinal),
             SiteName = siteName,
-            Links = LinkCollector.Collect(document, baseUrl),
+            Links = LinkCollector.Collect(document, resolver),
             WordCount = text.WordCount,
         };
     }
@@ -169,7 +182,7 @@ public sealed class PageExtractor
         {
             foreach (var block in blocks)
             {
-                if (block.Kind != BlockKind.Code)
+                if (block.Kind is not BlockKind.Code)
                 {
                     sb.Append(sb.Length > 0 ? " " : "").Append(block.Text);
                 }
@@ -205,30 +218,19 @@ public sealed class PageExtractor
         return value;
     }
 
-    private static List<HreflangAlternate> Alternates(IDocument document, Uri baseUrl)
+    private static List<HreflangAlternate> Alternates(MetaTags meta, UrlResolver resolver)
     {
         var alternates = new List<HreflangAlternate>();
-        foreach (var link in document.QuerySelectorAll("link[hreflang][href]"))
+        foreach (var (hreflang, href) in meta.Alternates)
         {
-            var rel = link.GetAttribute("rel") ?? "";
-            if (!rel.Contains("alternate", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-            var language = NormalizeLanguage(link.GetAttribute("hreflang"));
-            var url = LinkCollector.Resolve(baseUrl, link.GetAttribute("href"));
+            var language = NormalizeLanguage(hreflang);
+            var url = resolver.Resolve(href);
             if (language is not null && url is not null && !alternates.Exists(a => a.Language == language))
             {
                 alternates.Add(new HreflangAlternate(language, url));
             }
         }
         return alternates;
-    }
-
-    private static Uri BaseUrl(IDocument document, Uri pageUrl)
-    {
-        var href = document.QuerySelector("base[href]")?.GetAttribute("href");
-        return LinkCollector.Resolve(pageUrl, href) ?? pageUrl;
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;

@@ -65,7 +65,8 @@ internal sealed class TextCollector
                 continue;
             }
             var kind = ContentRules.IsHeading(name) ? BlockKind.Heading
-                : name == "pre" || inPre ? BlockKind.Code : BlockKind.Text;
+                : name == "pre" || inPre ? BlockKind.Code
+                : name is "td" or "th" or "caption" ? BlockKind.Table : BlockKind.Text;
             Flush(BlockKind.Text);
             Walk(element, depth + 1, inPre || name == "pre");
             Flush(kind);
@@ -94,6 +95,8 @@ internal enum BlockKind
     Text,
     Heading,
     Code,
+    /// <summary>Table cells: counted as words, kept out of excerpts (a cell is rarely a sentence about the page).</summary>
+    Table,
 }
 
 internal readonly record struct TextBlock(string Text, BlockKind Kind);

@@ -16,6 +16,11 @@ internal static class EntryText
         {
             title = isStart ? "Overview" : TitleCleaner.FromUrl(candidate.Url);
         }
+        else if (!isStart && EntryText.RepeatsTitle(title, siteName) && EntryText.RepeatsTitle(siteName, title))
+        {
+            // Every page titled just "Acme": the URL says more.
+            title = TitleCleaner.FromUrl(candidate.Url);
+        }
         return TextTools.Cut(TextTools.Clean(title), MaxTitleLength);
     }
 
@@ -30,9 +35,12 @@ internal static class EntryText
         return level is > 0 and <= 6 && level < title.Length && title[level] == ' ' ? title[(level + 1)..].Trim() : title;
     }
 
-    public static string Note(Page page, string title, int descLength)
+    /// <param name="sharedDescription">True when many pages carry this same description (a site-wide default):
+    /// the page's own excerpt says more, so it goes first.</param>
+    public static string Note(Page page, string title, int descLength, bool sharedDescription = false)
     {
-        foreach (var text in (string[])[page.Description, page.Excerpt])
+        string[] texts = sharedDescription ? [page.Excerpt, page.Description] : [page.Description, page.Excerpt];
+        foreach (var text in texts)
         {
             var note = TextTools.Clean(text);
             if (note.Length >= 3 && !RepeatsTitle(note, title))

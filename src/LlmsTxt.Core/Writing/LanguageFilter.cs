@@ -32,7 +32,7 @@ internal static class LanguageFilter
         // A page another page names as its hreflang alternate has that language, even without a lang attribute.
         var declared = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var alternate in candidates.SelectMany(c => c.Page.Alternates).Concat(startPage?.Alternates ?? [])
-                     .Where(a => a.Language != "x-default")
+                     .Where(a => a?.Url is not null && a.Language is not null && a.Language != "x-default")
                      .OrderBy(a => a.Url.AbsoluteUri, StringComparer.Ordinal).ThenBy(a => a.Language, StringComparer.Ordinal))
         {
             declared.TryAdd(UrlKey.Of(alternate.Url), alternate.Language);

@@ -17,7 +17,8 @@ public static class LlmsFullWriter
 {
     public const string NotInlinedSection = "Pages not included";
 
-    /// <param name="maxChars">Maximum characters (UTF-16 code units) of the whole file; null for no cap.</param>
+    /// <param name="maxChars">Maximum characters (UTF-16 code units) of the whole file, null for no cap. Pages that
+    /// don't fit are listed as links at the end; only a header longer than the cap itself can exceed it.</param>
     public static LlmsFullResult Write(LlmsTxtInput input, int? maxChars = null) => Write(SectionPlanner.Plan(input), maxChars);
 
     public static LlmsFullResult Write(SitePlan plan, int? maxChars = null)
@@ -31,15 +32,20 @@ public static class LlmsFullWriter
         var blocks = pages.Select(Block).ToList();
         var header = new StringBuilder();
         LlmsTxtWriter.AppendHeader(header, plan);
-        var budget = (maxChars ?? int.MaxValue) - header.Length - 200; // room for the note about skipped pages
+        // Inline greedily in file order while the header, the inlined pages and the list of every page not (yet)
+        // inlined still fit under the cap; the list of skipped pages is therefore always within the cap too.
+        var linkLines = pages.Select(p => LinkLine(p).Length).ToList();
+        long tail = linkLines.Sum() + NotInlinedSection.Length + 400;
+        long cap = maxChars ?? long.MaxValue;
         var inlined = new List<int>();
         var skipped = new List<int>();
-        var used = 0;
+        long used = header.Length;
         for (var i = 0; i < blocks.Count; i++)
         {
-            if (used + blocks[i].Length <= budget)
+            if (used + blocks[i].Length + tail - linkLines[i] <= cap)
             {
                 used += blocks[i].Length;
+                tail -= linkLines[i];
                 inlined.Add(i);
             }
             else
@@ -47,7 +53,7 @@ public static class LlmsFullWriter
                 skipped.Add(i);
             }
         }
-        var sb = new StringBuilder(header.Length + used + skipped.Count * 120);
+        var sb = new StringBuilder((int)Math.Min(used + (skipped.Count * 120), int.MaxValue / 2));
         sb.Append(header);
         if (skipped.Count > 0)
         {
@@ -70,12 +76,19 @@ public static class LlmsFullWriter
         return new LlmsFullResult(text, text.Length / 4, inlined.Count, skipped.Count, skipped.Select(i => pages[i].Url).ToList());
     }
 
+    private static string LinkLine(PlannedPage page)
+    {
+        var sb = new StringBuilder();
+        LlmsTxtWriter.AppendLink(sb, page, withNote: false);
+        return sb.ToString();
+    }
+
     private static string Block(PlannedPage page)
     {
         var sb = new StringBuilder();
         sb.Append("\n## ").Append(page.Title.Replace('\n', ' ')).Append("\n\n");
-        sb.Append("Source: ").Append(MarkdownText.EscapeUrl(page.Url)).Append("\n\n");
-        var markdown = page.Page.Markdown.Length > 0 ? DemoteHeadings(page.Page.Markdown)
+        sb.Append("Source: ").Append(MarkdownText.EscapeUrl(page.PageUrl)).Append("\n\n");
+        var markdown = page.Page.Markdown.Length > 0 ? DemoteHeadings(WithoutTitleHeading(page.Page.Markdown, page.Title))
             : page.Note.Length > 0 ? MarkdownText.EscapeLineStart(page.Note) + "\n" : "";
         sb.Append(markdown);
         if (markdown.Length > 0 && markdown[^1] != '\n')
@@ -85,14 +98,29 @@ public static class LlmsFullWriter
         return sb.ToString();
     }
 
+    /// <summary>Drops a leading heading that only repeats the page title already written as the H2.</summary>
+    private static string WithoutTitleHeading(string markdown, string title)
+    {
+        if (!markdown.StartsWith("# ", StringComparison.Ordinal))
+        {
+            return markdown;
+        }
+        var end = markdown.IndexOf('\n', StringComparison.Ordinal);
+        var heading = (end < 0 ? markdown[2..] : markdown[2..end]).Trim();
+        return string.Equals(heading, title, StringComparison.OrdinalIgnoreCase)
+            ? (end < 0 ? "" : markdown[(end + 1)..].TrimStart('\n'))
+            : markdown;
+    }
+
     /// <summary>Shifts Markdown headings two levels down (# → ###), leaving fenced code untouched; closes open fences.</summary>
     public static string DemoteHeadings(string markdown)
     {
         var sb = new StringBuilder(markdown.Length + 64);
         var fence = "";
-        foreach (var range in markdown.AsSpan().Split('\n'))
+        var body = markdown.EndsWith('\n') ? markdown[..^1] : markdown;
+        foreach (var range in body.AsSpan().Split('\n'))
         {
-            var line = markdown.AsSpan(range);
+            var line = body.AsSpan(range);
             var trimmed = line.TrimStart(' ');
             if (fence.Length > 0)
             {

@@ -20,7 +20,7 @@ internal static class PageSelector
 {
     public static Selection Select(LlmsTxtInput input)
     {
-        var pages = input.Pages.Where(p => p is not null && UrlKey.IsHttp(p.Url))
+        var pages = (input.Pages ?? []).Where(p => p?.Url is not null && UrlKey.IsHttp(p.Url)).Select(WithoutNulls)
             .OrderBy(p => p.Url.AbsoluteUri, StringComparer.Ordinal)
             .ThenBy(p => p.CanonicalUrl?.AbsoluteUri ?? "", StringComparer.Ordinal)
             .ThenBy(p => p.Title, StringComparer.Ordinal)
@@ -50,6 +50,18 @@ internal static class PageSelector
         var (kept, languageDropped) = LanguageFilter.Apply(candidates, startPage, input.StartUrl);
         return new Selection(startPage, kept, duplicates, noIndex, languageDropped);
     }
+
+    /// <summary>Pages built by hand may carry nulls in non-nullable members; the writer treats them as empty.</summary>
+    private static Page WithoutNulls(Page page) =>
+        page.Title is null || page.HtmlTitle is null || page.Description is null || page.Excerpt is null
+        || page.Markdown is null || page.Links is null || page.Alternates is null
+            ? page with
+            {
+                Title = page.Title ?? "", HtmlTitle = page.HtmlTitle ?? "", Description = page.Description ?? "",
+                Excerpt = page.Excerpt ?? "", Markdown = page.Markdown ?? "", Links = page.Links ?? [],
+                Alternates = page.Alternates ?? [],
+            }
+            : page;
 
     /// <summary>The URL to list: the canonical URL when it is on the same site, else the page URL.</summary>
     public static Uri ListedUrl(Page page) =>

@@ -8,33 +8,41 @@ namespace LlmsTxt.Core.Writing;
 /// </summary>
 internal static partial class SecondaryPages
 {
-    private static readonly HashSet<string> Segments = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Secondary wherever they appear in the path.</summary>
+    private static readonly HashSet<string> AnySegment = new(StringComparer.OrdinalIgnoreCase)
     {
         "legal", "privacy", "privacy-policy", "terms", "terms-of-service", "terms-of-use", "tos", "terms-and-conditions",
-        "cookies", "cookie-policy", "cookie", "imprint", "impressum", "disclaimer", "dmca", "gdpr", "accessibility",
-        "security-policy", "acceptable-use", "license", "licence", "licensing", "trademark", "trademarks", "compliance",
-        "about", "about-us", "company", "team", "our-team", "people", "leadership", "careers", "career", "jobs",
-        "job", "hiring", "join-us", "contact", "contact-us", "support-us", "press", "newsroom", "media-kit",
-        "brand", "brand-assets", "investors", "partners", "social", "community", "sponsors", "donate",
-        "changelog", "changelogs", "change-log", "release-notes", "releases", "whats-new",
-        "archive", "archives", "legacy", "deprecated", "old", "tag", "tags", "category", "categories", "author",
-        "authors", "page", "sitemap", "search", "status", "thanks", "thank-you", "404", "events", "testimonials",
+        "cookies", "cookie-policy", "imprint", "impressum", "disclaimer", "dmca", "gdpr", "careers", "career",
+        "changelog", "changelogs", "change-log", "release-notes", "archive", "archives", "legacy", "deprecated",
+        "about", "about-us", "contact", "contact-us", "press", "newsroom", "media-kit", "tag", "tags", "category",
+        "categories", "author", "authors", "page",
     };
 
-    [GeneratedRegex(@"\b(privacy|cookies?|terms (of|and)|terms$|imprint|impressum|legal|disclaimer|careers?|jobs|we.re hiring|about( us)?$|^about\b|our team|contact( us)?$|^contact\b|press( kit| releases?)?$|changelog|release notes|what.s new|archives?$|legacy|deprecated|accessibility statement|code of conduct|brand (assets|guidelines))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Secondary only as the first path segment: deeper, these words are often real content (/api/jobs).</summary>
+    private static readonly HashSet<string> FirstSegment = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "jobs", "job", "hiring", "join-us", "team", "our-team", "people", "leadership", "company", "brand",
+        "brand-assets", "investors", "partners", "social", "community", "sponsors", "donate", "releases", "whats-new",
+        "sitemap", "search", "status", "thanks", "thank-you", "404", "events", "testimonials", "license", "licence",
+        "licensing", "trademark", "trademarks", "compliance", "accessibility", "security-policy", "acceptable-use",
+        "cookie", "support-us",
+    };
+
+    [GeneratedRegex(@"\b(privacy|cookies?|terms (of|and)|terms$|imprint|impressum|legal|disclaimer|careers?|jobs|we.re hiring|about( us)?$|^about\b|our team|contact( us)?$|^contact\b|press( kit| releases?)?$|changelog|release notes|what.s new|archives?$|legacy|deprecated|accessibility statement|code of conduct|brand (assets|guidelines)|licen[cs]e|license agreement)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TitlePattern();
 
     [GeneratedRegex(@"^v?\d+(\.\d+)*(\.x)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex VersionSegment();
 
     /// <summary>True for secondary pages; <paramref name="oldVersions"/> holds version segments older than the newest.</summary>
-    public static bool IsSecondary(Uri url, string title, IReadOnlySet<string> oldVersions)
+    /// <param name="segments">Path segments below the start URL's folder (so "first" means first within the site section).</param>
+    public static bool IsSecondary(Uri url, IReadOnlyList<string> segments, string title, IReadOnlySet<string> oldVersions)
     {
-        var segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        foreach (var raw in segments)
+        for (var i = 0; i < segments.Count; i++)
         {
-            var segment = StripExtension(raw);
-            if (Segments.Contains(segment) || oldVersions.Contains(segment.ToLowerInvariant()))
+            var segment = StripExtension(segments[i]);
+            if (AnySegment.Contains(segment) || (i == 0 && FirstSegment.Contains(segment))
+                || oldVersions.Contains(segment.ToLowerInvariant()))
             {
                 return true;
             }
@@ -44,7 +52,8 @@ internal static partial class SecondaryPages
         {
             return true;
         }
-        return title.Length > 0 && title.Length <= 60 && TitlePattern().IsMatch(title);
+        // Titles decide only for top-level pages: deeper pages sit in content folders ("Jobs" under /api/).
+        return segments.Count <= 1 && title.Length > 0 && title.Length <= 60 && TitlePattern().IsMatch(title);
     }
 
     /// <summary>Version path segments (v1, 2.0) other than the newest one seen on the site.</summary>

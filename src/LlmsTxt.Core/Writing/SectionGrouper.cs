@@ -35,13 +35,6 @@ internal static class SectionGrouper
                 RegroupByNavigation(groups, names, key, order);
             }
         }
-        if (groups.Count > 1 && groups.TryGetValue(Root, out var root) && root.Count == 1 && root[0].IsStart)
-        {
-            // A lone home page heads the first section instead of making a one-link section of its own.
-            groups.Remove(Root);
-            var first = groups.OrderBy(g => g.Value.Min(e => (e.Bucket, e.Index))).First();
-            first.Value.Add(root[0]);
-        }
         var rootName = groups.TryGetValue(Root, out var rest) && rest.Count > 15 ? "Pages" : "Overview";
         return groups.Where(g => g.Value.Count > 0)
             .Select(g => (Name: g.Key == Root ? rootName : names[g.Key], Entries: g.Value))

@@ -21,6 +21,9 @@ public static class SectionPlanner
         var startKey = UrlKey.Of(input.StartUrl);
         var startDirectory = StartDirectory(input.StartUrl);
 
+        // A description on three or more pages is a site-wide default, not a page summary.
+        var sharedDescriptions = selection.Pages.Select(c => TextTools.Clean(c.Page.Description)).Where(d => d.Length > 0)
+            .GroupBy(d => d, StringComparer.Ordinal).Where(g => g.Count() >= 3).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         var main = new List<Entry>();
         var optional = new List<Entry>();
         var seenUrls = new HashSet<string>(StringComparer.Ordinal);
@@ -28,19 +31,28 @@ public static class SectionPlanner
         {
             var isStart = candidate.Key == startKey || ReferenceEquals(candidate.Page, selection.StartPage);
             var title = EntryText.Title(candidate, siteName, isStart);
-            var note = EntryText.Note(candidate.Page, title, input.DescLength);
+            var note = EntryText.Note(candidate.Page, title, input.DescLength,
+                !isStart && sharedDescriptions.Contains(TextTools.Clean(candidate.Page.Description)));
             var link = twins.GetValueOrDefault(candidate.Key) ?? candidate.Url;
             if (!seenUrls.Add(MarkdownText.EscapeUrl(link)))
             {
                 continue;
             }
             var (bucket, index) = isStart ? (-1, 0) : order.Rank(candidate);
-            var entry = new Entry(candidate, new PlannedPage(candidate.Page, link, title, note),
-                Segments(candidate.Url, startDirectory), isStart, bucket, index);
-            (!isStart && SecondaryPages.IsSecondary(candidate.Url, title, oldVersions) ? optional : main).Add(entry);
+            var segments = Segments(candidate.Url, startDirectory);
+            var entry = new Entry(candidate, new PlannedPage(candidate.Page, link, title, note, candidate.Url), segments, isStart, bucket, index);
+            (!isStart && SecondaryPages.IsSecondary(candidate.Url, segments, title, oldVersions) ? optional : main).Add(entry);
         }
 
-        var sections = SectionGrouper.Group(main, order)
+        var groups = SectionGrouper.Group(main, order);
+        var loneStart = groups.Count > 1 ? groups.FindIndex(g => g.Entries.Count == 1 && g.Entries[0].IsStart) : -1;
+        var start = loneStart >= 0 ? groups[loneStart].Entries[0] : null;
+        if (start is not null)
+        {
+            // A lone home page heads the first section instead of making a one-link section of its own.
+            groups.RemoveAt(loneStart);
+        }
+        var sections = groups
             .Select(g => (Name: g.Name, Entries: Sorted(g.Entries)))
             .OrderBy(g => g.Entries.Any(e => e.IsStart) ? 0 : 1)
             .ThenBy(g => SectionNames.IsLate(g.Name) ? 1 : 0)
@@ -48,6 +60,10 @@ public static class SectionPlanner
             .ThenBy(g => SectionNames.DefaultWeight(g.Name))
             .ThenBy(g => g.Name, StringComparer.Ordinal)
             .ToList();
+        if (start is not null)
+        {
+            sections[0].Entries.Insert(0, start);
+        }
         var planned = UniqueNames(sections.Select(s => s.Name))
             .Zip(sections, (name, s) => new PlannedSection(name, s.Entries.Select(e => e.Planned).ToList()))
             .ToList();

@@ -65,7 +65,7 @@ internal sealed class SiteOrder
     {
         foreach (var (map, bucket) in (ReadOnlySpan<(Dictionary<string, int>, int)>)[(_nav, Navigation), (_body, Body), (_sitemap, Sitemap)])
         {
-            if (Find(map, candidate) is { } index)
+            if (map.TryGetValue(candidate.Key, out var index) || map.TryGetValue(UrlKey.Of(candidate.Page.Url), out index))
             {
                 return (bucket, index);
             }
@@ -79,12 +79,6 @@ internal sealed class SiteOrder
 
     public bool HasNavigationGroups => _navGroup.Count > 0;
 
-    private static T? Find<T>(Dictionary<string, T> map, Candidate candidate)
-    {
-        if (map.TryGetValue(candidate.Key, out var value))
-        {
-            return value;
-        }
-        return map.TryGetValue(UrlKey.Of(candidate.Page.Url), out value) ? value : default;
-    }
+    private static string? Find(Dictionary<string, string> map, Candidate candidate) =>
+        map.TryGetValue(candidate.Key, out var value) || map.TryGetValue(UrlKey.Of(candidate.Page.Url), out value) ? value : null;
 }

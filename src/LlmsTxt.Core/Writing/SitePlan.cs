@@ -3,7 +3,8 @@ using LlmsTxt.Core.Extraction;
 namespace LlmsTxt.Core.Writing;
 
 /// <summary>One link line of the file: the page, the URL to link (Markdown twin or page), title and note.</summary>
-public sealed record PlannedPage(Page Page, Uri Url, string Title, string Note);
+/// <param name="PageUrl">The page's own URL as listed (canonical when on the same site), even when a twin is linked.</param>
+public sealed record PlannedPage(Page Page, Uri Url, string Title, string Note, Uri PageUrl);
 
 /// <summary>An H2 section with its pages in order.</summary>
 public sealed record PlannedSection(string Name, IReadOnlyList<PlannedPage> Pages);

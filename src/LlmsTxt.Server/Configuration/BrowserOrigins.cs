@@ -6,7 +6,7 @@ namespace LlmsTxt.Server.Configuration;
 /// <summary>
 /// <c>CORS_ORIGINS</c> for both HTTP (CORS headers) and WebSockets (which CORS doesn't cover, so the
 /// handshake's <c>Origin</c> is checked here). Unset: HTTP answers carry no CORS headers and sockets accept
-/// any origin (they need a key or token anyway). Set: only the listed origins (or <c>*</c>) and the
+/// the server's own origin and http://localhost:3000 only. Set: only the listed origins (or <c>*</c>) and the
 /// server's own origin.
 /// </summary>
 public sealed class BrowserOrigins(IOptionsMonitor<ServerOptions> options)
@@ -32,12 +32,16 @@ public sealed class BrowserOrigins(IOptionsMonitor<ServerOptions> options)
         return builder;
     }
 
+    /// <summary>Browser origins allowed to open sockets when <c>CORS_ORIGINS</c> is unset (besides the server's own).</summary>
+    public static readonly IReadOnlyList<string> DefaultSocketOrigins = ["http://localhost:3000"];
+
     /// <summary>True when a socket handshake's <c>Origin</c> may open <c>/ws/crawl</c>; clients that send none (scripts, CLIs) always may.</summary>
     public bool AllowsSocket(HttpRequest request)
     {
         var origin = request.Headers.Origin.ToString();
-        var allowed = options.CurrentValue.CorsOrigins;
-        if (origin.Length == 0 || allowed.Count == 0 || allowed.Contains("*"))
+        // Unset: the server's own page and a local development front end (http://localhost:3000) only (issue 5).
+        var allowed = options.CurrentValue.CorsOrigins is { Count: > 0 } configured ? configured : DefaultSocketOrigins;
+        if (origin.Length == 0 || allowed.Contains("*"))
         {
             return true;
         }

@@ -69,6 +69,16 @@ public static class CrawlSocketApi
             return;
         }
 
+        // MAX_CONCURRENT_SOCKETS: refused before the upgrade, so an idle socket flood costs nothing.
+        var counter = context.RequestServices.GetService<SocketCounter>();
+        using var lease = counter?.TryOpen();
+        if (counter is not null && lease is null)
+        {
+            await TypedResults.Json(new ErrorDetail("Too many crawl sockets are open on this server; try again in a minute."),
+                statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
+            return;
+        }
+
         var client = AuthFailureLimiter.ClientOf(context);
         var auth = authenticator.Authenticate(SocketCredentials.From(context.Request));
         using var socket = await context.WebSockets.AcceptWebSocketAsync();

@@ -51,6 +51,8 @@ public sealed partial class WriterPropertyTests
             var full = LlmsFullWriter.Write(shuffled, cap);
             Sites.AssertValid(full.Text, fullText: true);
             Assert.Equal(input.Pages.Count, full.InlinedPages + full.SkippedPages);
+            // Over the cap only when not even one page fits beside the header and the list of links.
+            Assert.True(cap is null || full.Text.Length <= cap || full.InlinedPages == 0, "llms-full.txt exceeds its cap");
             Assert.Equal(full.Text, LlmsFullWriter.Write(input, cap).Text);
         }
     }

@@ -1,0 +1,47 @@
+using LlmsTxt.Core.Generation;
+using Spectre.Console;
+
+namespace LlmsTxt.Cli;
+
+/// <summary>Log lines to a plain stderr (pipes, CI logs): no colours, no redraws, progress left out.</summary>
+internal sealed class PlainReporter(TextWriter error) : IProgress<GenerationEvent>
+{
+    private readonly Lock _gate = new();
+
+    public void Report(GenerationEvent value)
+    {
+        if (value is not GenerationLog log) return;
+        lock (_gate) error.WriteLine(log.Level == GenerationLogLevel.Info ? log.Message : $"{log.Level.ToString().ToLowerInvariant()}: {log.Message}");
+    }
+}
+
+/// <summary>A live progress bar at the bottom of the terminal with the log scrolling above it.</summary>
+internal sealed class SpectreReporter(IAnsiConsole console, ProgressTask task) : IProgress<GenerationEvent>
+{
+    private readonly Lock _gate = new();
+
+    public void Report(GenerationEvent value)
+    {
+        // Events arrive from crawler threads; Spectre's console is not thread-safe.
+        lock (_gate)
+        {
+            switch (value)
+            {
+                case GenerationLog log:
+                    var text = Markup.Escape(log.Message);
+                    console.MarkupLine(log.Level switch
+                    {
+                        GenerationLogLevel.Error => $"[red]{text}[/]",
+                        GenerationLogLevel.Warning => $"[yellow]{text}[/]",
+                        _ => text,
+                    });
+                    break;
+                case GenerationProgress p:
+                    task.MaxValue = Math.Max(1, p.MaxPages);
+                    task.Value = Math.Min(p.Crawled, p.MaxPages);
+                    task.Description = p.Failed > 0 ? $"Crawling ({p.Failed} failed)" : "Crawling";
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace LlmsTxt.Core.Generation;
+
+/// <summary>Something a person watching a generation should see.</summary>
+public abstract record GenerationEvent;
+
+public enum GenerationLogLevel
+{
+    Info,
+    Warning,
+    Error,
+}
+
+/// <summary>A readable line: one per page (status and time), discovery, robots, sitemap, summary.</summary>
+public sealed record GenerationLog(string Message, GenerationLogLevel Level = GenerationLogLevel.Info) : GenerationEvent;
+
+/// <summary>Counters after a page finished; consumers throttle these themselves.</summary>
+public sealed record GenerationProgress(int Crawled, int Failed, int Queued, int MaxPages) : GenerationEvent;

@@ -1,0 +1,31 @@
+namespace LlmsTxt.Core.Generation;
+
+/// <summary>What to build: the same fields the socket, the CLI and the scheduler accept.</summary>
+public sealed record GenerationRequest
+{
+    public const int MinPages = 1, MaxPagesLimit = 1000, DefaultMaxPages = 50;
+    public const int MinDescLength = 100, MaxDescLength = 2000, DefaultDescLength = 500;
+
+    /// <summary>Absolute http(s) start URL; its path prefix limits the crawl.</summary>
+    public required Uri Url { get; init; }
+
+    public int MaxPages { get; init; } = DefaultMaxPages;
+
+    /// <summary>Characters of page text in each link's description.</summary>
+    public int DescLength { get; init; } = DefaultDescLength;
+
+    /// <summary>Also build llms-full.txt.</summary>
+    public bool Full { get; init; }
+
+    /// <summary>Render pages whose static HTML is empty in headless Chromium (needs a renderer).</summary>
+    public bool RenderJs { get; init; }
+
+    /// <summary>Ask the enhancement hook to improve the file (a no-op until enhancement exists).</summary>
+    public bool LlmEnhance { get; init; }
+
+    /// <summary>Requests in flight per host; null keeps the crawler's default.</summary>
+    public int? Concurrency { get; init; }
+
+    /// <summary>Allow loopback/private targets (CLI and tests); the server refuses them by default.</summary>
+    public bool AllowPrivateNetworks { get; init; }
+}

@@ -1,0 +1,33 @@
+namespace LlmsTxt.Core.Generation;
+
+/// <summary>One problem the validator found, with its 1-based line (0 when it concerns the whole file).</summary>
+public sealed record ValidationFinding(int Line, bool IsError, string Message)
+{
+    public override string ToString() => Line > 0 ? $"line {Line}: {Message}" : Message;
+}
+
+/// <summary>The validator's verdict on a file.</summary>
+public sealed record ValidationVerdict(bool IsValid, IReadOnlyList<ValidationFinding> Findings);
+
+/// <summary>Everything one generation produced.</summary>
+/// <param name="BaseUrl">The normalised start URL: the site's identity for storage keys and the registry.</param>
+/// <param name="LlmsTxt">The llms.txt text (LF line endings).</param>
+/// <param name="LlmsFullTxt">llms-full.txt when it was asked for.</param>
+/// <param name="ContentHash">SHA-256 (lower-case hex) of the UTF-8 llms.txt: the scheduler compares it to detect change.</param>
+/// <param name="Partial">True when the crawl was stopped early (cancel or deadline) and the file lists only what was fetched.</param>
+/// <param name="SitemapNewestLastModified">Newest sitemap lastmod seen, for the scheduler's skip check.</param>
+public sealed record GenerationResult(
+    Uri BaseUrl,
+    string LlmsTxt,
+    string? LlmsFullTxt,
+    string ContentHash,
+    GenerationStats Stats,
+    bool Partial,
+    ValidationVerdict Validation,
+    DateTimeOffset? SitemapNewestLastModified);
+
+/// <summary>Figures for the summary line and the socket's <c>done</c> message.</summary>
+public sealed record GenerationStats(int PagesListed, int PagesFetched, int Failed, int Skipped, int Rendered, TimeSpan Duration);
+
+/// <summary>The site could not be turned into a file at all (start page unreachable, nothing allowed). The message is for people.</summary>
+public sealed class GenerationFailedException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using LlmsTxt.Core.Crawling;
+using LlmsTxt.Core.Enhancement;
+using LlmsTxt.Core.Extraction;
+using LlmsTxt.Core.Rendering;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LlmsTxt.Core.Generation;
+
+/// <summary>
+/// The one pipeline: request → crawl (with Markdown twins) → llms.txt (+ llms-full.txt) → enhancement
+/// → validation → result. The socket, the CLI and the scheduler all call it; none repeats a step.
+/// One instance serves many generations at once and keeps one connection pool per network policy.
+/// </summary>
+public sealed class LlmsTxtGenerator(
+    CrawlOptions? crawlOptions = null,
+    IPageRenderer? renderer = null,
+    ILlmsTxtEnhancer? enhancer = null,
+    ILoggerFactory? loggerFactory = null,
+    TimeProvider? timeProvider = null) : IDisposable
+{
+    private readonly CrawlOptions _crawlOptions = crawlOptions ?? new CrawlOptions();
+    private readonly ILlmsTxtEnhancer _enhancer = enhancer ?? NoOpEnhancer.Instance;
+    private readonly ILoggerFactory _loggers = loggerFactory ?? NullLoggerFactory.Instance;
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly ConcurrentDictionary<(bool AllowPrivate, int Concurrency), Lazy<Crawler>> _crawlers = new();
+
+    /// <summary>Cap on llms-full.txt in characters (≈ 4 characters a token); pages beyond it are listed, not inlined.</summary>
+    public int? MaxFullChars { get; init; } = 4_000_000;
+
+    /// <summary>True when pages can be rendered in a browser.</summary>
+    public bool CanRender => renderer is not null;
+
+    public Task<GenerationResult> GenerateAsync(GenerationRequest request, IProgress<GenerationEvent>? progress = null, CancellationToken cancellationToken = default) =>
+        GenerateAsync(request, progress, CancellationToken.None, cancellationToken);
+
+    /// <param name="stopCrawling">Stops fetching: the file is built from the pages fetched so far and marked partial.</param>
+    /// <param name="cancellationToken">Abandons the generation (the client is gone): no more requests, <see cref="OperationCanceledException"/>.</param>
+    /// <exception cref="GenerationFailedException">The site could not be turned into a file (the message says why, for people).</exception>
+    public async Task<GenerationResult> GenerateAsync(GenerationRequest request, IProgress<GenerationEvent>? progress, CancellationToken stopCrawling, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Check(request);
+        var clock = Stopwatch.StartNew();
+        var events = new CrawlEventRelay(progress);
+        var renderJs = request.RenderJs && renderer is not null;
+        if (request.RenderJs && renderer is null) events.Log("JavaScript rendering was asked for but no browser is available; reading static HTML only.", GenerationLogLevel.Warning);
+        events.Log($"Crawling {request.Url} for up to {request.MaxPages} pages{(renderJs ? ", rendering empty pages in a browser" : "")}");
+
+        using var crawlStop = CancellationTokenSource.CreateLinkedTokenSource(stopCrawling, cancellationToken);
+        var crawl = await CrawlerFor(request).RunAsync(
+            new CrawlRequest(request.Url, request.MaxPages, renderJs, new ExtractionOptions { DescLength = request.DescLength, ConvertMarkdown = request.Full }),
+            events, crawlStop.Token);
+        cancellationToken.ThrowIfCancellationRequested();
+        // The crawler throttles its own progress; the final counts always go out.
+        progress?.Report(new GenerationProgress(crawl.Stats.Fetched, crawl.Stats.Failed, 0, request.MaxPages));
+
+        if (crawl.Pages.Count == 0)
+        {
+            throw new GenerationFailedException(crawl.Error
+                ?? (crawl.Cancelled ? "Stopped before any page was fetched; there is nothing to write." : $"No page of {request.Url} could be read, so there is nothing to list."));
+        }
+        var partial = crawl.Cancelled;
+        if (partial) events.Log($"Partial result: building the file from the {crawl.Pages.Count} pages fetched before the stop.", GenerationLogLevel.Warning);
+
+        var files = FileComposer.Compose(crawl, request, MaxFullChars, events);
+        var llmsTxt = await EnhanceAsync(files.LlmsTxt.Text, request, crawl, events, cancellationToken);
+        var verdict = Validate(llmsTxt);
+        events.Log(Summary(llmsTxt, verdict, files.LlmsTxt.ListedPages, clock.Elapsed));
+
+        return new GenerationResult(
+            BaseUrl: Normalized(crawl.StartUrl),
+            LlmsTxt: llmsTxt,
+            LlmsFullTxt: files.Full?.Text,
+            ContentHash: Hash(llmsTxt),
+            Stats: new GenerationStats(files.LlmsTxt.ListedPages, crawl.Stats.Fetched, crawl.Stats.Failed, crawl.Stats.Skipped.Values.Sum(), crawl.Stats.Rendered, clock.Elapsed),
+            Partial: partial,
+            Validation: verdict,
+            SitemapNewestLastModified: crawl.NewestSitemapLastMod);
+    }
+
+    /// <summary>Runs the llms.txt validator and returns its findings with line numbers.</summary>
+    public static ValidationVerdict Validate(string llmsTxt) => FileComposer.Validate(llmsTxt);
+
+    /// <summary>Lower-case hex SHA-256 of the UTF-8 text: what the scheduler compares to detect a change.</summary>
+    public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private async Task<string> EnhanceAsync(string llmsTxt, GenerationRequest request, CrawlResult crawl, CrawlEventRelay events, CancellationToken cancellationToken)
+    {
+        if (!request.LlmEnhance) return llmsTxt;
+        if (!_enhancer.IsAvailable)
+        {
+            events.Log("LLM enhancement is not enabled on this server; keeping the generated file.");
+            return llmsTxt;
+        }
+        var outcome = await _enhancer.EnhanceAsync(llmsTxt, [.. crawl.Pages.Select(p => p.Page)], cancellationToken);
+        events.Log(outcome.Changed ? "Improved the file with an LLM." : $"Kept the generated file: {outcome.Note}");
+        return outcome.LlmsTxt;
+    }
+
+    private static string Summary(string llmsTxt, ValidationVerdict verdict, int listed, TimeSpan elapsed)
+    {
+        var size = Encoding.UTF8.GetByteCount(llmsTxt) / 1024.0;
+        var errors = verdict.Findings.Count(f => f.IsError);
+        return $"llms.txt: {listed} pages listed, {size:0.#} KiB, {elapsed.TotalSeconds:0.0} s; " + (verdict.IsValid
+            ? (verdict.Findings.Count == 0 ? "valid" : $"valid with {verdict.Findings.Count} warnings")
+            : $"{errors} validation errors");
+    }
+
+    private Crawler CrawlerFor(GenerationRequest request)
+    {
+        var key = (request.AllowPrivateNetworks || _crawlOptions.AllowPrivateNetworks, request.Concurrency ?? _crawlOptions.MaxConcurrencyPerHost);
+        return _crawlers.GetOrAdd(key, k => new Lazy<Crawler>(() => new Crawler(
+            _crawlOptions with { AllowPrivateNetworks = k.AllowPrivate, MaxConcurrencyPerHost = k.Concurrency },
+            renderer: renderer,
+            logger: _loggers.CreateLogger<Crawler>(),
+            timeProvider: _time))).Value;
+    }
+
+    private static void Check(GenerationRequest request)
+    {
+        if (!request.Url.IsAbsoluteUri || request.Url.Scheme is not ("http" or "https"))
+            throw new ArgumentException($"url must be an absolute http or https URL, got '{request.Url}'.", nameof(request));
+        if (request.MaxPages is < GenerationRequest.MinPages or > GenerationRequest.MaxPagesLimit)
+            throw new ArgumentException($"maxPages must be between {GenerationRequest.MinPages} and {GenerationRequest.MaxPagesLimit}, got {request.MaxPages}.", nameof(request));
+        if (request.DescLength is < GenerationRequest.MinDescLength or > GenerationRequest.MaxDescLength)
+            throw new ArgumentException($"descLength must be between {GenerationRequest.MinDescLength} and {GenerationRequest.MaxDescLength}, got {request.DescLength}.", nameof(request));
+    }
+
+    private static Uri Normalized(Uri url) => new UrlNormalizer(new CrawlOptions()).Normalize(url) ?? url;
+
+    public void Dispose()
+    {
+        foreach (var crawler in _crawlers.Values.Where(l => l.IsValueCreated)) crawler.Value.Dispose();
+        _crawlers.Clear();
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using LlmsTxt.Core.Generation;
+
+namespace LlmsTxt.Server.Sites;
+
+/// <summary>
+/// Enrols a site for automatic updates after a socket crawl with <c>enableAutoUpdate</c>: upsert
+/// by base URL with the crawl's settings, hash, hosted URLs and newest sitemap <c>lastmod</c>, so
+/// the first scheduled pass can already skip an unchanged site.
+/// </summary>
+public sealed partial class SiteEnroller(SiteRegistry registry, TimeProvider timeProvider, ILogger<SiteEnroller> logger)
+{
+    public static readonly TimeSpan MinInterval = TimeSpan.FromMinutes(60);
+    public static readonly TimeSpan MaxInterval = TimeSpan.FromMinutes(43200);
+
+    /// <param name="result">The generation just run (and hosted).</param>
+    /// <param name="settings">The request's settings, reused by every recrawl.</param>
+    /// <param name="recrawlInterval">The request's <c>recrawlIntervalMinutes</c> (60-43200 minutes).</param>
+    /// <param name="hostedUrl">Public URL of the hosted llms.txt; null when hosting failed (then the site is due at once).</param>
+    /// <param name="hostedFullUrl">Public URL of llms-full.txt, if hosted.</param>
+    /// <param name="webhookSecret">Secret the site-changed webhook must present; null keeps an existing one.</param>
+    public async Task<CrawlSite> EnrolAsync(
+        GenerationResult result,
+        SiteSettings settings,
+        TimeSpan recrawlInterval,
+        string? hostedUrl,
+        string? hostedFullUrl,
+        string? webhookSecret = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (recrawlInterval < MinInterval || recrawlInterval > MaxInterval)
+        {
+            throw new ArgumentOutOfRangeException(nameof(recrawlInterval), recrawlInterval, "recrawlIntervalMinutes must be from 60 to 43200.");
+        }
+
+        // A partial or unhosted result is no baseline: leave the hash empty so the first pass crawls and uploads.
+        var complete = hostedUrl is not null && !result.Partial;
+        var site = await registry.EnrolAsync(new SiteEnrolment
+        {
+            BaseUrl = result.BaseUrl.AbsoluteUri,
+            Settings = settings,
+            RecrawlInterval = recrawlInterval,
+            ContentHash = complete ? SiteContent.Hash(result) : null,
+            HostedUrl = hostedUrl,
+            HostedFullUrl = hostedFullUrl,
+            SitemapLastModified = complete ? result.SitemapNewestLastModified : null,
+            WebhookSecret = webhookSecret,
+            CrawledAt = complete ? timeProvider.GetUtcNow() : null,
+        }, cancellationToken);
+        LogEnrolled(logger, site.BaseUrl, site.NextCrawlAt);
+        return site;
+    }
+
+    /// <summary>The line shown to the person who enrolled the site.</summary>
+    public static string Describe(CrawlSite site) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"Automatic updates are on for {site.BaseUrl}: next crawl at {site.NextCrawlAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC, then every {FormatInterval(site.RecrawlInterval)}.");
+
+    internal static string FormatInterval(TimeSpan interval) => interval switch
+    {
+        { TotalDays: >= 1 } when interval.TotalDays % 1 == 0 => $"{interval.TotalDays:0} day{(interval.TotalDays == 1 ? "" : "s")}",
+        { TotalHours: >= 1 } when interval.TotalHours % 1 == 0 => $"{interval.TotalHours:0} hour{(interval.TotalHours == 1 ? "" : "s")}",
+        _ => $"{interval.TotalMinutes:0} minutes",
+    };
+
+    [LoggerMessage(LogLevel.Information, "Site {BaseUrl} enrolled for automatic updates; next crawl at {NextCrawlAt:u}")]
+    private static partial void LogEnrolled(ILogger logger, string baseUrl, DateTimeOffset nextCrawlAt);
+}

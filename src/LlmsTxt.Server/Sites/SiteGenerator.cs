@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+using System.Text;
+using LlmsTxt.Core.Generation;
+using LlmsTxt.Server.Crawls;
+using Microsoft.Extensions.Options;
+
+namespace LlmsTxt.Server.Sites;
+
+/// <summary>The scheduler's one call into the generation pipeline (a seam so tests and benchmarks see the same path).</summary>
+public interface ISiteGenerator
+{
+    Task<GenerationResult> GenerateAsync(CrawlSite site, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// Runs the same <see cref="LlmsTxtGenerator"/> as the socket and the CLI, with the settings the
+/// site was enrolled with.
+/// </summary>
+public sealed class PipelineSiteGenerator(LlmsTxtGenerator generator, IOptions<SchedulerOptions> options, IServiceProvider services) : ISiteGenerator
+{
+    public Task<GenerationResult> GenerateAsync(CrawlSite site, CancellationToken cancellationToken = default)
+    {
+        var rendering = services.GetService<CrawlRenderingPolicy>();
+        var request = new GenerationRequest
+        {
+            Url = new Uri(site.BaseUrl),
+            MaxPages = Math.Clamp(site.Settings.MaxPages, GenerationRequest.MinPages, GenerationRequest.MaxPagesLimit),
+            DescLength = Math.Clamp(site.Settings.DescLength, GenerationRequest.MinDescLength, GenerationRequest.MaxDescLength),
+            Full = site.Settings.Full,
+            LlmEnhance = site.Settings.LlmEnhance,
+            RenderJs = rendering is { Available: true } && (site.Settings.RenderJs ?? rendering.DefaultOn),
+            AllowPrivateNetworks = options.Value.AllowPrivateNetworks,
+        };
+        return generator.GenerateAsync(request, progress: null, cancellationToken);
+    }
+}
+
+/// <summary>The hash the registry keeps: of llms.txt, and of llms-full.txt too when the site hosts one.</summary>
+public static class SiteContent
+{
+    public static string Hash(GenerationResult result)
+    {
+        if (result.LlmsFullTxt is null)
+        {
+            return result.ContentHash;
+        }
+
+        var full = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(result.LlmsFullTxt)));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(result.ContentHash + "\n" + full)));
+    }
+}

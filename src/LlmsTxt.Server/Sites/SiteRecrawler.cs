@@ -1,0 +1,186 @@
+using LlmsTxt.Core.Generation;
+using LlmsTxt.Server.Storage;
+using Microsoft.Extensions.Options;
+
+namespace LlmsTxt.Server.Sites;
+
+public enum RecrawlKind
+{
+    /// <summary>The sitemap's newest lastmod hadn't moved: nothing but sitemaps was fetched.</summary>
+    Skipped,
+    /// <summary>Crawled; same hash, nothing uploaded.</summary>
+    Unchanged,
+    /// <summary>Crawled; new hash, files uploaded.</summary>
+    Updated,
+    Failed,
+}
+
+public sealed record RecrawlOutcome(string BaseUrl, RecrawlKind Kind, DateTimeOffset NextCrawlAt, string? Error = null, bool Recorded = true);
+
+/// <summary>
+/// One scheduled crawl of one leased site: sitemap check, generation, upload when the hash
+/// changed, next time from <see cref="RecrawlPolicy"/>; the result is written back fenced on the lease.
+/// </summary>
+public sealed partial class SiteRecrawler(
+    SiteRegistry registry,
+    ISiteGenerator generator,
+    SitemapProbe probe,
+    IFileStore store,
+    IOptions<SchedulerOptions> options,
+    TimeProvider timeProvider,
+    ILogger<SiteRecrawler> logger)
+{
+    private SchedulerOptions Options => options.Value;
+
+    public async Task<RecrawlOutcome> ProcessAsync(CrawlSite site, string owner, CancellationToken cancellationToken = default)
+    {
+        var skip = await TrySkipAsync(site, cancellationToken);
+        if (skip is not null)
+        {
+            return await FinishAsync(site, owner, RecrawlKind.Skipped, skip, null, cancellationToken);
+        }
+
+        try
+        {
+            var result = await generator.GenerateAsync(site, cancellationToken);
+            if (result.Stats.PagesListed == 0)
+            {
+                return await FailAsync(site, owner, "The crawl found no pages to list; the previous file was kept.", cancellationToken);
+            }
+
+            return await PublishAsync(site, owner, result, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Stopping (shutdown or a lost lease) is not the site's failure; anything else is.
+            var message = e is GenerationFailedException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+            LogFailed(logger, e, site.BaseUrl, message);
+            return await FailAsync(site, owner, message, cancellationToken);
+        }
+    }
+
+    /// <summary>Returns the update for a skip, or null when the site must be crawled.</summary>
+    private async Task<SiteUpdate?> TrySkipAsync(CrawlSite site, CancellationToken cancellationToken)
+    {
+        // No file yet, or no lastmod to compare (never had one, or a webhook cleared it): crawl.
+        if (site.LatestHash is null || site.SitemapLastModified is not { } known)
+        {
+            return null;
+        }
+
+        try
+        {
+            var sentinel = site.SitemapUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var u) ? u : null;
+            var seen = await probe.ProbeAsync(new Uri(site.BaseUrl), sentinel, cancellationToken);
+            if (seen.NewestLastModified is not { } newest || newest > known)
+            {
+                return null;
+            }
+
+            var now = timeProvider.GetUtcNow();
+            return SiteUpdate.From(site) with
+            {
+                SitemapUrl = seen.SitemapUrl?.AbsoluteUri ?? site.SitemapUrl,
+                NextCrawlAt = now + RecrawlPolicy.NextDelay(site, site.AverageChangeInterval, Options.Adaptive),
+                LastError = null,
+                ConsecutiveFailures = 0,
+            };
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A broken sitemap is no reason to stop updating the site: crawl it instead.
+            LogProbeFailed(logger, e, site.BaseUrl);
+            return null;
+        }
+    }
+
+    private async Task<RecrawlOutcome> PublishAsync(CrawlSite site, string owner, GenerationResult result, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var hash = SiteContent.Hash(result);
+        var update = SiteUpdate.From(site) with
+        {
+            LastCrawledAt = now,
+            SitemapLastModified = result.SitemapNewestLastModified,
+            LastError = null,
+            ConsecutiveFailures = 0,
+            Crawled = true,
+        };
+        if (hash == site.LatestHash)
+        {
+            update = update with { NextCrawlAt = now + RecrawlPolicy.NextDelay(site, site.AverageChangeInterval, Options.Adaptive) };
+            return await FinishAsync(site, owner, RecrawlKind.Unchanged, update, null, cancellationToken);
+        }
+
+        if (result.Partial && site.LatestHash is not null)
+        {
+            // A crawl cut short by the deadline would replace a complete file with part of one.
+            update = update with
+            {
+                SitemapLastModified = site.SitemapLastModified,
+                NextCrawlAt = now + RecrawlPolicy.NextDelay(site, site.AverageChangeInterval, Options.Adaptive),
+                LastError = "The crawl stopped early (deadline); the previous complete file was kept.",
+            };
+            return await FinishAsync(site, owner, RecrawlKind.Unchanged, update, null, cancellationToken);
+        }
+
+        var stored = await store.PutTextAsync(StorageKeys.LlmsTxt(site.BaseUrl), result.LlmsTxt, cancellationToken);
+        string? fullUrl = null;
+        if (result.LlmsFullTxt is { } full)
+        {
+            fullUrl = (await store.PutTextAsync(StorageKeys.LlmsFullTxt(site.BaseUrl), full, cancellationToken)).PublicUrl;
+        }
+
+        var average = RecrawlPolicy.AverageAfterChange(site, now);
+        update = update with
+        {
+            LatestHash = hash,
+            LatestUrl = stored.PublicUrl,
+            LatestFullUrl = fullUrl ?? site.LatestFullUrl,
+            LastChangedAt = now,
+            AverageChangeInterval = average,
+            NextCrawlAt = now + RecrawlPolicy.NextDelay(site, average, Options.Adaptive),
+        };
+        return await FinishAsync(site, owner, RecrawlKind.Updated, update, null, cancellationToken);
+    }
+
+    private Task<RecrawlOutcome> FailAsync(CrawlSite site, string owner, string error, CancellationToken cancellationToken)
+    {
+        var failures = site.ConsecutiveFailures + 1;
+        var update = SiteUpdate.From(site) with
+        {
+            LastError = error,
+            ConsecutiveFailures = failures,
+            NextCrawlAt = timeProvider.GetUtcNow() + RecrawlPolicy.Backoff(failures, Options.Interval, site.RecrawlInterval),
+            Crawled = true,
+        };
+        return FinishAsync(site, owner, RecrawlKind.Failed, update, error, cancellationToken);
+    }
+
+    private async Task<RecrawlOutcome> FinishAsync(CrawlSite site, string owner, RecrawlKind kind, SiteUpdate update, string? error, CancellationToken cancellationToken)
+    {
+        var recorded = await registry.CompleteAsync(site.Id, owner, update, cancellationToken);
+        if (!recorded)
+        {
+            LogLeaseLost(logger, site.BaseUrl);
+        }
+        else
+        {
+            LogFinished(logger, site.BaseUrl, kind, update.NextCrawlAt);
+        }
+
+        return new RecrawlOutcome(site.BaseUrl, kind, update.NextCrawlAt, error, recorded);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Recrawl of {BaseUrl}: {Kind}; next crawl at {NextCrawlAt:u}")]
+    private static partial void LogFinished(ILogger logger, string baseUrl, RecrawlKind kind, DateTimeOffset nextCrawlAt);
+
+    [LoggerMessage(LogLevel.Warning, "Recrawl of {BaseUrl} failed: {Error}")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string baseUrl, string error);
+
+    [LoggerMessage(LogLevel.Warning, "Sitemap check of {BaseUrl} failed; crawling instead")]
+    private static partial void LogProbeFailed(ILogger logger, Exception exception, string baseUrl);
+
+    [LoggerMessage(LogLevel.Warning, "Recrawl of {BaseUrl} finished after its lease was taken over; its result was not recorded")]
+    private static partial void LogLeaseLost(ILogger logger, string baseUrl);
+}

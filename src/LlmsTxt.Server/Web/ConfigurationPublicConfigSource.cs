@@ -1,0 +1,28 @@
+using LlmsTxt.Core.Enhancement;
+using LlmsTxt.Core.Generation;
+using LlmsTxt.Server.Auth;
+using LlmsTxt.Server.Crawls;
+using Microsoft.Extensions.Options;
+
+namespace LlmsTxt.Server.Web;
+
+/// <summary>Builds the public flags from the validated server options.</summary>
+public sealed class ConfigurationPublicConfigSource(
+    IOptionsMonitor<ApiKeyOptions> apiKey,
+    IOptions<CrawlSocketOptions> crawls,
+    CrawlRenderingPolicy rendering,
+    ILlmsTxtEnhancer enhancer) : IPublicConfigSource
+{
+    public PublicConfig Get() => new(
+        ApiKeyRequired: apiKey.CurrentValue.IsConfigured,
+        // The registered enhancer decides (the no-op one until LLM enhancement is built).
+        LlmEnhancementAvailable: enhancer.IsAvailable,
+        RenderingAvailable: rendering.Available,
+        RenderingDefault: rendering.Available && rendering.DefaultOn,
+        HostingAvailable: true,
+        Limits: new PublicLimits(
+            MaxPages: new IntRange(GenerationRequest.MinPages, GenerationRequest.MaxPagesLimit, GenerationRequest.DefaultMaxPages),
+            DescLength: new IntRange(GenerationRequest.MinDescLength, GenerationRequest.MaxDescLength, GenerationRequest.DefaultDescLength),
+            RecrawlIntervalMinutes: new IntRange(CrawlSocketRequest.MinRecrawlIntervalMinutes, CrawlSocketRequest.MaxRecrawlIntervalMinutes, CrawlSocketRequest.DefaultRecrawlIntervalMinutes),
+            MaxConcurrentCrawls: crawls.Value.MaxConcurrentCrawls));
+}

@@ -1,0 +1,99 @@
+using LlmsTxt.Core.Generation;
+using LlmsTxt.TestSites;
+
+namespace LlmsTxt.Cli.Tests;
+
+public sealed class CliTests
+{
+    [Fact]
+    public async Task GenerateWritesValidFileAndExitsZero()
+    {
+        await using var site = await SampleSites.StartDocsSiteAsync();
+        var folder = CliProcess.NewFolder();
+
+        var run = await CliProcess.RunAsync(folder, "generate", site.BaseUri.AbsoluteUri, "-o", "out/llms.txt", "--full", "--max-pages", "20");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var text = await File.ReadAllTextAsync(Path.Combine(folder, "out", "llms.txt"));
+        Assert.True(LlmsTxtGenerator.Validate(text).IsValid, string.Join("\n", LlmsTxtGenerator.Validate(text).Findings));
+        Assert.Contains(site.Url("/docs/install").AbsoluteUri, text, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(folder, "out", "llms-full.txt")));
+        Assert.Empty(run.Stdout);
+        Assert.Contains("Fetched", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(Path.Combine(folder, "out"), "*.tmp"));
+    }
+
+    [Fact]
+    public async Task GenerateWithoutOutputPrintsTheFileOnStdout()
+    {
+        await using var site = await SampleSites.StartDocsSiteAsync();
+
+        var run = await CliProcess.RunAsync(CliProcess.NewFolder(), "generate", site.BaseUri.AbsoluteUri, "--quiet");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("# ", run.Stdout, StringComparison.Ordinal);
+        Assert.True(LlmsTxtGenerator.Validate(run.Stdout).IsValid);
+        Assert.Empty(run.Stderr);
+    }
+
+    [Theory]
+    [InlineData("generate", "--bogus")]
+    [InlineData("generate", "http://127.0.0.1:1/", "--max-pages", "0")]
+    [InlineData("generate", "http://127.0.0.1:1/", "--max-pages", "many")]
+    [InlineData("generate")]
+    [InlineData("frobnicate")]
+    public async Task UsageMistakesExitTwoWithAHint(params string[] args)
+    {
+        var run = await CliProcess.RunAsync(CliProcess.NewFolder(), args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--help", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnreachableSiteExitsOneSayingWhy()
+    {
+        var run = await CliProcess.RunAsync(CliProcess.NewFolder(), "generate", "http://127.0.0.1:9/");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("127.0.0.1:9", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(run.Stdout);
+    }
+
+    [Fact]
+    public async Task ValidateReportsTheLineOfAPlantedError()
+    {
+        var folder = CliProcess.NewFolder();
+        var file = Path.Combine(folder, "llms.txt");
+        await File.WriteAllTextAsync(file, "# Site\n\n> Summary of the site.\n\nAbout the site.\n\n## Docs\n\n- [Home](https://example.com/): the start\n### Too deep\n- [Guide](https://example.com/guide): a guide\n");
+
+        var run = await CliProcess.RunAsync(folder, "validate", "llms.txt");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("llms.txt:10: error", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ValidateAcceptsAGeneratedFileOverHttp()
+    {
+        await using var site = await SampleSites.StartDocsSiteAsync();
+        var folder = CliProcess.NewFolder();
+        var generated = await CliProcess.RunAsync(folder, "generate", site.BaseUri.AbsoluteUri, "-o", "llms.txt", "--quiet");
+        Assert.Equal(0, generated.ExitCode);
+
+        var run = await CliProcess.RunAsync(folder, "validate", Path.Combine(folder, "llms.txt"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("valid", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HelpListsEveryOptionAndExitsZero()
+    {
+        var run = await CliProcess.RunAsync(CliProcess.NewFolder(), "generate", "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        foreach (var option in new[] { "--output", "--full", "--max-pages", "--desc-length", "--concurrency", "--render-js", "--quiet" })
+            Assert.Contains(option, run.Stdout, StringComparison.Ordinal);
+    }
+}

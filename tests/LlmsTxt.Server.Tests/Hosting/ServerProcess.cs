@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace LlmsTxt.Server.Tests.Hosting;
+
+/// <summary>
+/// The real server as a separate operating-system process (<c>dotnet LlmsTxt.Server.dll</c>), configured
+/// by environment variables exactly as a deployment would be, its output captured line by line.
+/// </summary>
+public sealed class ServerProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    private ServerProcess(Process process) => _process = process;
+
+    public int Id => _process.Id;
+
+    public IReadOnlyCollection<string> Lines => _lines;
+
+    public string Output => string.Join('\n', _lines);
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode
+    {
+        get
+        {
+            // Exited, but the output pipes may still be draining: wait for them too.
+            _process.WaitForExit();
+            return _process.ExitCode;
+        }
+    }
+
+    public static ServerProcess Start(IReadOnlyDictionary<string, string> environment)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = TestServices.NewTempFolder(),
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "LlmsTxt.Server.dll"));
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["HOST"] = "127.0.0.1";
+        info.Environment["PORT"] = "0";
+        info.Environment["Logging__Console__FormatterName"] = "simple";
+        info.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        var process = new Process { StartInfo = info };
+        var server = new ServerProcess(process);
+        process.OutputDataReceived += (_, e) => server.Add(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Add(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return server;
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, leases are left behind as after a crash.</summary>
+    public void KillHard()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+    }
+
+    public int CountLines(string fragment) => _lines.Count(l => l.Contains(fragment, StringComparison.Ordinal));
+
+    private void Add(string? line)
+    {
+        if (line is not null)
+        {
+            _lines.Enqueue(line);
+        }
+    }
+
+    public void Dispose()
+    {
+        KillHard();
+        _process.Dispose();
+    }
+}
+
+/// <summary>Polls a condition that another process makes true; fails with a description after the deadline.</summary>
+public static class Eventually
+{
+    public static async Task HoldsAsync(Func<Task<bool>> condition, TimeSpan within, Func<string> describe)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (clock.Elapsed > within)
+            {
+                throw new TimeoutException($"Not reached within {within.TotalSeconds:0} s: {describe()}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}

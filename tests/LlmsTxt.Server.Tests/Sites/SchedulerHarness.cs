@@ -1,0 +1,71 @@
+using LlmsTxt.Core.Crawling;
+using LlmsTxt.Core.Generation;
+using LlmsTxt.Server.Sites;
+using LlmsTxt.Server.Storage;
+using LlmsTxt.Server.Tests.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LlmsTxt.Server.Tests.Sites;
+
+/// <summary>
+/// The real scheduler parts wired by hand: registry on a fresh database, the local store, the
+/// real generator and sitemap probe. Scheduling decisions use a fake clock the test advances;
+/// crawling uses the real clock (it talks to real servers).
+/// </summary>
+public sealed class SchedulerHarness : IDisposable
+{
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    public SchedulerOptions Options { get; }
+    public SiteRegistry Registry { get; }
+    public LocalFileStore Store { get; }
+    public LlmsTxtGenerator Generator { get; } = new();
+    public SitemapProbe Probe { get; }
+    public RecrawlScheduler Scheduler { get; }
+    public SiteEnroller Enroller { get; }
+    private readonly SiteDatabase _database;
+    private readonly ServiceProvider _services = new ServiceCollection().BuildServiceProvider();
+
+    private SchedulerHarness(SiteDatabase database, SchedulerOptions options)
+    {
+        _database = database;
+        Options = options;
+        Registry = new SiteRegistry(database, Time);
+        Store = new LocalFileStore(TestServices.NewTempFolder(), "http://files.test", Time);
+        Probe = new SitemapProbe(new CrawlOptions { AllowPrivateNetworks = true }, TimeProvider.System, NullLogger<SitemapProbe>.Instance);
+        var wrapped = Microsoft.Extensions.Options.Options.Create(options);
+        var recrawler = new SiteRecrawler(Registry, new PipelineSiteGenerator(Generator, wrapped, _services), Probe, Store, wrapped, Time, NullLogger<SiteRecrawler>.Instance);
+        Scheduler = new RecrawlScheduler(Registry, recrawler, wrapped, Time, NullLogger<RecrawlScheduler>.Instance);
+        Enroller = new SiteEnroller(Registry, Time, NullLogger<SiteEnroller>.Instance);
+    }
+
+    public static async Task<SchedulerHarness> CreateAsync(TestDatabases databases, Action<SchedulerOptions>? configure = null)
+    {
+        var database = await databases.NewAsync();
+        await new SiteMigrator(database, NullLogger<SiteMigrator>.Instance).MigrateAsync();
+        var options = new SchedulerOptions { AllowPrivateNetworks = true, Interval = TimeSpan.FromMinutes(1), InstanceId = "test-" + Guid.NewGuid().ToString("N")[..6] };
+        configure?.Invoke(options);
+        return new SchedulerHarness(database, options);
+    }
+
+    /// <summary>What a socket crawl with enableAutoUpdate does: generate, host, enrol.</summary>
+    public async Task<CrawlSite> EnrolAfterCrawlAsync(string url, TimeSpan? interval = null, string? secret = null)
+    {
+        var result = await Generator.GenerateAsync(new GenerationRequest { Url = new Uri(url), MaxPages = 10, AllowPrivateNetworks = true });
+        var key = StorageKeys.LlmsTxt(SiteUrls.Normalize(result.BaseUrl.AbsoluteUri)!);
+        var stored = await Store.PutTextAsync(key, result.LlmsTxt);
+        return await Enroller.EnrolAsync(result, new SiteSettings { MaxPages = 10 }, interval ?? TimeSpan.FromHours(2), stored.PublicUrl, null, secret);
+    }
+
+    public async Task<CrawlSite> SiteAsync(string url) => (await Registry.GetAsync(url))!;
+
+    public void Dispose()
+    {
+        Scheduler.Dispose();
+        Probe.Dispose();
+        Generator.Dispose();
+        _services.Dispose();
+    }
+}
