@@ -117,6 +117,15 @@ internal static class SiteHeader
             && !summaryText.StartsWith(excerpt.TrimEnd('…', ' '), StringComparison.Ordinal))
         {
             lead = WholeSentences(excerpt, 300);
+            // A listing page's text is its entries' summaries: that says what one page is, not the site.
+            var others = sections.SelectMany(s => s.Pages).Where(p => !ReferenceEquals(p.Page, start))
+                .Select(p => p.Note).Where(n => n.Length > 0).ToList();
+            var opening = lead.Length > 40 ? lead[..40] : lead;
+            if (others.Exists(n => n.StartsWith(opening, StringComparison.Ordinal)
+                || (n.Length >= 30 && lead.Contains(n.TrimEnd('…', ' '), StringComparison.Ordinal))))
+            {
+                lead = "";
+            }
             lead = lead.Length > 0 ? lead + " " : "";
         }
         var listed = sections.Sum(s => s.Pages.Count);
