@@ -50,7 +50,8 @@ internal static class CodeText
                 {
                     sb.Append('\n');
                 }
-                else if (element.LocalName is not ("script" or "style" or "button" or "template"))
+                else if (element.LocalName is not ("script" or "style" or "button" or "template" or "iframe" or "noscript"
+                         or "textarea" or "noembed" or "noframes" or "object" or "embed" or "select"))
                 {
                     Append(sb, element, depth + 1);
                 }
@@ -72,7 +73,7 @@ internal static class CodeText
     /// <summary>Language from language-x / lang-x / highlight-source-x classes or data-lang on the block or near it.</summary>
     public static string Language(IElement pre)
     {
-        IElement?[] candidates = [pre, pre.QuerySelector("code"), pre.ParentElement, pre.ParentElement?.ParentElement];
+        IElement?[] candidates = [pre, Dom.FindDescendant(pre, "code"), pre.ParentElement, pre.ParentElement?.ParentElement];
         foreach (var element in candidates)
         {
             if (element is null)

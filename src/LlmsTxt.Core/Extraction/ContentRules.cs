@@ -31,7 +31,7 @@ internal static class ContentRules
         "social", "advert", "ads", "related-posts", "comments", "pagination", "edit-page", "visuallyhidden",
         "headerlink", "anchor", "anchor-link", "hash-link", "heading-anchor", "anchorjs-link", "meta", "entry-meta",
         "post-meta", "byline", "sharedaddy", "share-buttons", "entry-footer", "post-footer", "cat-links", "tags-links",
-        "copy", "copy-button", "clipboard",
+        "copy-button", "clipboard",
     };
 
     private static readonly HashSet<string> BodyChromeParts = new(StringComparer.Ordinal)

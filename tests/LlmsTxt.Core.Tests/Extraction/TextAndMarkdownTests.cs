@@ -109,4 +109,18 @@ public sealed class TextAndMarkdownTests
             Assert.Equal(expected.Links, page.Links);
         });
     }
+
+    [Fact]
+    public void ARepeatedNavigationLinkKeepsItsPlaceAndGainsItsSidebarGroup()
+    {
+        var page = new PageExtractor().Extract(
+            "<body><nav><a href=\"/docs/intro\">Docs</a></nav><aside><h4>Getting started</h4><a href=\"/docs/intro\">Intro</a><a href=\"/docs/setup\">Setup</a></aside></body>",
+            new Uri("https://n.example/"));
+        Assert.Equal([("Docs", "Getting started"), ("Setup", "Getting started")], page.Links.Select(l => (l.Text, l.NavGroup)));
+    }
+
+    [Fact]
+    public void TagsWrittenAsTextStayTextInTheMarkdown() =>
+        Assert.Equal("Wrap it in \\<div class=\"x\"> and close with \\</div>; a < b stays; `<span>` in code stays.\n",
+            Markdown("<p>Wrap it in &lt;div class=\"x\"&gt; and close with &lt;/div&gt;; a &lt; b stays; <code>&lt;span&gt;</code> in code stays.</p>"));
 }
