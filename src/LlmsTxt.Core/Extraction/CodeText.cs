@@ -50,7 +50,8 @@ internal static class CodeText
                 {
                     sb.Append('\n');
                 }
-                else if (element.LocalName is not ("script" or "style" or "button" or "template"))
+                else if (element.LocalName is not ("script" or "style" or "button" or "template" or "iframe" or "noscript"
+                         or "textarea" or "noembed" or "noframes" or "object" or "embed" or "select"))
                 {
                     Append(sb, element, depth + 1);
                 }

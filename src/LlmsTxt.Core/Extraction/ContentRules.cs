@@ -31,7 +31,7 @@ internal static class ContentRules
         "social", "advert", "ads", "related-posts", "comments", "pagination", "edit-page", "visuallyhidden",
         "headerlink", "anchor", "anchor-link", "hash-link", "heading-anchor", "anchorjs-link", "meta", "entry-meta",
         "post-meta", "byline", "sharedaddy", "share-buttons", "entry-footer", "post-footer", "cat-links", "tags-links",
-        "copy", "copy-button", "clipboard",
+        "copy-button", "clipboard",
     };
 
     private static readonly HashSet<string> BodyChromeParts = new(StringComparer.Ordinal)
@@ -132,43 +132,56 @@ internal static class ContentRules
         return false;
     }
 
-    private static bool HasText(IElement element)
+    /// <summary>True at the first non-blank text inside (TextContent would build the whole text first).</summary>
+    private static bool HasText(INode node, int depth = 0)
     {
-        var text = element.TextContent;
-        return text.AsSpan().Trim().Length > 0;
+        var children = node.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
+        {
+            var child = children[i];
+            if (child is IText text ? !text.Data.AsSpan().IsWhiteSpace()
+                : child is IElement && depth < MaxDepth && HasText(child, depth + 1))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>True when the element is page chrome (navigation, scripts, hidden, cookie banners…).</summary>
     public static bool IsSkipped(IElement element, bool inBodyFallback)
     {
         var name = element.LocalName;
-        if (AlwaysSkipped.Contains(name))
+        if (AlwaysSkipped.Contains(name) || (inBodyFallback && name == "header"))
         {
             return true;
         }
-        if (inBodyFallback && name == "header")
+        // One pass over the attributes: most elements have none or only a class.
+        var attributes = element.Attributes;
+        for (var i = 0; i < attributes.Length; i++)
         {
-            return true;
+            var attribute = attributes[i];
+            if (attribute is null)
+            {
+                continue;
+            }
+            var value = attribute.Value;
+            var skipped = attribute.Name switch
+            {
+                "hidden" => true,
+                "aria-hidden" => string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase),
+                "role" => SkippedRoles.Contains(value.Trim().ToLowerInvariant()),
+                "style" => value.Contains("none", StringComparison.OrdinalIgnoreCase)
+                    && value.Replace(" ", "", StringComparison.Ordinal).Contains("display:none", StringComparison.OrdinalIgnoreCase),
+                "class" or "id" => HasToken(value, SkippedClassParts) || (inBodyFallback && HasToken(value, BodyChromeParts)),
+                _ => false,
+            };
+            if (skipped)
+            {
+                return true;
+            }
         }
-        if (element.HasAttribute("hidden")
-            || string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-        var role = element.GetAttribute("role");
-        if (role is not null && SkippedRoles.Contains(role.Trim().ToLowerInvariant()))
-        {
-            return true;
-        }
-        var style = element.GetAttribute("style");
-        if (style is not null && style.Replace(" ", "", StringComparison.Ordinal).Contains("display:none", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-        return HasToken(element.GetAttribute("class"), SkippedClassParts)
-            || HasToken(element.GetAttribute("id"), SkippedClassParts)
-            || (inBodyFallback && (HasToken(element.GetAttribute("class"), BodyChromeParts)
-                || HasToken(element.GetAttribute("id"), BodyChromeParts)));
+        return false;
     }
 
     /// <summary>True when any whitespace-separated token of the attribute is in the set (case-insensitive).</summary>

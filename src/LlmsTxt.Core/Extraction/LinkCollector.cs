@@ -28,7 +28,7 @@ internal sealed class LinkCollector(UrlResolver resolver)
     };
 
     private readonly List<PageLink> _links = [];
-    private readonly HashSet<(Uri, bool)> _seen = [];
+    private readonly Dictionary<(Uri, bool), int> _seen = [];
     private readonly List<IElement> _listItems = [];
     private string? _navHeading;
     private string? _contentHeading;
@@ -123,6 +123,10 @@ internal sealed class LinkCollector(UrlResolver resolver)
         {
             return true;
         }
+        if (element.Attributes.Length == 0)
+        {
+            return false;
+        }
         var role = element.GetAttribute("role");
         if (role is not null && NavRoles.Contains(role.Trim().ToLowerInvariant()))
         {
@@ -135,10 +139,10 @@ internal sealed class LinkCollector(UrlResolver resolver)
 
     private static bool IsGroupTitle(IElement element) =>
         element.LocalName is "p" or "span" or "div" or "strong" or "label"
-        && element.QuerySelector("a") is null
+        && element.Attributes.Length > 0
         && (string.Equals(element.GetAttribute("role"), "heading", StringComparison.OrdinalIgnoreCase)
-            || ContentRules.HasToken(element.GetAttribute("class"), GroupTitleParts)
-            || ContentRules.HasTokenPart(element.GetAttribute("class"), GroupTitleParts));
+            || ContentRules.HasTokenPart(element.GetAttribute("class"), GroupTitleParts))
+        && element.QuerySelector("a") is null;
 
     private void AddLink(IElement anchor)
     {
@@ -148,11 +152,18 @@ internal sealed class LinkCollector(UrlResolver resolver)
             return;
         }
         var inNav = _navDepth > 0;
-        if (!_seen.Add((url, inNav)))
+        if (_seen.TryGetValue((url, inNav), out var index))
         {
+            // A repeat keeps the first position, but may bring the group the first lacked (the top bar's "Docs"
+            // link has none; the same page in the sidebar sits under "Getting started").
+            if (_links[index].NavGroup is null && GroupOf(anchor, _links[index].Text, inNav) is { } group)
+            {
+                _links[index] = _links[index] with { NavGroup = group };
+            }
             return;
         }
         var text = LinkText(anchor);
+        _seen[(url, inNav)] = _links.Count;
         _links.Add(new PageLink(url, text, inNav, GroupOf(anchor, text, inNav)));
     }
 

@@ -27,10 +27,14 @@ internal static class SectionGrouper
         }
         var split = SplitDominant(groups, names, entries.Count);
         MergeSingletons(groups);
+        // Navigation groups name the pages the URLs can't: the top-level pages of a flat site, and a site whose pages
+        // all sit in one unsplit folder. Folder-based sections are otherwise kept as the URLs give them.
+        var folderKeys = groups.Keys.Where(k => k != Root).ToList();
         foreach (var key in groups.Keys.ToList())
         {
             var isRoot = key == Root;
-            if ((isRoot && groups[key].Count >= 4) || (!split.Contains(key) && groups[key].Count >= 6))
+            if ((isRoot && groups[key].Count >= 4)
+                || (folderKeys.Count == 1 && !split.Contains(key) && groups[key].Count >= 6))
             {
                 RegroupByNavigation(groups, names, key, order);
             }

@@ -117,11 +117,21 @@ internal static class SiteHeader
             && !summaryText.StartsWith(excerpt.TrimEnd('…', ' '), StringComparison.Ordinal))
         {
             lead = WholeSentences(excerpt, 300);
+            // A listing page's text is its entries' summaries: that says what one page is, not the site.
+            var others = sections.SelectMany(s => s.Pages).Where(p => !ReferenceEquals(p.Page, start))
+                .Select(p => p.Note).Where(n => n.Length > 0).ToList();
+            var opening = lead.Length > 40 ? lead[..40] : lead;
+            if (others.Exists(n => n.StartsWith(opening, StringComparison.Ordinal)
+                || (n.Length >= 30 && lead.Contains(n.TrimEnd('…', ' '), StringComparison.Ordinal))))
+            {
+                lead = "";
+            }
             lead = lead.Length > 0 ? lead + " " : "";
         }
         var listed = sections.Sum(s => s.Pages.Count);
         var main = sections.Where(s => s.Name != LlmsTxtWriter.OptionalSection).Select(s => s.Name).ToList();
-        var hasOptional = sections.Any(s => s.Name == LlmsTxtWriter.OptionalSection);
+        var optional = sections.Where(s => s.Name == LlmsTxtWriter.OptionalSection).SelectMany(s => s.Pages)
+            .Select(p => TextTools.Cut(p.Title, 40)).ToList();
         var count = listed == 1 ? "1 page" : listed.ToString(CultureInfo.InvariantCulture) + " pages";
         var about = $"This file lists {count} of {siteName} ({host})";
         if (main.Count > 0)
@@ -129,7 +139,15 @@ internal static class SiteHeader
             var shown = main.Count > 6 ? string.Join(", ", main.Take(6)) + $" and {main.Count - 6} more" : JoinNames(main);
             about += main.Count == 1 ? $" in one section, {shown}" : $", grouped into {shown}";
         }
-        about += hasOptional ? "; secondary pages (legal, company, changelog and the like) are under Optional." : ".";
+        if (optional.Count > 0)
+        {
+            var examples = optional.Count > 3 ? string.Join(", ", optional.Take(3)) + $" and {optional.Count - 3} more" : JoinNames(optional);
+            about += optional.Count == 1 ? $"; a secondary page ({examples}) is under Optional." : $"; secondary pages ({examples}) are under Optional.";
+        }
+        else
+        {
+            about += ".";
+        }
         return MarkdownText.EscapeLineStart(lead + about);
     }
 

@@ -109,4 +109,13 @@ public sealed class TextAndMarkdownTests
             Assert.Equal(expected.Links, page.Links);
         });
     }
+
+    [Fact]
+    public void ARepeatedNavigationLinkKeepsItsPlaceAndGainsItsSidebarGroup()
+    {
+        var page = new PageExtractor().Extract(
+            "<body><nav><a href=\"/docs/intro\">Docs</a></nav><aside><h4>Getting started</h4><a href=\"/docs/intro\">Intro</a><a href=\"/docs/setup\">Setup</a></aside></body>",
+            new Uri("https://n.example/"));
+        Assert.Equal([("Docs", "Getting started"), ("Setup", "Getting started")], page.Links.Select(l => (l.Text, l.NavGroup)));
+    }
 }

@@ -272,4 +272,23 @@ public sealed class SectionPlannerTests
         Assert.Equal(2, result.ListedPages);
         Sites.AssertValid(LlmsFullWriter.Write(input).Text, fullText: true);
     }
+
+    [Fact]
+    public void ASiteInOneFolderIsGroupedByItsSidebar()
+    {
+        var links = new List<PageLink>();
+        var pages = new List<Page> { Page("https://r.example/", "Rocket") };
+        foreach (var (group, slugs) in new[] { ("Basics", new[] { "intro", "install", "config" }), ("Deploy", new[] { "docker", "fly", "k8s" }) })
+        {
+            foreach (var slug in slugs)
+            {
+                links.Add(new PageLink(new Uri($"https://r.example/docs/{slug}"), slug, true, group));
+                pages.Add(Page($"https://r.example/docs/{slug}", slug, $"About {slug}."));
+            }
+        }
+        pages[0] = pages[0] with { Links = links };
+        var result = WriteChecked(Input("https://r.example/", [.. pages]));
+        Assert.Equal(["Basics", "Deploy"], Headings(result.Text));
+        Assert.Equal(["Rocket", "intro", "install", "config", "docker", "fly", "k8s"], LinkTitles(result.Text));
+    }
 }
