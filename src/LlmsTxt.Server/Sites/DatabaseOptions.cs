@@ -21,8 +21,12 @@ public sealed class DatabaseOptions
     /// <summary>ADO.NET connection string for <see cref="Provider"/>. Contains the password: never log it.</summary>
     public string ConnectionString { get; set; } = "Data Source=data/llmstxt.db";
 
+    /// <summary><c>DATABASE_STARTUP_WAIT</c>: seconds start-up waits for the database to answer (default 30).</summary>
+    public TimeSpan StartupWait { get; set; } = TimeSpan.FromSeconds(30);
+
     internal static void Read(EnvSettings env, DatabaseOptions options)
     {
+        options.StartupWait = env.Seconds("DATABASE_STARTUP_WAIT", options.StartupWait, TimeSpan.Zero, TimeSpan.FromMinutes(10));
         var url = env.Raw("DATABASE_URL")?.Trim();
         if (url is null)
         {

@@ -61,10 +61,47 @@ public sealed class SiteMigrator(SiteDatabase database, TimeProvider timeProvide
     }
 }
 
-/// <summary>Runs the migrations before the server takes requests or the scheduler runs.</summary>
-internal sealed class SiteMigrationService(SiteMigrator migrator) : IHostedService
+/// <summary>
+/// Runs the migrations before the server takes requests or the scheduler runs. A database that is
+/// still starting (containers) gets <c>DATABASE_STARTUP_WAIT</c> to answer; after that start-up stops
+/// with one line naming the setting to check, not a stack trace.
+/// </summary>
+internal sealed partial class SiteMigrationService(SiteMigrator migrator, SiteDatabase database, Microsoft.Extensions.Options.IOptions<DatabaseOptions> options,
+    TimeProvider timeProvider, ILogger<SiteMigrationService> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken = default) => migrator.MigrateAsync(cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        var deadline = timeProvider.GetUtcNow() + options.Value.StartupWait;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await migrator.MigrateAsync(cancellationToken);
+                return;
+            }
+            catch (Exception e) when (IsUnreachable(e) && !cancellationToken.IsCancellationRequested)
+            {
+                var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, attempt - 1), 5));
+                if (timeProvider.GetUtcNow() + delay > deadline)
+                {
+                    var setting = database.IsPostgres ? "DATABASE_URL" : "DATA_DIR";
+                    var what = database.IsPostgres ? "the PostgreSQL database" : "the SQLite file in DATA_DIR";
+                    throw new Microsoft.Extensions.Options.OptionsValidationException(setting, typeof(DatabaseOptions),
+                        [$"{setting}: {what} could not be opened and migrated ({e.Message})"]);
+                }
+
+                LogWaiting(logger, database.Provider, delay, e.Message);
+                await Task.Delay(delay, timeProvider, cancellationToken);
+            }
+        }
+    }
 
     public Task StopAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    private static bool IsUnreachable(Exception e) =>
+        e is DbException or System.Net.Sockets.SocketException or TimeoutException or IOException or UnauthorizedAccessException
+        || (e is InvalidOperationException && e.InnerException is not null && IsUnreachable(e.InnerException));
+
+    [LoggerMessage(LogLevel.Warning, "Site registry ({Provider}) not reachable yet; retrying in {Delay}: {Error}")]
+    private static partial void LogWaiting(ILogger logger, DatabaseProvider provider, TimeSpan delay, string error);
 }

@@ -12,10 +12,16 @@ public sealed class LocalFileStore : IFileStore
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
     private readonly string _root;
-    private readonly string _publicBaseUrl;
+    private readonly Func<string> _publicBaseUrl;
     private readonly TimeProvider _time;
 
     public LocalFileStore(string root, string publicBaseUrl, TimeProvider? timeProvider = null)
+        : this(root, () => publicBaseUrl, timeProvider)
+    {
+    }
+
+    /// <param name="publicBaseUrl">Asked on every call: the server's own address is known only once it listens.</param>
+    public LocalFileStore(string root, Func<string> publicBaseUrl, TimeProvider? timeProvider = null)
     {
         _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         _publicBaseUrl = publicBaseUrl;
@@ -93,7 +99,7 @@ public sealed class LocalFileStore : IFileStore
     public string GetPublicUrl(string key)
     {
         StorageKeys.EnsureValid(key);
-        return StorageUrls.Join(_publicBaseUrl, key);
+        return StorageUrls.Join(_publicBaseUrl(), key);
     }
 
     public async Task<StoreCheck> CheckReadyAsync(CancellationToken cancellationToken = default)

@@ -109,12 +109,13 @@ public sealed class S3FileStore : IFileStore, IDisposable
     {
         try
         {
-            await _client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _bucket, MaxKeys = 1 }, cancellationToken);
+            // HEAD: cheap, needs no listing permission, and independent of what the bucket holds.
+            await _client.HeadBucketAsync(new HeadBucketRequest { BucketName = _bucket }, cancellationToken);
             return new StoreCheck(true, Backend);
         }
         catch (AmazonServiceException e)
         {
-            return new StoreCheck(false, Backend, $"bucket '{_bucket}' did not answer: {(int)e.StatusCode} {e.ErrorCode}");
+            return new StoreCheck(false, Backend, $"bucket '{_bucket}' did not answer: HTTP {(int)e.StatusCode} {e.ErrorCode}".TrimEnd());
         }
         catch (Exception e) when (e is AmazonClientException or HttpRequestException or IOException or TaskCanceledException)
         {

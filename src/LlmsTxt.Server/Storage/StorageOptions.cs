@@ -18,8 +18,11 @@ public sealed class StorageOptions
     /// <summary><c>DATA_DIR</c>: the folder for hosted files (and the SQLite registry).</summary>
     public string DataDir { get; set; } = "data";
 
-    /// <summary><c>PUBLIC_BASE_URL</c>: base of public URLs for the local store; defaults to http://HOST:PORT.</summary>
+    /// <summary><c>PUBLIC_BASE_URL</c>: base of public URLs for the local store; defaults to the address the server listens on (else http://HOST:PORT).</summary>
     public string? PublicBaseUrl { get; set; }
+
+    /// <summary>True when <c>PUBLIC_BASE_URL</c> was set; otherwise <see cref="PublicBaseUrl"/> is only a fallback.</summary>
+    public bool PublicBaseUrlConfigured { get; set; }
 
     public string? S3Endpoint { get; set; }
     public string? S3Bucket { get; set; }
@@ -45,8 +48,9 @@ public sealed class StorageOptions
             host = "localhost";
         }
 
-        options.PublicBaseUrl = env.AbsoluteUrl("PUBLIC_BASE_URL", "http", "https")?.ToString().TrimEnd('/')
-            ?? $"http://{host}:{env.Text("PORT", "8000")}";
+        var configured = env.AbsoluteUrl("PUBLIC_BASE_URL", "http", "https")?.ToString().TrimEnd('/');
+        options.PublicBaseUrlConfigured = configured is not null;
+        options.PublicBaseUrl = configured ?? $"http://{host}:{env.Text("PORT", "8000")}";
         options.S3Endpoint = env.FirstOf("S3_ENDPOINT", "R2_ENDPOINT", "S3_ENDPOINT_URL", "R2_ENDPOINT_URL")?.Trim()
             ?? (env.Raw("R2_ACCOUNT_ID") is { } account ? $"https://{account.Trim()}.r2.cloudflarestorage.com" : null);
         options.S3Bucket = env.FirstOf("S3_BUCKET", "R2_BUCKET", "S3_BUCKET_NAME", "R2_BUCKET_NAME")?.Trim();

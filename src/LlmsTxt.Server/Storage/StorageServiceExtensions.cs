@@ -1,4 +1,6 @@
 using LlmsTxt.Server.Configuration;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
 namespace LlmsTxt.Server.Storage;
@@ -15,9 +17,35 @@ public static class StorageServiceExtensions
             return options.Backend switch
             {
                 StorageBackend.S3 => new S3FileStore(options),
-                _ => new LocalFileStore(options.DataDir, options.PublicBaseUrl!, services.GetService<TimeProvider>()),
+                _ => new LocalFileStore(options.DataDir, PublicBase(services, options), services.GetService<TimeProvider>()),
             };
         });
         return builder;
+    }
+
+    /// <summary>
+    /// PUBLIC_BASE_URL when set; else the address the server actually listens on (right with PORT=0),
+    /// as the start-up log shows it; else http://HOST:PORT.
+    /// </summary>
+    private static Func<string> PublicBase(IServiceProvider services, StorageOptions options)
+    {
+        if (options.PublicBaseUrlConfigured)
+        {
+            return () => options.PublicBaseUrl!;
+        }
+
+        // Cached once known; before the server listens the HOST:PORT fallback is answered, not cached.
+        string? listening = null;
+        return () =>
+        {
+            listening ??= ListeningAddress(services);
+            return listening ?? options.PublicBaseUrl!;
+        };
+    }
+
+    private static string? ListeningAddress(IServiceProvider services)
+    {
+        var addresses = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses;
+        return addresses?.Select(StartupReport.UrlToOpen).FirstOrDefault(u => u.StartsWith("http", StringComparison.Ordinal))?.TrimEnd('/');
     }
 }

@@ -22,6 +22,16 @@ public sealed class ServerProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int ExitCode
+    {
+        get
+        {
+            // Exited, but the output pipes may still be draining: wait for them too.
+            _process.WaitForExit();
+            return _process.ExitCode;
+        }
+    }
+
     public static ServerProcess Start(IReadOnlyDictionary<string, string> environment)
     {
         var info = new ProcessStartInfo("dotnet")

@@ -67,6 +67,23 @@ public sealed class PostgresAppTests(PostgresDatabases databases) : IClassFixtur
         Assert.Contains("database", body.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnUnreachableDatabaseStopsStartUpWithOneLineNamingDatabaseUrl()
+    {
+        using var server = ServerProcess.Start(new Dictionary<string, string>
+        {
+            ["DATABASE_URL"] = "postgres://app:hunter2-secret@127.0.0.1:9/llms",
+            ["DATABASE_STARTUP_WAIT"] = "1",
+            ["DATA_DIR"] = TestServices.NewTempFolder(),
+        });
+
+        await Eventually.HoldsAsync(() => Task.FromResult(server.HasExited), TimeSpan.FromSeconds(60), () => server.Output);
+
+        Assert.Equal(1, server.ExitCode);
+        Assert.Contains(server.Lines, l => l.TrimStart().StartsWith("DATABASE_URL: the PostgreSQL database could not be opened", StringComparison.Ordinal));
+        Assert.DoesNotContain("hunter2-secret", server.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("postgres://")]
     [InlineData("Database=only")]

@@ -173,6 +173,35 @@ public sealed class SiteEndpointsTests : IDisposable
     }
 
     [Fact]
+    public async Task ApiSitesAnswers401WhenTheServerHasNoApiKey()
+    {
+        using var factory = new SettingsAppFactory(new Dictionary<string, string?> { ["DATA_DIR"] = TestServices.NewTempFolder(), ["SCHEDULER_ENABLED"] = "false" });
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/sites");
+        request.Headers.Add("X-API-Key", "");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task DeleteWithDeleteFilesRemovesTheHostedFiles()
+    {
+        var site = await EnrolAsync("https://files.example.com/");
+        var store = _factory.Services.GetRequiredService<LlmsTxt.Server.Storage.IFileStore>();
+        await store.PutTextAsync(LlmsTxt.Server.Storage.StorageKeys.LlmsTxt(site.BaseUrl), "# Files\n");
+        using var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-API-Key", ApiKey);
+
+        using var response = await client.DeleteAsync(new Uri("/api/sites?base_url=https://files.example.com/&delete_files=true", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"files_deleted\":true", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(await store.GetTextAsync(LlmsTxt.Server.Storage.StorageKeys.LlmsTxt(site.BaseUrl)));
+    }
+
+    [Fact]
     public async Task DeleteUnenrolsASiteAndAnswers404Afterwards()
     {
         await EnrolAsync("https://gone.example.com/");

@@ -96,5 +96,39 @@ public sealed class HostedFilesApiTests : IDisposable
         Assert.DoesNotContain("<html", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task CronPassHostsTheFileOnTheAddressTheServerListensOn()
+    {
+        // A real process with PORT=0 and no PUBLIC_BASE_URL: the scheduled upload must link the real address.
+        await using var site = await LlmsTxt.Server.Tests.Sites.ChangingSite.StartAsync();
+        var dataDir = TestServices.NewTempFolder();
+        using var server = ServerProcess.Start(new Dictionary<string, string>
+        {
+            ["DATA_DIR"] = dataDir,
+            ["SCHEDULER_ENABLED"] = "false",
+            ["CRON_SECRET"] = "cron",
+            ["ALLOW_PRIVATE_NETWORKS"] = "true",
+        });
+        await Eventually.HoldsAsync(() => Task.FromResult(server.Output.Contains("in a browser", StringComparison.Ordinal)), TimeSpan.FromSeconds(60), () => server.Output);
+        var url = System.Text.RegularExpressions.Regex.Match(server.Output, @"open (http://\S+) in a browser").Groups[1].Value;
+        Assert.DoesNotContain(":8000", url, StringComparison.Ordinal);
+
+        using var database = new LlmsTxt.Server.Sites.SiteDatabase(new LlmsTxt.Server.Sites.DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(dataDir, "llmstxt.db")}" });
+        var registry = new LlmsTxt.Server.Sites.SiteRegistry(database, TimeProvider.System);
+        await registry.EnrolAsync(new LlmsTxt.Server.Sites.SiteEnrolment { BaseUrl = site.BaseUrl, RecrawlInterval = TimeSpan.FromHours(1) });
+        using var client = new HttpClient { BaseAddress = new Uri(url) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/internal/cron/recrawl");
+        request.Headers.Add("X-Cron-Secret", "cron");
+        using var triggered = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Accepted, triggered.StatusCode);
+
+        await Eventually.HoldsAsync(async () => (await registry.GetAsync(site.BaseUrl))?.LatestUrl is not null, TimeSpan.FromSeconds(60), () => server.Output);
+        var hosted = (await registry.GetAsync(site.BaseUrl))!.LatestUrl!;
+        Assert.StartsWith(url.TrimEnd('/') + "/llms/", hosted, StringComparison.Ordinal);
+        using var file = await client.GetAsync(new Uri(hosted));
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Contains("Changing Site", await file.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     public void Dispose() => _factory.Dispose();
 }

@@ -65,5 +65,30 @@ public sealed class S3FileStoreTests(S3BucketFixture bucket) : FileStoreContract
         Assert.Contains(options.S3Bucket, check.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheServerServesBucketFilesUnderLlms()
+    {
+        await _store.PutTextAsync("llms/0123456789abcdef0123456789abcdef.txt", "# From the bucket\n");
+        using var factory = new SettingsAppFactory(new Dictionary<string, string?>
+        {
+            ["DATA_DIR"] = TestServices.NewTempFolder(),
+            ["SCHEDULER_ENABLED"] = "false",
+            ["S3_ENDPOINT"] = TestServices.S3Endpoint,
+            ["S3_BUCKET"] = bucket.Bucket,
+            ["S3_ACCESS_KEY"] = TestServices.S3AccessKey,
+            ["S3_SECRET_KEY"] = TestServices.S3SecretKey,
+        });
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/llms/0123456789abcdef0123456789abcdef.txt", UriKind.Relative));
+        using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/markdown; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        Assert.NotNull(response.Headers.ETag);
+        Assert.Equal("# From the bucket\n", await response.Content.ReadAsStringAsync());
+        Assert.True(ready.IsSuccessStatusCode, await ready.Content.ReadAsStringAsync());
+    }
+
     public void Dispose() => _store.Dispose();
 }
