@@ -73,7 +73,7 @@ internal static class CodeText
     /// <summary>Language from language-x / lang-x / highlight-source-x classes or data-lang on the block or near it.</summary>
     public static string Language(IElement pre)
     {
-        IElement?[] candidates = [pre, pre.QuerySelector("code"), pre.ParentElement, pre.ParentElement?.ParentElement];
+        IElement?[] candidates = [pre, Dom.FindDescendant(pre, "code"), pre.ParentElement, pre.ParentElement?.ParentElement];
         foreach (var element in candidates)
         {
             if (element is null)

@@ -112,7 +112,7 @@ internal sealed class LinkCollector(UrlResolver resolver)
 
     private static string? HeadingText(IElement element)
     {
-        var heading = TextTools.Clean(element.TextContent).TrimEnd(':').Trim();
+        var heading = Dom.Text(element).TrimEnd(':').Trim();
         return heading.Length is > 0 and <= 80 ? heading : null;
     }
 
@@ -142,7 +142,7 @@ internal sealed class LinkCollector(UrlResolver resolver)
         && element.Attributes.Length > 0
         && (string.Equals(element.GetAttribute("role"), "heading", StringComparison.OrdinalIgnoreCase)
             || ContentRules.HasTokenPart(element.GetAttribute("class"), GroupTitleParts))
-        && element.QuerySelector("a") is null;
+        && Dom.FindDescendant(element, "a") is null;
 
     private void AddLink(IElement anchor)
     {
@@ -183,7 +183,7 @@ internal sealed class LinkCollector(UrlResolver resolver)
             }
         }
         // The link labels a list item that holds a sub-list: it heads its own group.
-        if (inNav && _listItems.Count > _navListBase && _listItems[^1].QuerySelector("ul, ol") is not null && text.Length > 0)
+        if (inNav && _listItems.Count > _navListBase && Dom.FindDescendant(_listItems[^1], "ul", "ol") is not null && text.Length > 0)
         {
             return text;
         }
@@ -227,7 +227,7 @@ internal sealed class LinkCollector(UrlResolver resolver)
                 {
                     break;
                 }
-                TextTools.AppendCollapsed(sb, element.TextContent, sb.Length > 0);
+                TextTools.AppendCollapsed(sb, Dom.Text(element), sb.Length > 0);
                 if (sb.ToString().Trim().Length > 0)
                 {
                     break;
@@ -240,11 +240,11 @@ internal sealed class LinkCollector(UrlResolver resolver)
 
     private static string LinkText(IElement anchor)
     {
-        var text = TextTools.Clean(anchor.TextContent);
+        var text = Dom.Text(anchor);
         if (text.Length == 0)
         {
             text = TextTools.Clean(anchor.GetAttribute("aria-label") ?? anchor.GetAttribute("title")
-                ?? anchor.QuerySelector("img[alt]")?.GetAttribute("alt"));
+                ?? Dom.FindDescendant(anchor, "img")?.GetAttribute("alt"));
         }
         return text.Length > 300 ? TextTools.Cut(text, 300) : text;
     }

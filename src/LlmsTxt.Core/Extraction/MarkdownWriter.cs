@@ -40,7 +40,12 @@ internal sealed partial class MarkdownWriter(UrlResolver resolver, bool bodyFall
             var child = children[index];
             if (child is IText text)
             {
+                var start = _inline.Length;
                 TextTools.AppendCollapsed(_inline, text.Data, pendingSpace: false);
+                if (text.Data.Contains('<', StringComparison.Ordinal))
+                {
+                    EscapeTags(start);
+                }
             }
             else if (child is IElement element && depth <= ContentRules.MaxDepth
                      && !ContentRules.IsSkipped(element, bodyFallback))
@@ -185,6 +190,18 @@ internal sealed partial class MarkdownWriter(UrlResolver resolver, bool bodyFall
         var block = new StringBuilder(code.Length + 16).Append(fence).Append(CodeText.Language(pre)).Append('\n');
         block.Append(code).Append('\n').Append(fence);
         EmitBlock(block.ToString(), verbatim: true);
+    }
+
+    /// <summary>"&lt;div&gt;" written as text in the page must not become HTML in the Markdown: "\&lt;div&gt;".</summary>
+    private void EscapeTags(int start)
+    {
+        for (var i = _inline.Length - 2; i >= start; i--)
+        {
+            if (_inline[i] == '<' && (char.IsAsciiLetter(_inline[i + 1]) || _inline[i + 1] is '/' or '!' or '?'))
+            {
+                _inline.Insert(i, '\\');
+            }
+        }
     }
 
     /// <summary>Returns and clears the inline buffer, trimmed.</summary>

@@ -13,6 +13,8 @@ internal sealed class MetaTags
 
     public string? CanonicalHref { get; private set; }
     public string? BaseHref { get; private set; }
+    /// <summary>The text of the head's &lt;title&gt;, whitespace-cleaned; null when the head has none.</summary>
+    public string? Title { get; private set; }
     public List<(string Language, string Href)> Alternates { get; } = [];
 
     public static MetaTags Read(IDocument document)
@@ -31,6 +33,9 @@ internal sealed class MetaTags
                     break;
                 case "link":
                     tags.AddLink(element);
+                    break;
+                case "title":
+                    tags.Title ??= Dom.Text(element);
                     break;
                 case "base":
                     tags.BaseHref ??= element.GetAttribute("href");

@@ -76,18 +76,19 @@ public sealed class PageExtractor
     private Page FromDocument(IHtmlDocument document, Uri pageUrl)
     {
         var meta = MetaTags.Read(document);
+        var htmlTitle = meta.Title ?? TextTools.Clean(document.Title);
         var baseUrl = LinkCollector.Resolve(pageUrl, meta.BaseHref) ?? pageUrl;
         var resolver = new UrlResolver(baseUrl);
         var siteName = NullIfEmpty(TextTools.Clean(meta.Get("og:site_name") ?? meta.Get("application-name")));
         var (root, isBody) = ContentRules.FindRoot(document);
         var text = TextCollector.Collect(root, isBody, _options.DescLength * 4);
         var robots = (meta.Get("robots") ?? "").ToLowerInvariant();
-        var title = ChooseTitle(document, root, meta, siteName, pageUrl);
+        var title = ChooseTitle(document, root, meta, htmlTitle, siteName, pageUrl);
         return new Page
         {
             Url = pageUrl,
             Title = title,
-            HtmlTitle = TextTools.Clean(document.Title),
+            HtmlTitle = htmlTitle,
             Description = Description(meta, text.Blocks),
             Excerpt = Excerpt(text.Blocks),
             Markdown = _options.ConvertMarkdown ? MarkdownConverter.Convert(root, resolver, isBody) : "",
@@ -102,13 +103,14 @@ public sealed class PageExtractor
         };
     }
 
-    private static string ChooseTitle(IDocument document, IElement root, MetaTags meta, string? siteName, Uri pageUrl)
+    private static string ChooseTitle(IDocument document, IElement root, MetaTags meta, string htmlTitle, string? siteName, Uri pageUrl)
     {
         var host = pageUrl.Host;
-        var h1 = TextTools.Clean((root.QuerySelector("h1") ?? document.QuerySelector("h1"))?.TextContent);
+        var h1Element = Dom.FindDescendant(root, "h1") ?? (document.Body is { } body ? Dom.FindDescendant(body, "h1") : null);
+        var h1 = h1Element is null ? "" : Dom.Text(h1Element);
         string[] candidates =
         [
-            TitleCleaner.StripSiteName(document.Title ?? "", siteName, host),
+            TitleCleaner.StripSiteName(htmlTitle, siteName, host),
             TitleCleaner.StripSiteName(meta.Get("og:title") ?? "", siteName, host),
             TitleCleaner.StripSiteName(meta.Get("twitter:title") ?? "", siteName, host),
             h1,

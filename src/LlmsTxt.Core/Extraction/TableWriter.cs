@@ -84,7 +84,7 @@ internal static class TableWriter
     }
 
     private static bool IsLayoutTable(IElement table) =>
-        table.QuerySelector("h1, h2, h3, h4, h5, h6, p, ul, ol, pre, blockquote, table") is not null;
+        Dom.FindDescendant(table, "h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "pre", "blockquote", "table") is not null;
 
     private static IEnumerable<IElement> Rows(IElement table)
     {

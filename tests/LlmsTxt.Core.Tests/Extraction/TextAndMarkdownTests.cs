@@ -118,4 +118,9 @@ public sealed class TextAndMarkdownTests
             new Uri("https://n.example/"));
         Assert.Equal([("Docs", "Getting started"), ("Setup", "Getting started")], page.Links.Select(l => (l.Text, l.NavGroup)));
     }
+
+    [Fact]
+    public void TagsWrittenAsTextStayTextInTheMarkdown() =>
+        Assert.Equal("Wrap it in \\<div class=\"x\"> and close with \\</div>; a < b stays; `<span>` in code stays.\n",
+            Markdown("<p>Wrap it in &lt;div class=\"x\"&gt; and close with &lt;/div&gt;; a &lt; b stays; <code>&lt;span&gt;</code> in code stays.</p>"));
 }
