@@ -29,7 +29,7 @@ await using var sites = await TestWebServer.StartAsync(app =>
 });
 
 using var database = new SiteDatabase(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = connection });
-await new SiteMigrator(database, TimeProvider.System, NullLogger<SiteMigrator>.Instance).MigrateAsync();
+await new SiteMigrator(database, NullLogger<SiteMigrator>.Instance).MigrateAsync();
 var registry = new SiteRegistry(database, TimeProvider.System);
 for (var i = 0; i < siteCount; i++)
 {

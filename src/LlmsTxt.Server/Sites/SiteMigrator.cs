@@ -8,7 +8,7 @@ namespace LlmsTxt.Server.Sites;
 /// transaction. Several instances may start together: PostgreSQL serialises them with an advisory
 /// lock, SQLite with <c>BEGIN IMMEDIATE</c>; the loser finds nothing left to do.
 /// </summary>
-public sealed class SiteMigrator(SiteDatabase database, TimeProvider timeProvider, ILogger<SiteMigrator> logger)
+public sealed class SiteMigrator(SiteDatabase database, ILogger<SiteMigrator> logger)
 {
     // Any constant: it only has to be the same in every instance of this program.
     private const long AdvisoryLockKey = 0x6C6C6D73_747874;
@@ -55,8 +55,9 @@ public sealed class SiteMigrator(SiteDatabase database, TimeProvider timeProvide
         var sql = database.IsPostgres ? migration.Postgres : migration.Sqlite;
         await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @At)",
-            new { migration.Version, migration.Name, At = timeProvider.GetUtcNow().UtcDateTime },
+            // The database's own clock: an audit column, and start-up must not depend on the app's clock.
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, CURRENT_TIMESTAMP)",
+            new { migration.Version, migration.Name },
             transaction, cancellationToken: cancellationToken));
     }
 }
@@ -67,11 +68,12 @@ public sealed class SiteMigrator(SiteDatabase database, TimeProvider timeProvide
 /// with one line naming the setting to check, not a stack trace.
 /// </summary>
 internal sealed partial class SiteMigrationService(SiteMigrator migrator, SiteDatabase database, Microsoft.Extensions.Options.IOptions<DatabaseOptions> options,
-    TimeProvider timeProvider, ILogger<SiteMigrationService> logger) : IHostedService
+    ILogger<SiteMigrationService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
-        var deadline = timeProvider.GetUtcNow() + options.Value.StartupWait;
+        // Wall time on purpose (not TimeProvider): this waits for a real database to come up.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -82,7 +84,7 @@ internal sealed partial class SiteMigrationService(SiteMigrator migrator, SiteDa
             catch (Exception e) when (IsUnreachable(e) && !cancellationToken.IsCancellationRequested)
             {
                 var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, attempt - 1), 5));
-                if (timeProvider.GetUtcNow() + delay > deadline)
+                if (waited.Elapsed + delay > options.Value.StartupWait)
                 {
                     var setting = database.IsPostgres ? "DATABASE_URL" : "DATA_DIR";
                     var what = database.IsPostgres ? "the PostgreSQL database" : "the SQLite file in DATA_DIR";
@@ -91,7 +93,7 @@ internal sealed partial class SiteMigrationService(SiteMigrator migrator, SiteDa
                 }
 
                 LogWaiting(logger, database.Provider, delay, e.Message);
-                await Task.Delay(delay, timeProvider, cancellationToken);
+                await Task.Delay(delay, cancellationToken);
             }
         }
     }

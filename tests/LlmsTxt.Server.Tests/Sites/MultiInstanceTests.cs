@@ -19,7 +19,7 @@ public sealed class MultiInstanceTests(PostgresDatabases databases, S3BucketFixt
     {
         var connection = await databases.CreateDatabaseAsync();
         var database = new SiteDatabase(new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = connection });
-        await new SiteMigrator(database, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<SiteMigrator>.Instance).MigrateAsync();
+        await new SiteMigrator(database, Microsoft.Extensions.Logging.Abstractions.NullLogger<SiteMigrator>.Instance).MigrateAsync();
         var environment = new Dictionary<string, string>
         {
             ["DATABASE_URL"] = connection,

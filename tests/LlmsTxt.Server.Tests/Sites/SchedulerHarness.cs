@@ -44,7 +44,7 @@ public sealed class SchedulerHarness : IDisposable
     public static async Task<SchedulerHarness> CreateAsync(TestDatabases databases, Action<SchedulerOptions>? configure = null)
     {
         var database = await databases.NewAsync();
-        await new SiteMigrator(database, TimeProvider.System, NullLogger<SiteMigrator>.Instance).MigrateAsync();
+        await new SiteMigrator(database, NullLogger<SiteMigrator>.Instance).MigrateAsync();
         var options = new SchedulerOptions { AllowPrivateNetworks = true, Interval = TimeSpan.FromMinutes(1), InstanceId = "test-" + Guid.NewGuid().ToString("N")[..6] };
         configure?.Invoke(options);
         return new SchedulerHarness(database, options);

@@ -14,7 +14,7 @@ public abstract class SiteRegistryContract(TestDatabases databases)
     private async Task<(SiteRegistry Registry, SiteDatabase Database)> NewRegistryAsync()
     {
         var database = await databases.NewAsync();
-        await new SiteMigrator(database, _time, NullLogger<SiteMigrator>.Instance).MigrateAsync();
+        await new SiteMigrator(database, NullLogger<SiteMigrator>.Instance).MigrateAsync();
         return (new SiteRegistry(database, _time), database);
     }
 
@@ -34,7 +34,7 @@ public abstract class SiteRegistryContract(TestDatabases databases)
     public async Task MigrationsRecordEachVersionAndRunOnce()
     {
         var database = await databases.NewAsync();
-        var migrator = new SiteMigrator(database, _time, NullLogger<SiteMigrator>.Instance);
+        var migrator = new SiteMigrator(database, NullLogger<SiteMigrator>.Instance);
 
         Assert.Equal([1, 2], await migrator.MigrateAsync());
         Assert.Empty(await migrator.MigrateAsync());
@@ -49,7 +49,7 @@ public abstract class SiteRegistryContract(TestDatabases databases)
     {
         var database = await databases.NewAsync();
         var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
-            Task.Run(() => new SiteMigrator(database, _time, NullLogger<SiteMigrator>.Instance).MigrateAsync())));
+            Task.Run(() => new SiteMigrator(database, NullLogger<SiteMigrator>.Instance).MigrateAsync())));
 
         Assert.Equal([1, 2], runs.SelectMany(r => r).Order());
     }
