@@ -15,7 +15,7 @@ internal static class Dom
     /// <summary>The element's text with whitespace collapsed and invisible characters removed.</summary>
     public static string Text(INode node)
     {
-        var sb = t_buffer ??= new StringBuilder(256);
+        var sb = t_buffer ??= new StringBuilder(1024);
         sb.Clear();
         AppendText(sb, node, 0);
         var text = TextTools.Clean(sb.ToString());

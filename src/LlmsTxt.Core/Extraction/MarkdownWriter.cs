@@ -10,8 +10,9 @@ namespace LlmsTxt.Core.Extraction;
 /// </summary>
 internal sealed partial class MarkdownWriter(UrlResolver resolver, bool bodyFallback)
 {
+    // A roomy single-chunk paragraph buffer: shrinking or clearing a StringBuilder that grew in chunks allocates.
     private readonly StringBuilder _out = new();
-    private readonly StringBuilder _inline = new();
+    private readonly StringBuilder _inline = new(512);
     private readonly List<string> _prefixes = [];
     private string? _marker;
     private int _inlineDepth;

@@ -37,6 +37,21 @@ internal static class NestingGuard
         return sb.ToString();
     }
 
+    /// <summary>Where the raw text of a script/style/… ends: its "&lt;/name", whatever the case.</summary>
+    private static int RawTextEnd(string html, int from, ReadOnlySpan<char> name)
+    {
+        var at = from;
+        while ((at = html.IndexOf("</", at, StringComparison.Ordinal)) >= 0)
+        {
+            if (at + 2 + name.Length <= html.Length && html.AsSpan(at + 2, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return at;
+            }
+            at += 2;
+        }
+        return html.Length;
+    }
+
     /// <summary>Walks the tags; with a builder, copies everything except over-deep tags. Returns true if within the cap.</summary>
     private static bool Scan(string html, int maxDepth, StringBuilder? output)
     {
@@ -102,8 +117,7 @@ internal static class NestingGuard
             i = tagEnd;
             if (!closing && RawText.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name))
             {
-                var close = html.IndexOf("</" + name.ToString(), tagEnd, StringComparison.OrdinalIgnoreCase);
-                i = close < 0 ? html.Length : close;
+                i = RawTextEnd(html, tagEnd, name);
             }
         }
         output?.Append(html, copied, html.Length - copied);

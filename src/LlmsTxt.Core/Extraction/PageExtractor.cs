@@ -63,6 +63,7 @@ public sealed class PageExtractor
                 DisableElementPositionTracking = true,
                 ShouldEmitAttribute = KeepAttribute,
             });
+            // Disposed: that returns AngleSharp's pooled source buffer (a copy of the whole page) for the next page.
             using var document = t_parser.ParseDocument(NestingGuard.Limit(html ?? ""));
             return FromDocument(document, pageUrl);
         }

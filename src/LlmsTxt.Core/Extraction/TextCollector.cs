@@ -13,7 +13,7 @@ internal sealed class TextCollector
         "details", "summary", "address", "caption", "tbody", "thead", "tfoot",
     };
 
-    private readonly StringBuilder _current = new();
+    private readonly StringBuilder _current = new(256);
     private readonly bool _bodyFallback;
     private readonly int _keepChars;
     private int _keptChars;
