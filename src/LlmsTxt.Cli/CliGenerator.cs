@@ -12,7 +12,8 @@ internal sealed class CliGenerator(LlmsTxtGenerator generator, ChromiumRenderer?
         if (request.RenderJs)
         {
             var options = ChromiumRendererOptions.FromEnvironment(Environment.GetEnvironmentVariable);
-            renderer = new ChromiumRenderer(options);
+            // Without a browser the generator says rendering is unavailable and reads static HTML only.
+            if (options.IsAvailable) renderer = new ChromiumRenderer(options);
         }
         return new CliGenerator(new LlmsTxtGenerator(renderer: renderer), renderer);
     }

@@ -13,7 +13,18 @@ internal static class GenerateRunner
     {
         // Ctrl+C stops the crawl; the file is still written from the pages fetched so far.
         var stop = cancellationToken;
-        await using var generator = CliGenerator.Create(settings.Request);
+        CliGenerator created;
+        try
+        {
+            created = CliGenerator.Create(settings.Request);
+        }
+        catch (ArgumentException ex)
+        {
+            // A malformed browser setting (BROWSER_WS_ENDPOINT, BRIGHTDATA_*); the message names it.
+            await Console.Error.WriteLineAsync($"llmstxt: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+        await using var generator = created;
         GenerationResult result;
         try
         {

@@ -74,7 +74,7 @@ public sealed class CliTests
     }
 
     [Fact]
-    public async Task ValidateAcceptsAGeneratedFileOverHttp()
+    public async Task ValidateAcceptsAGeneratedFile()
     {
         await using var site = await SampleSites.StartDocsSiteAsync();
         var folder = CliProcess.NewFolder();
@@ -85,6 +85,19 @@ public sealed class CliTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("valid", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ValidateFetchesASitesLlmsTxtOverHttp()
+    {
+        const string broken = "# Site\n\n> Summary.\n\nAbout.\n\n## Docs\n\n- [Guide](https://example.com/guide): a guide\n### Too deep\n";
+        await using var site = await TestWebServer.StartAsync(app =>
+            Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGet(app, "/llms.txt", () => broken));
+
+        var run = await CliProcess.RunAsync(CliProcess.NewFolder(), "validate", site.BaseUri.AbsoluteUri);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(site.Url("/llms.txt").AbsoluteUri + ":10: error", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -145,7 +145,9 @@ public sealed class TokenFailureTests : IDisposable
 {
     private readonly ServerHost _server = new(
         new Dictionary<string, string?> { ["API_KEY"] = "mint-fail-key" },
-        services => services.AddSingleton<TimeProvider>(new BrokenClock()));
+        // Only the token service's clock breaks: start-up work (migrations, scheduler) keeps the real one.
+        services => services.AddSingleton(sp => new LlmsTxt.Server.Auth.TokenService(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<LlmsTxt.Server.Auth.ApiKeyOptions>>(), new BrokenClock())));
 
     [Fact]
     public async Task AnswersServerErrorWhenTokenGenerationFails()

@@ -40,6 +40,7 @@ public static class CrawlPipelineServices
         var services = builder.Services;
         services.AddEnvOptions<CrawlSocketOptions>(CrawlSocketOptions.Read);
         services.AddEnvOptions<CrawlRenderingOptions>(CrawlRenderingOptions.Read);
+        services.AddEnvOptions<CrawlLimitOptions>(CrawlLimitOptions.Read);
         services.AddHttpContextAccessor();
         services.AddSingleton<CrawlSlots>();
         services.AddSingleton<SocketCounter>();
@@ -75,11 +76,16 @@ public static class CrawlPipelineServices
         services.AddSingleton(sp =>
         {
             var policy = sp.GetRequiredService<CrawlRenderingPolicy>();
+            var limits = sp.GetRequiredService<IOptions<CrawlLimitOptions>>().Value;
             return new LlmsTxtGenerator(
+                crawlOptions: limits.Crawl,
                 renderer: policy.Available ? sp.GetRequiredService<ChromiumRenderer>() : null,
                 enhancer: sp.GetRequiredService<ILlmsTxtEnhancer>(),
                 loggerFactory: sp.GetRequiredService<ILoggerFactory>(),
-                timeProvider: sp.GetRequiredService<TimeProvider>());
+                timeProvider: sp.GetRequiredService<TimeProvider>())
+            {
+                MaxFullChars = limits.FullMaxChars,
+            };
         });
         services.AddSingleton<ICrawlHandler, GeneratingCrawlHandler>();
         return builder;

@@ -26,16 +26,22 @@ public sealed partial class CrawlPublisher(
             yield break;
         }
         var baseUrl = SiteKey(result.BaseUrl);
-        var stored = await PutAsync(StorageKeys.LlmsTxt(baseUrl), result.LlmsTxt, cancellationToken);
-        if (stored is null)
-            yield return CrawlMessage.Log("Hosting failed: the file could not be stored (the server log has details). Copy or download it instead.");
+        // A stopped crawl's file is for the person who stopped it: hosting it would replace a complete hosted copy.
+        Uri? stored = null, fullUrl = null;
+        if (result.Partial)
+        {
+            yield return CrawlMessage.Log("The partial file was not hosted (a complete crawl is needed for that); copy or download it instead.");
+        }
         else
-            yield return CrawlMessage.HostedUrl(stored);
-        Uri? fullUrl = null;
-        if (stored is not null && result.LlmsFullTxt is { } full && (fullUrl = await PutAsync(StorageKeys.LlmsFullTxt(baseUrl), full, cancellationToken)) is not null)
-            yield return CrawlMessage.HostedFullUrl(fullUrl);
-        if (result.Partial && stored is not null)
-            yield return CrawlMessage.Log("The hosted file is the partial result; run the crawl again to host the complete one.");
+        {
+            stored = await PutAsync(StorageKeys.LlmsTxt(baseUrl), result.LlmsTxt, cancellationToken);
+            if (stored is null)
+                yield return CrawlMessage.Log("Hosting failed: the file could not be stored (the server log has details). Copy or download it instead.");
+            else
+                yield return CrawlMessage.HostedUrl(stored);
+            if (stored is not null && result.LlmsFullTxt is { } full && (fullUrl = await PutAsync(StorageKeys.LlmsFullTxt(baseUrl), full, cancellationToken)) is not null)
+                yield return CrawlMessage.HostedFullUrl(fullUrl);
+        }
         if (request.EnableAutoUpdate)
             yield return CrawlMessage.Log(await EnrolAsync(result, request, stored, fullUrl, cancellationToken));
     }

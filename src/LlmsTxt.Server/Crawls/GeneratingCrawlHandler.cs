@@ -56,8 +56,6 @@ public sealed partial class GeneratingCrawlHandler(
         var request = ToGenerationRequest(session.Request);
         if (session.Request.RenderJs == true && !rendering.Available)
             queue.Post(CrawlMessage.Log("JavaScript rendering is not available on this server; pages are read as static HTML."));
-        if (request.LlmEnhance)
-            queue.Post(CrawlMessage.Log("LLM enhancement is not enabled on this server; the file is written without it."));
 
         using var progress = new SocketProgress(queue, options.Value.ProgressInterval, time);
         GenerationResult result;

@@ -107,3 +107,31 @@ public sealed class LlmsTxtGeneratorTests
         }
     }
 }
+
+public sealed class RenderedGenerationTests
+{
+    [Fact]
+    public async Task JavaScriptOnlySiteIsListedWithRenderedTextWhenRenderingIsOn()
+    {
+        await using var site = await LlmsTxt.Core.Tests.Support.JsOnlySite.StartAsync();
+        await using var renderer = new LlmsTxt.Core.Rendering.ChromiumRenderer(new LlmsTxt.Core.Rendering.ChromiumRendererOptions
+        {
+            ExecutablePath = LlmsTxt.Core.Tests.Rendering.ChromiumRendererTests.ChromiumPath(),
+        });
+        using var generator = new LlmsTxtGenerator(renderer: renderer);
+        var lines = new List<string>();
+        var progress = new SyncProgress(e => { if (e is GenerationLog l) lock (lines) lines.Add(l.Message); });
+
+        var result = await generator.GenerateAsync(new GenerationRequest { Url = site.BaseUri, RenderJs = true, AllowPrivateNetworks = true }, progress);
+
+        Assert.Contains("Rendered guide", result.LlmsTxt, StringComparison.Ordinal);
+        Assert.Contains(site.Url("/guide").AbsoluteUri, result.LlmsTxt, StringComparison.Ordinal);
+        Assert.True(result.Stats.Rendered >= 1);
+        Assert.Contains(lines, l => l.StartsWith("Rendered ", StringComparison.Ordinal));
+    }
+
+    private sealed class SyncProgress(Action<GenerationEvent> report) : IProgress<GenerationEvent>
+    {
+        public void Report(GenerationEvent value) => report(value);
+    }
+}

@@ -76,6 +76,8 @@ public sealed partial class CrawlSocketTests(OpenCrawlServer server) : IClassFix
         var pages = socket.OfType("done").Single().Content().GetProperty("pages").GetInt32();
         Assert.InRange(pages, 3, 299);
         Assert.Equal("done", socket.Messages[^1].Type());
+        // A partial file is not hosted: it would replace a complete hosted copy.
+        Assert.Empty(socket.OfType("url"));
     }
 
     [Fact]

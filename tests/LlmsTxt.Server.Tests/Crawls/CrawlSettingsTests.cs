@@ -1,0 +1,78 @@
+using LlmsTxt.Server.Configuration;
+using LlmsTxt.Server.Crawls;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LlmsTxt.Server.Tests.Crawls;
+
+public sealed class CrawlSettingsTests
+{
+    private static T Read<T>(Dictionary<string, string?> settings, Action<IServiceCollection> register)
+        where T : class
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        register(services);
+        using var provider = services.BuildServiceProvider();
+        return provider.GetRequiredService<IOptions<T>>().Value;
+    }
+
+    private static CrawlLimitOptions Limits(Dictionary<string, string?> settings) =>
+        Read<CrawlLimitOptions>(settings, s => s.AddEnvOptions<CrawlLimitOptions>(CrawlLimitOptions.Read));
+
+    private static CrawlSocketOptions Socket(Dictionary<string, string?> settings) =>
+        Read<CrawlSocketOptions>(settings, s => s.AddEnvOptions<CrawlSocketOptions>(CrawlSocketOptions.Read));
+
+    [Fact]
+    public void DefaultsAreTheContractsNumbers()
+    {
+        var limits = Limits([]);
+        var socket = Socket([]);
+
+        Assert.Equal(TimeSpan.FromSeconds(10), limits.Crawl.ConnectTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(30), limits.Crawl.PageTimeout);
+        Assert.Equal(8, limits.Crawl.MaxConcurrencyPerHost);
+        Assert.False(limits.Crawl.AllowPrivateNetworks);
+        Assert.Equal(4, socket.MaxConcurrentCrawls);
+        Assert.Equal(TimeSpan.FromSeconds(30), socket.QueueTimeout);
+    }
+
+    [Fact]
+    public void ReadsCrawlLimitsFromTheEnvironment()
+    {
+        var limits = Limits(new() { ["CRAWL_PAGE_TIMEOUT"] = "12", ["CRAWL_MAX_CONCURRENCY_PER_HOST"] = "3", ["ALLOW_PRIVATE_NETWORKS"] = "true" });
+
+        Assert.Equal(TimeSpan.FromSeconds(12), limits.Crawl.PageTimeout);
+        Assert.Equal(3, limits.Crawl.MaxConcurrencyPerHost);
+        Assert.True(limits.Crawl.AllowPrivateNetworks);
+    }
+
+    [Theory]
+    [InlineData("CRAWL_PAGE_TIMEOUT", "soon")]
+    [InlineData("CRAWL_MAX_CONCURRENCY_PER_HOST", "0")]
+    [InlineData("LLMS_FULL_MAX_CHARS", "10")]
+    public void BadCrawlLimitStopsStartUpNamingTheVariable(string name, string value)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Limits(new() { [name] = value }));
+        Assert.Contains(name, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("MAX_CONCURRENT_CRAWLS", "0")]
+    [InlineData("CRAWL_QUEUE_TIMEOUT", "-1")]
+    [InlineData("MAX_CONCURRENT_SOCKETS", "many")]
+    public void BadSocketLimitStopsStartUpNamingTheVariable(string name, string value)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Socket(new() { [name] = value }));
+        Assert.Contains(name, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MalformedBrowserEndpointStopsStartUpNamingTheVariable()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() =>
+            Read<CrawlRenderingOptions>(new() { ["BROWSER_WS_ENDPOINT"] = "http://not-cdp" }, s => s.AddEnvOptions<CrawlRenderingOptions>(CrawlRenderingOptions.Read)));
+        Assert.Contains("BROWSER_WS_ENDPOINT", error.Message, StringComparison.Ordinal);
+    }
+}
