@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -10,7 +11,7 @@ namespace LlmsTxt.Core.Extraction;
 /// Markdown of the main content, language, canonical URL, hreflang alternates, robots meta, site name and links.
 /// Thread-safe; never throws on bad HTML (a page that can't be read at all gives a page with only a URL title).
 /// </summary>
-public sealed class PageExtractor
+public sealed partial class PageExtractor
 {
     [ThreadStatic]
     private static HtmlParser? t_parser;
@@ -150,9 +151,9 @@ public sealed class PageExtractor
         }
         foreach (var block in blocks)
         {
-            if (block.Kind == BlockKind.Text && IsSentence(block.Text))
+            if (IsPageProse(block) && IsSentence(block.Text))
             {
-                return TextTools.Cut(block.Text, _options.DescLength);
+                return TextTools.Cut(WithoutLeadIn(block.Text), _options.DescLength);
             }
         }
         return "";
@@ -162,12 +163,37 @@ public sealed class PageExtractor
         text.Length >= 40 && TextTools.CountWords(text) >= 6
         && (text.Contains(". ", StringComparison.Ordinal) || text[^1] is '.' or '!' or '?' or '。');
 
+    /// <summary>
+    /// A paragraph that can say what the page is about: running text, not a history table cell, a stability or
+    /// "Added in" notice, a caption, or a list of links.
+    /// </summary>
+    private static bool IsPageProse(TextBlock block) =>
+        block.Kind == BlockKind.Text && !block.IsMostlyLinks && !MetadataText().IsMatch(block.Text);
+
+    [GeneratedRegex(@"^(stability:\s*\d|added in:?\s*v?\d|history$|deprecated (since|in)\b|new in version\b|changed in version\b|version added\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MetadataText();
+
+    /// <summary>
+    /// "The os module provides utilities. It can be accessed using:" → its first sentence: a trailing lead-in to
+    /// a code sample or list means nothing without what follows it.
+    /// </summary>
+    private static string WithoutLeadIn(string text)
+    {
+        if (!text.EndsWith(':'))
+        {
+            return text;
+        }
+        var end = text.LastIndexOf(". ", StringComparison.Ordinal);
+        var kept = end > 0 ? text[..(end + 1)] : "";
+        return IsSentence(kept) ? kept : text;
+    }
+
     private string Excerpt(List<TextBlock> blocks)
     {
         var sb = new StringBuilder();
         foreach (var block in blocks)
         {
-            if (block.Kind != BlockKind.Text || !IsProse(block.Text))
+            if (!IsPageProse(block) || !IsProse(block.Text))
             {
                 continue;
             }
@@ -183,9 +209,10 @@ public sealed class PageExtractor
         }
         if (sb.Length == 0)
         {
+            // No prose: short labels and cells still say something, but link lists and history notes don't.
             foreach (var block in blocks)
             {
-                if (block.Kind is not BlockKind.Code)
+                if (block.Kind is not (BlockKind.Code or BlockKind.Aside) && !block.IsMostlyLinks)
                 {
                     sb.Append(sb.Length > 0 ? " " : "").Append(block.Text);
                 }

@@ -1,5 +1,6 @@
 using System.Text;
 using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 
 namespace LlmsTxt.Core.Extraction;
 
@@ -13,7 +14,14 @@ internal sealed class TextCollector
         "details", "summary", "address", "caption", "tbody", "thead", "tfoot",
     };
 
+    // Version-history tables, stability notices and the like: content, but never what the page is about.
+    private static readonly HashSet<string> MetadataClassParts = new(StringComparer.Ordinal)
+    {
+        "changelog", "stability", "metadata", "versionadded", "versionchanged", "deprecated", "history",
+    };
+
     private readonly StringBuilder _current = new(256);
+    private int _currentLinkChars;
     private readonly bool _bodyFallback;
     private readonly int _keepChars;
     private int _keptChars;
@@ -31,12 +39,23 @@ internal sealed class TextCollector
     public static TextCollector Collect(IElement root, bool bodyFallback, int keepChars)
     {
         var collector = new TextCollector(bodyFallback, keepChars);
-        collector.Walk(root, 0, inPre: false);
+        collector.Walk(root, 0, Context.None);
         collector.Flush(BlockKind.Text);
         return collector;
     }
 
-    private void Walk(INode node, int depth, bool inPre)
+    /// <summary>What the walk is inside of; decides the kind of the blocks found there.</summary>
+    [Flags]
+    private enum Context
+    {
+        None = 0,
+        Pre = 1,
+        Link = 2,
+        Table = 4,
+        Aside = 8,
+    }
+
+    private void Walk(INode node, int depth, Context context)
     {
         var children = node.ChildNodes;
         // Indexing, not NextSibling: AngleSharp finds a sibling by searching the parent's list (quadratic).
@@ -49,7 +68,12 @@ internal sealed class TextCollector
                 WordCount += TextTools.CountWords(data);
                 if (_keptChars < _keepChars)
                 {
+                    var before = _current.Length;
                     TextTools.AppendCollapsed(_current, data, pendingSpace: false);
+                    if ((context & Context.Link) != 0)
+                    {
+                        _currentLinkChars += _current.Length - before;
+                    }
                 }
                 continue;
             }
@@ -59,18 +83,64 @@ internal sealed class TextCollector
                 continue;
             }
             var name = element.LocalName;
+            var inner = context | Inner(element, name);
             if (!BlockNames.Contains(name))
             {
-                Walk(element, depth + 1, inPre);
+                Walk(element, depth + 1, inner);
                 continue;
             }
             var kind = ContentRules.IsHeading(name) ? BlockKind.Heading
-                : name == "pre" || inPre ? BlockKind.Code
-                : name is "td" or "th" or "caption" ? BlockKind.Table : BlockKind.Text;
+                : (inner & Context.Pre) != 0 ? BlockKind.Code
+                : (inner & Context.Table) != 0 || name is "td" or "th" or "caption" ? BlockKind.Table
+                : (inner & Context.Aside) != 0 ? BlockKind.Aside : BlockKind.Text;
             Flush(BlockKind.Text);
-            Walk(element, depth + 1, inPre || name == "pre");
+            Walk(element, depth + 1, inner);
             Flush(kind);
         }
+    }
+
+    /// <summary>The context an element opens: links, code, tables, and metadata (history, stability, captions).</summary>
+    private static Context Inner(IElement element, string name)
+    {
+        var context = name switch
+        {
+            "a" => Context.Link,
+            "pre" => Context.Pre,
+            // Layout tables (old sites put the whole page in one) hold prose; data tables hold values.
+            "table" when IsDataTable(element) => Context.Table,
+            "details" or "summary" or "figcaption" => Context.Aside,
+            _ => Context.None,
+        };
+        var classes = element.GetAttribute("class");
+        if (classes is not null && ContentRules.HasTokenPart(classes, MetadataClassParts))
+        {
+            context |= Context.Aside;
+        }
+        return context;
+    }
+
+    /// <summary>A table with header cells, a head or a caption holds data, not the page's running text.</summary>
+    private static bool IsDataTable(IElement table)
+    {
+        if (table is not IHtmlTableElement html)
+        {
+            return false;
+        }
+        if (html.Head is not null || html.Caption is not null)
+        {
+            return true;
+        }
+        foreach (var row in html.Rows)
+        {
+            foreach (var cell in row.Cells)
+            {
+                if (cell.LocalName == "th")
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void Flush(BlockKind kind)
@@ -80,13 +150,15 @@ internal sealed class TextCollector
             return;
         }
         var text = _current.ToString().Trim();
+        var linkChars = Math.Min(_currentLinkChars, text.Length);
         _current.Clear();
+        _currentLinkChars = 0;
         if (text.Length == 0 || _keptChars >= _keepChars)
         {
             return;
         }
         _keptChars += text.Length;
-        Blocks.Add(new TextBlock(text, kind));
+        Blocks.Add(new TextBlock(text, kind, linkChars));
     }
 }
 
@@ -97,6 +169,13 @@ internal enum BlockKind
     Code,
     /// <summary>Table cells: counted as words, kept out of excerpts (a cell is rarely a sentence about the page).</summary>
     Table,
+    /// <summary>Version history, stability notices, details/summary and captions: content, but not what a page is about.</summary>
+    Aside,
 }
 
-internal readonly record struct TextBlock(string Text, BlockKind Kind);
+/// <param name="LinkChars">Characters of the text that are link text: a block that is mostly links is navigation.</param>
+internal readonly record struct TextBlock(string Text, BlockKind Kind, int LinkChars = 0)
+{
+    /// <summary>More than half link text: a list of links, never a description.</summary>
+    public bool IsMostlyLinks => LinkChars * 2 > Text.Length;
+}

@@ -23,10 +23,16 @@ internal static partial class SecondaryPages
     {
         "jobs", "job", "hiring", "join-us", "team", "our-team", "people", "leadership", "company", "brand",
         "brand-assets", "investors", "partners", "social", "community", "sponsors", "donate", "releases", "whats-new",
-        "sitemap", "search", "status", "thanks", "thank-you", "404", "events", "testimonials", "license", "licence",
+        "sitemap", "search", "status", "thanks", "thank-you", "404", "testimonials", "license", "licence",
         "licensing", "trademark", "trademarks", "compliance", "accessibility", "security-policy", "acceptable-use",
         "cookie", "support-us",
     };
+
+    /// <summary>
+    /// Secondary only as a first-segment folder (/events/berlin-2025, /events/): a single page named so is often
+    /// documentation (Node.js "Events" is its event-emitter API).
+    /// </summary>
+    private static readonly HashSet<string> FirstFolder = new(StringComparer.OrdinalIgnoreCase) { "events" };
 
     [GeneratedRegex(@"\b(privacy|cookies?|terms (of|and)|terms$|imprint|impressum|legal|disclaimer|careers?|jobs|we.re hiring|about( us)?$|^about\b|our team|contact( us)?$|^contact\b|press( kit| releases?)?$|changelog|release notes|what.s new|archives?$|legacy|deprecated|accessibility statement|code of conduct|brand (assets|guidelines)|licen[cs]e|license agreement)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TitlePattern();
@@ -41,7 +47,9 @@ internal static partial class SecondaryPages
         for (var i = 0; i < segments.Count; i++)
         {
             var segment = StripExtension(segments[i]);
+            var isFolder = i < segments.Count - 1 || url.AbsolutePath.EndsWith('/');
             if (AnySegment.Contains(segment) || (i == 0 && FirstSegment.Contains(segment))
+                || (i == 0 && isFolder && FirstFolder.Contains(segment))
                 || oldVersions.Contains(segment.ToLowerInvariant()))
             {
                 return true;

@@ -21,7 +21,7 @@ internal static class SectionNames
 
     private static readonly HashSet<string> LateWords = new(StringComparer.OrdinalIgnoreCase)
     {
-        "blog", "news", "articles", "posts", "updates", "events", "podcast", "podcasts", "webinars", "case studies",
+        "blog", "news", "articles", "posts", "updates", "podcast", "podcasts", "webinars", "case studies",
         "customers", "stories", "videos", "press", "announcements", "newsletter",
     };
 

@@ -93,19 +93,45 @@ internal static class SiteHeader
         return TextTools.Cut(clean, 80);
     }
 
+    /// <summary>
+    /// The start page's description; else its excerpt or the first page's note when that reads as a sentence;
+    /// else a generated sentence naming the site's sections or first pages. Never a run of link labels.
+    /// </summary>
     public static string Summary(Page? start, IReadOnlyList<PlannedSection> sections, string siteName, string host)
     {
-        var texts = new List<string?> { start?.Description, start?.Excerpt };
-        texts.AddRange(sections.SelectMany(s => s.Pages).Take(1).Select(p => p.Note));
-        foreach (var text in texts)
+        var texts = new List<(string? Text, bool NeedsSentence)> { (start?.Description, false), (start?.Excerpt, true) };
+        texts.AddRange(sections.SelectMany(s => s.Pages).Take(1).Select(p => ((string?)p.Note, true)));
+        foreach (var (text, needsSentence) in texts)
         {
             var clean = TextTools.Clean(text);
-            if (clean.Length >= 20 && !EntryText.RepeatsTitle(clean, siteName))
+            if (clean.Length >= 20 && !EntryText.RepeatsTitle(clean, siteName) && (!needsSentence || ReadsAsSentence(clean)))
             {
                 return TextTools.Cut(clean, MaxSummaryLength);
             }
         }
-        return TextTools.Cut($"{siteName}: an index of the pages on {host}.", MaxSummaryLength);
+        return TextTools.Cut(Generated(start, sections, siteName, host), MaxSummaryLength);
+    }
+
+    /// <summary>Running text, not labels: several words and a full stop (labels and link lists have none).</summary>
+    private static bool ReadsAsSentence(string text)
+    {
+        var trimmed = text.TrimEnd('…', ' ');
+        return TextTools.CountWords(trimmed) >= 6 && trimmed.Length > 0
+            && (trimmed[^1] is '.' or '!' or '?' or '。' || trimmed.Contains(". ", StringComparison.Ordinal));
+    }
+
+    /// <summary>"Acme Docs: documentation on acme.dev covering Guides, API and Blog." from what the file lists.</summary>
+    private static string Generated(Page? start, IReadOnlyList<PlannedSection> sections, string siteName, string host)
+    {
+        var main = sections.Where(s => s.Name != LlmsTxtWriter.OptionalSection).ToList();
+        var names = main.Count > 1 ? main.Select(s => s.Name).ToList()
+            : main.SelectMany(s => s.Pages).Where(p => !ReferenceEquals(p.Page, start)).Select(p => TextTools.Cut(p.Title, 40)).ToList();
+        if (names.Count == 0)
+        {
+            return $"{siteName}: an index of the pages on {host}.";
+        }
+        var shown = names.Count > 4 ? string.Join(", ", names.Take(4)) + " and more" : JoinNames(names);
+        return main.Count > 1 ? $"{siteName}: the pages on {host}, in sections {shown}." : $"{siteName}: the pages on {host}, among them {shown}.";
     }
 
     public static string About(Page? start, string summary, IReadOnlyList<PlannedSection> sections, string siteName, string host)
