@@ -149,11 +149,23 @@ public sealed partial class PageExtractor
                 return TextTools.Cut(value, _options.DescLength);
             }
         }
+        // "Errors fall into four categories:" then a list: the lead-in describes the page, one list item does not.
+        string? leadIn = null;
         foreach (var block in blocks)
         {
-            if (IsPageProse(block) && IsSentence(block.Text))
+            if (!IsPageProse(block))
             {
-                return TextTools.Cut(WithoutLeadIn(block.Text), _options.DescLength);
+                continue;
+            }
+            var text = block.Text;
+            if (IsSentence(text))
+            {
+                var chosen = block.IsListItem && leadIn is not null ? leadIn[..^1].TrimEnd() + "." : WithoutLeadIn(text);
+                return TextTools.Cut(chosen, _options.DescLength);
+            }
+            if (leadIn is null && !block.IsListItem && text.EndsWith(':') && IsSentence(text[..^1] + "."))
+            {
+                leadIn = text;
             }
         }
         return "";

@@ -95,7 +95,7 @@ internal sealed class TextCollector
                 : (inner & Context.Aside) != 0 ? BlockKind.Aside : BlockKind.Text;
             Flush(BlockKind.Text);
             Walk(element, depth + 1, inner);
-            Flush(kind);
+            Flush(kind, listItem: name == "li");
         }
     }
 
@@ -143,7 +143,7 @@ internal sealed class TextCollector
         return false;
     }
 
-    private void Flush(BlockKind kind)
+    private void Flush(BlockKind kind, bool listItem = false)
     {
         if (_current.Length == 0)
         {
@@ -158,7 +158,7 @@ internal sealed class TextCollector
             return;
         }
         _keptChars += text.Length;
-        Blocks.Add(new TextBlock(text, kind, linkChars));
+        Blocks.Add(new TextBlock(text, kind, linkChars, listItem));
     }
 }
 
@@ -174,7 +174,8 @@ internal enum BlockKind
 }
 
 /// <param name="LinkChars">Characters of the text that are link text: a block that is mostly links is navigation.</param>
-internal readonly record struct TextBlock(string Text, BlockKind Kind, int LinkChars = 0)
+/// <param name="IsListItem">An &lt;li&gt;: one point of a list, which rarely says what the whole page is about.</param>
+internal readonly record struct TextBlock(string Text, BlockKind Kind, int LinkChars = 0, bool IsListItem = false)
 {
     /// <summary>More than half link text: a list of links, never a description.</summary>
     public bool IsMostlyLinks => LinkChars * 2 > Text.Length;

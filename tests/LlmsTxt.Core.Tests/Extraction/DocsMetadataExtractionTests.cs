@@ -91,4 +91,15 @@ public sealed class DocsMetadataExtractionTests
             """);
         Assert.Equal("Bob has built model railway layouts since 1987, mostly in HO scale.", page.Description);
     }
+
+    [Fact]
+    public void ALeadInToAListDescribesThePageRatherThanOneListItem()
+    {
+        var page = Extract("""
+            <main><h1>Errors</h1><p>Applications running in Node.js will generally experience four categories of errors:</p>
+            <ul><li>System errors triggered by underlying operating system constraints such as a closed socket.</li>
+            <li>User-specified errors triggered by application code.</li></ul></main>
+            """);
+        Assert.Equal("Applications running in Node.js will generally experience four categories of errors.", page.Description);
+    }
 }
