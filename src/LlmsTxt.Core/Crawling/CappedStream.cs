@@ -12,42 +12,19 @@ public sealed class SizeLimitExceededException(long limit)
 /// decompressing stream bounds work and memory while the data streams through. Each read may also
 /// restart an idle timer.
 /// </summary>
-internal sealed class CappedStream(Stream inner, long cap, Action? onRead = null, CancellationToken readToken = default) : Stream
+internal sealed class CappedStream(Stream inner, long cap, Action? onRead = null, CancellationToken readToken = default)
+    : ReadOnlyWrapperStream(inner)
 {
     private long _read;
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
     public override long Position { get => _read; set => throw new NotSupportedException(); }
 
-    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+    public override int Read(byte[] buffer, int offset, int count) => Count(Inner.Read(buffer, offset, count));
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         onRead?.Invoke();
-        return Count(await inner.ReadAsync(buffer, readToken.CanBeCanceled ? readToken : cancellationToken).ConfigureAwait(false));
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-        base.Dispose(disposing);
+        return Count(await Inner.ReadAsync(buffer, readToken.CanBeCanceled ? readToken : cancellationToken).ConfigureAwait(false));
     }
 
     private int Count(int read)
