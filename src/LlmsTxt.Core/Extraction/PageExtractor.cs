@@ -168,6 +168,14 @@ public sealed partial class PageExtractor
                 leadIn = text;
             }
         }
+        // A page that is all asides (an FAQ of <details>) still has its first answer.
+        foreach (var block in blocks)
+        {
+            if (block.Kind == BlockKind.Aside && IsSentence(block.Text) && !block.IsMostlyLinks && !MetadataText().IsMatch(block.Text))
+            {
+                return TextTools.Cut(WithoutLeadIn(block.Text), _options.DescLength);
+            }
+        }
         return "";
     }
 
@@ -221,10 +229,10 @@ public sealed partial class PageExtractor
         }
         if (sb.Length == 0)
         {
-            // No prose: short labels and cells still say something, but link lists and history notes don't.
+            // No prose: short labels, cells and asides still say something, but link lists and version notes don't.
             foreach (var block in blocks)
             {
-                if (block.Kind is not (BlockKind.Code or BlockKind.Aside) && !block.IsMostlyLinks)
+                if (block.Kind is not BlockKind.Code && !block.IsMostlyLinks && !MetadataText().IsMatch(block.Text))
                 {
                     sb.Append(sb.Length > 0 ? " " : "").Append(block.Text);
                 }

@@ -17,7 +17,7 @@ internal sealed class TextCollector
     // Version-history tables, stability notices and the like: content, but never what the page is about.
     private static readonly HashSet<string> MetadataClassParts = new(StringComparer.Ordinal)
     {
-        "changelog", "stability", "metadata", "versionadded", "versionchanged", "deprecated", "history",
+        "changelog", "stability", "metadata", "versionadded", "versionchanged", "deprecated",
     };
 
     private readonly StringBuilder _current = new(256);

@@ -102,4 +102,16 @@ public sealed class DocsMetadataExtractionTests
             """);
         Assert.Equal("Applications running in Node.js will generally experience four categories of errors.", page.Description);
     }
+
+    [Fact]
+    public void AnFaqMadeOfDetailsStillHasADescription()
+    {
+        var page = Extract("""
+            <main><h1>FAQ</h1>
+            <details><summary>Can I cancel any time?</summary><p>Yes, you can cancel your plan at any time from the billing page.</p></details>
+            <details><summary>Do you offer refunds?</summary><p>We refund the unused part of an annual plan on request.</p></details></main>
+            """);
+        Assert.Equal("Yes, you can cancel your plan at any time from the billing page.", page.Description);
+        Assert.Contains("Can I cancel any time? Yes, you can cancel", page.Excerpt);
+    }
 }
