@@ -102,6 +102,8 @@ public sealed partial class SiteRecrawler(
         {
             LastCrawledAt = now,
             SitemapLastModified = result.SitemapNewestLastModified,
+            // The newest lastmod may now live in another sitemap of an index: follow it.
+            SitemapUrl = result.SitemapSentinel?.AbsoluteUri ?? site.SitemapUrl,
             LastError = null,
             ConsecutiveFailures = 0,
             Crawled = true,

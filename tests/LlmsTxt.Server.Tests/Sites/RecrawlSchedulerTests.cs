@@ -14,6 +14,7 @@ public sealed class RecrawlSchedulerTests(SqliteDatabases databases) : IClassFix
         using var harness = await SchedulerHarness.CreateAsync(databases);
         var enrolled = await harness.EnrolAfterCrawlAsync(site.BaseUrl);
         Assert.Equal(site.LastModified, enrolled.SitemapLastModified);
+        Assert.Equal(site.BaseUrl + "sitemap.xml", enrolled.SitemapUrl);
         harness.Time.Advance(TimeSpan.FromHours(2));
         var before = site.RequestsSoFar;
 
@@ -22,6 +23,8 @@ public sealed class RecrawlSchedulerTests(SqliteDatabases databases) : IClassFix
         Assert.Equal(new PassSummary(1, 0, 0, 1, 0), pass);
         Assert.Equal(0, site.PageRequestsSince(before));
         Assert.Equal(1, site.SitemapRequestsSince(before));
+        // The sentinel from enrolment is read directly: no robots.txt, no discovery.
+        Assert.Equal(1, site.RequestsSoFar - before);
         var after = await harness.SiteAsync(site.BaseUrl);
         Assert.Equal(harness.Time.GetUtcNow() + TimeSpan.FromHours(2), after.NextCrawlAt);
         Assert.Equal(0, after.CrawlCount);
