@@ -56,7 +56,8 @@ public sealed partial class SiteEnroller(SiteRegistry registry, TimeProvider tim
     /// <summary>The line shown to the person who enrolled the site.</summary>
     public static string Describe(CrawlSite site) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"Automatic updates are on for {site.BaseUrl}: next crawl at {site.NextCrawlAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC, then every {FormatInterval(site.RecrawlInterval)}.");
+            $"Automatic updates are on for {site.BaseUrl}: next crawl at {site.NextCrawlAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC, then every {FormatInterval(site.RecrawlInterval)}.")
+        + (string.IsNullOrEmpty(site.WebhookSecret) ? "" : " POST /internal/hooks/site-changed with your webhook secret to recrawl sooner.");
 
     internal static string FormatInterval(TimeSpan interval) => interval switch
     {
