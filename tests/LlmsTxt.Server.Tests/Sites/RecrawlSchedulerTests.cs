@@ -32,6 +32,23 @@ public sealed class RecrawlSchedulerTests(SqliteDatabases databases) : IClassFix
     }
 
     [Fact]
+    public async Task ScheduledCrawlRecordsTheSentinelSoTheNextPassReadsOnlyIt()
+    {
+        await using var site = await ChangingSite.StartAsync();
+        using var harness = await SchedulerHarness.CreateAsync(databases);
+        // Enrolled without a crawl (no file, no sentinel): due at once.
+        await harness.Registry.EnrolAsync(new SiteEnrolment { BaseUrl = site.BaseUrl, Settings = new SiteSettings { MaxPages = 10 }, RecrawlInterval = TimeSpan.FromHours(2) });
+
+        Assert.Equal(new PassSummary(1, 1, 0, 0, 0), await harness.Scheduler.RunPassAsync());
+        Assert.Equal(site.BaseUrl + "sitemap.xml", (await harness.SiteAsync(site.BaseUrl)).SitemapUrl);
+
+        harness.Time.Advance(TimeSpan.FromHours(2));
+        var before = site.RequestsSoFar;
+        Assert.Equal(new PassSummary(1, 0, 0, 1, 0), await harness.Scheduler.RunPassAsync());
+        Assert.Equal(["/sitemap.xml"], site.Server.Requests.Skip(before).Select(r => r.PathAndQuery));
+    }
+
+    [Fact]
     public async Task ChangedSiteIsRecrawledAndReuploaded()
     {
         await using var site = await ChangingSite.StartAsync();
