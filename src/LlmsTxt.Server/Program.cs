@@ -40,7 +40,7 @@ app.UseRequestLogging();
 app.UseCors();
 // 429 + Retry-After for addresses with too many failed authentications.
 app.UseRateLimiter();
-// WebSocket upgrades with 30 s keep-alive pings.
+// WebSocket upgrades with keep-alive pings (WS_PING_INTERVAL / WS_PONG_TIMEOUT, 30 s each).
 app.UseWebSockets();
 // The web page at / (wwwroot, index.html by default).
 app.UseWebPage();

@@ -13,6 +13,8 @@ public sealed class ConfigurationTests
     [InlineData("HOST", "not a host")]
     [InlineData("AUTH_FAILURE_LIMIT", "0")]
     [InlineData("CORS_ORIGINS", "example.com")]
+    [InlineData("WS_PING_INTERVAL", "0")]
+    [InlineData("WS_PONG_TIMEOUT", "soon")]
     public async Task BadValueStopsStartUpNamingTheVariable(string name, string value)
     {
         var (exitCode, stderr) = await ServerProcess.RunAsync(new Dictionary<string, string> { [name] = value });

@@ -16,6 +16,7 @@ public sealed record ValidationVerdict(bool IsValid, IReadOnlyList<ValidationFin
 /// <param name="ContentHash">SHA-256 (lower-case hex) of the UTF-8 llms.txt: the scheduler compares it to detect change.</param>
 /// <param name="Partial">True when the crawl was stopped early (cancel or deadline) and the file lists only what was fetched.</param>
 /// <param name="SitemapNewestLastModified">Newest sitemap lastmod seen, for the scheduler's skip check.</param>
+/// <param name="SitemapSentinel">The sitemap document holding that newest lastmod: the scheduler re-reads only it to tell whether the site moved.</param>
 public sealed record GenerationResult(
     Uri BaseUrl,
     string LlmsTxt,
@@ -24,7 +25,8 @@ public sealed record GenerationResult(
     GenerationStats Stats,
     bool Partial,
     ValidationVerdict Validation,
-    DateTimeOffset? SitemapNewestLastModified);
+    DateTimeOffset? SitemapNewestLastModified,
+    Uri? SitemapSentinel = null);
 
 /// <summary>Figures for the summary line and the socket's <c>done</c> message.</summary>
 public sealed record GenerationStats(int PagesListed, int PagesFetched, int Failed, int Skipped, int Rendered, TimeSpan Duration);

@@ -80,7 +80,8 @@ public sealed class LlmsTxtGenerator(
             Stats: new GenerationStats(files.LlmsTxt.ListedPages, crawl.Stats.Fetched, crawl.Stats.Failed, crawl.Stats.Skipped.Values.Sum(), crawl.Stats.Rendered, clock.Elapsed),
             Partial: partial,
             Validation: verdict,
-            SitemapNewestLastModified: crawl.NewestSitemapLastMod);
+            SitemapNewestLastModified: crawl.NewestSitemapLastMod,
+            SitemapSentinel: crawl.SentinelSitemapUrl);
     }
 
     /// <summary>Runs the llms.txt validator and returns its findings with line numbers.</summary>

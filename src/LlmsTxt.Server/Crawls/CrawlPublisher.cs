@@ -54,7 +54,7 @@ public sealed partial class CrawlPublisher(
         {
             var site = await enroller.EnrolAsync(result,
                 new SiteSettings { MaxPages = request.MaxPages, DescLength = request.DescLength, Full = request.Full, LlmEnhance = request.LlmEnhance, RenderJs = request.RenderJs },
-                request.RecrawlInterval, hosted?.AbsoluteUri, hostedFull?.AbsoluteUri, cancellationToken: cancellationToken);
+                request.RecrawlInterval, hosted?.AbsoluteUri, hostedFull?.AbsoluteUri, request.WebhookSecret?.Value, cancellationToken);
             return SiteEnroller.Describe(site);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

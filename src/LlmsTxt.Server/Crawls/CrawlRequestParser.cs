@@ -14,7 +14,7 @@ public static class CrawlRequestParser
     private const string Example = "{\"url\":\"https://example.com\"}";
 
     private static readonly string[] KnownFields =
-        ["url", "maxPages", "descLength", "enableAutoUpdate", "recrawlIntervalMinutes", "llmEnhance", "useBrightdata", "renderJs", "full"];
+        ["url", "maxPages", "descLength", "enableAutoUpdate", "recrawlIntervalMinutes", "llmEnhance", "useBrightdata", "renderJs", "full", "webhookSecret"];
 
     public static ClientMessage Parse(string text)
     {
@@ -77,6 +77,7 @@ public static class CrawlRequestParser
         var useBrightdata = fields.Flag("useBrightdata", errors);
         var renderJs = fields.Flag("renderJs", errors);
         var full = fields.Flag("full", errors) ?? false;
+        var secret = ReadSecret(fields, autoUpdate, errors);
         if (errors.Count > 0)
         {
             return errors[0];
@@ -96,7 +97,39 @@ public static class CrawlRequestParser
             LlmEnhance = llmEnhance,
             RenderJs = useBrightdata ?? renderJs,
             Full = full,
+            WebhookSecret = secret,
         });
+    }
+
+    // The value is never part of an error: it is a secret, and errors go back over the wire and into logs.
+    private static HiddenSecret? ReadSecret(Fields fields, bool autoUpdate, List<InvalidClientMessage> errors)
+    {
+        const string name = "webhookSecret";
+        if (!fields.Values.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors.Add(new InvalidClientMessage(name, $"{name} must be a string of {Sites.WebhookSecrets.MinLength} to {Sites.WebhookSecrets.MaxLength} printable ASCII characters; got {KindOf(value)}."));
+            return null;
+        }
+
+        var text = value.GetString()!;
+        if (Sites.WebhookSecrets.Problem(text) is { } problem)
+        {
+            errors.Add(new InvalidClientMessage(name, problem));
+            return null;
+        }
+
+        if (!autoUpdate)
+        {
+            errors.Add(new InvalidClientMessage(name, $"{name} is used only with enableAutoUpdate: true (it protects the site-changed webhook of an enrolled site); send both, or neither."));
+            return null;
+        }
+
+        return new HiddenSecret(text);
     }
 
     private static Uri? ReadUrl(Fields fields, out InvalidClientMessage? error)
@@ -148,6 +181,14 @@ public static class CrawlRequestParser
         JsonValueKind.Array => "an array",
         JsonValueKind.Object => "an object",
         _ => "null",
+    };
+
+    private static string KindOf(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Array => "an array",
+        _ => "an object",
     };
 
     private static string Shorten(string text) => text.Length <= 100 ? text : text[..100] + "...";

@@ -3,21 +3,22 @@ using System.Net.WebSockets;
 using LlmsTxt.Server.Auth;
 using LlmsTxt.Server.Configuration;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace LlmsTxt.Server.Crawls;
 
 public static class CrawlSocketApi
 {
-    /// <summary>SPEC: ping every 30 s, drop a client that doesn't answer within 30 s.</summary>
-    public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(30);
-
     /// <summary>WebSocket support, the authenticator, the session and the default (placeholder) crawl handler.</summary>
     public static WebApplicationBuilder AddCrawlSocket(this WebApplicationBuilder builder)
     {
-        builder.Services.AddWebSockets(o =>
+        // SPEC: ping every 30 s, drop a client that doesn't answer within 30 s (WS_PING_INTERVAL / WS_PONG_TIMEOUT).
+        builder.Services.AddEnvOptions<SocketKeepAliveOptions>(SocketKeepAliveOptions.Read);
+        builder.Services.AddWebSockets(_ => { });
+        builder.Services.AddOptions<WebSocketOptions>().Configure<IOptions<SocketKeepAliveOptions>>((o, keepAlive) =>
         {
-            o.KeepAliveInterval = KeepAlive;
-            o.KeepAliveTimeout = KeepAlive;
+            o.KeepAliveInterval = keepAlive.Value.PingInterval;
+            o.KeepAliveTimeout = keepAlive.Value.PongTimeout;
         });
         builder.Services.AddSingleton<SocketAuthenticator>();
         builder.Services.AddSingleton<CrawlSocketSession>();

@@ -4,7 +4,7 @@ namespace LlmsTxt.Server.Crawls;
 
 /// <summary>
 /// Limits of the crawl socket, read from the environment and validated at start-up. (The 64 KiB message
-/// cap and the 30 s ping/pong live with the socket itself: <see cref="CrawlSocketConnection"/>, <see cref="CrawlSocketApi"/>.)
+/// cap lives with the socket itself, <see cref="CrawlSocketConnection"/>; ping/pong in <see cref="SocketKeepAliveOptions"/>.)
 /// </summary>
 public sealed class CrawlSocketOptions
 {

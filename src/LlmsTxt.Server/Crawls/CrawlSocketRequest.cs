@@ -39,6 +39,20 @@ public sealed record CrawlSocketRequest(Uri Url)
 
     /// <summary><c>full</c>: also produce llms-full.txt.</summary>
     public bool Full { get; init; }
+
+    /// <summary>
+    /// <c>webhookSecret</c> (extension): what <c>/internal/hooks/site-changed</c> must present for this site;
+    /// 16–200 printable ASCII characters, only with <see cref="EnableAutoUpdate"/>. Hidden from <c>ToString</c>.
+    /// </summary>
+    public HiddenSecret? WebhookSecret { get; init; }
+}
+
+/// <summary>A secret that prints as <c>***</c>, so no log line or record dump can show it.</summary>
+public sealed class HiddenSecret(string value)
+{
+    public string Value { get; } = value;
+
+    public override string ToString() => "***";
 }
 
 /// <summary>What one client text message on <c>/ws/crawl</c> turned out to be.</summary>

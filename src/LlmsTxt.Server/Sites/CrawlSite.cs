@@ -21,6 +21,7 @@ public sealed record CrawlSite
     public required string BaseUrl { get; init; }
     public SiteSettings Settings { get; init; } = new();
     public TimeSpan RecrawlInterval { get; init; }
+    /// <summary>The stored (salted, hashed) webhook secret; never serialised. Check with <see cref="WebhookSecrets.Matches"/>.</summary>
     [JsonIgnore]
     public string? WebhookSecret { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
@@ -56,7 +57,7 @@ public sealed record SiteEnrolment
     public string? SitemapUrl { get; init; }
     public DateTimeOffset? SitemapLastModified { get; init; }
 
-    /// <summary>Null keeps the secret a re-enrolled site already has.</summary>
+    /// <summary>The plain secret (hashed before it is stored); null keeps the secret a re-enrolled site already has.</summary>
     public string? WebhookSecret { get; init; }
 
     /// <summary>When the site was crawled for this enrolment; null means not crawled yet (due now).</summary>

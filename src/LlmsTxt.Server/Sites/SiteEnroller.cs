@@ -5,7 +5,7 @@ namespace LlmsTxt.Server.Sites;
 
 /// <summary>
 /// Enrols a site for automatic updates after a socket crawl with <c>enableAutoUpdate</c>: upsert
-/// by base URL with the crawl's settings, hash, hosted URLs and newest sitemap <c>lastmod</c>, so
+/// by base URL with the crawl's settings, hash, hosted URLs, newest sitemap <c>lastmod</c> and the sentinel sitemap holding it, so
 /// the first scheduled pass can already skip an unchanged site.
 /// </summary>
 public sealed partial class SiteEnroller(SiteRegistry registry, TimeProvider timeProvider, ILogger<SiteEnroller> logger)
@@ -44,6 +44,8 @@ public sealed partial class SiteEnroller(SiteRegistry registry, TimeProvider tim
             HostedUrl = hostedUrl,
             HostedFullUrl = hostedFullUrl,
             SitemapLastModified = complete ? result.SitemapNewestLastModified : null,
+            // Stored even for a partial result: it only says where to look, not what was seen.
+            SitemapUrl = result.SitemapSentinel?.AbsoluteUri,
             WebhookSecret = webhookSecret,
             CrawledAt = complete ? timeProvider.GetUtcNow() : null,
         }, cancellationToken);
@@ -54,7 +56,8 @@ public sealed partial class SiteEnroller(SiteRegistry registry, TimeProvider tim
     /// <summary>The line shown to the person who enrolled the site.</summary>
     public static string Describe(CrawlSite site) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"Automatic updates are on for {site.BaseUrl}: next crawl at {site.NextCrawlAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC, then every {FormatInterval(site.RecrawlInterval)}.");
+            $"Automatic updates are on for {site.BaseUrl}: next crawl at {site.NextCrawlAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC, then every {FormatInterval(site.RecrawlInterval)}.")
+        + (string.IsNullOrEmpty(site.WebhookSecret) ? "" : " POST /internal/hooks/site-changed with your webhook secret to recrawl sooner.");
 
     internal static string FormatInterval(TimeSpan interval) => interval switch
     {

@@ -8,7 +8,7 @@ public enum RecrawlKind
 {
     /// <summary>The sitemap's newest lastmod hadn't moved: nothing but sitemaps was fetched.</summary>
     Skipped,
-    /// <summary>Crawled; same hash, nothing uploaded.</summary>
+    /// <summary>Crawled; same hash, nothing uploaded (unless a hosted file had gone missing from the store: then it is put back).</summary>
     Unchanged,
     /// <summary>Crawled; new hash, files uploaded.</summary>
     Updated,
@@ -77,6 +77,13 @@ public sealed partial class SiteRecrawler(
                 return null;
             }
 
+            if (!await HostedFilesPresentAsync(site, cancellationToken))
+            {
+                // Someone deleted the file (or emptied the bucket): crawl so it can be put back.
+                LogMissing(logger, site.BaseUrl);
+                return null;
+            }
+
             var now = timeProvider.GetUtcNow();
             return SiteUpdate.From(site) with
             {
@@ -102,13 +109,22 @@ public sealed partial class SiteRecrawler(
         {
             LastCrawledAt = now,
             SitemapLastModified = result.SitemapNewestLastModified,
+            // The newest lastmod may now live in another sitemap of an index: follow it.
+            SitemapUrl = result.SitemapSentinel?.AbsoluteUri ?? site.SitemapUrl,
             LastError = null,
             ConsecutiveFailures = 0,
             Crawled = true,
         };
         if (hash == site.LatestHash)
         {
-            update = update with { NextCrawlAt = now + RecrawlPolicy.NextDelay(site, site.AverageChangeInterval, Options.Adaptive) };
+            var (url, fullUrlNow) = await RestoreMissingAsync(site, result, cancellationToken);
+            update = update with
+            {
+                // Same key, so a URL already recorded stays right (it may be the server's own address).
+                LatestUrl = site.LatestUrl ?? url,
+                LatestFullUrl = site.LatestFullUrl ?? fullUrlNow,
+                NextCrawlAt = now + RecrawlPolicy.NextDelay(site, site.AverageChangeInterval, Options.Adaptive),
+            };
             return await FinishAsync(site, owner, RecrawlKind.Unchanged, update, null, cancellationToken);
         }
 
@@ -144,6 +160,31 @@ public sealed partial class SiteRecrawler(
         return await FinishAsync(site, owner, RecrawlKind.Updated, update, null, cancellationToken);
     }
 
+    private async Task<bool> HostedFilesPresentAsync(CrawlSite site, CancellationToken cancellationToken) =>
+        await store.ExistsAsync(StorageKeys.LlmsTxt(site.BaseUrl), cancellationToken)
+        && (site.LatestFullUrl is null || await store.ExistsAsync(StorageKeys.LlmsFullTxt(site.BaseUrl), cancellationToken));
+
+    /// <summary>Puts back hosted files that vanished from the store although the content did not change; returns the URLs written.</summary>
+    private async Task<(string? Url, string? FullUrl)> RestoreMissingAsync(CrawlSite site, GenerationResult result, CancellationToken cancellationToken)
+    {
+        string? url = null, fullUrl = null;
+        var key = StorageKeys.LlmsTxt(site.BaseUrl);
+        if (!await store.ExistsAsync(key, cancellationToken))
+        {
+            url = (await store.PutTextAsync(key, result.LlmsTxt, cancellationToken)).PublicUrl;
+            LogRestored(logger, site.BaseUrl, key);
+        }
+
+        var fullKey = StorageKeys.LlmsFullTxt(site.BaseUrl);
+        if (result.LlmsFullTxt is { } full && !await store.ExistsAsync(fullKey, cancellationToken))
+        {
+            fullUrl = (await store.PutTextAsync(fullKey, full, cancellationToken)).PublicUrl;
+            LogRestored(logger, site.BaseUrl, fullKey);
+        }
+
+        return (url, fullUrl);
+    }
+
     private Task<RecrawlOutcome> FailAsync(CrawlSite site, string owner, string error, CancellationToken cancellationToken)
     {
         var failures = site.ConsecutiveFailures + 1;
@@ -177,6 +218,12 @@ public sealed partial class SiteRecrawler(
 
     [LoggerMessage(LogLevel.Warning, "Recrawl of {BaseUrl} failed: {Error}")]
     private static partial void LogFailed(ILogger logger, Exception exception, string baseUrl, string error);
+
+    [LoggerMessage(LogLevel.Warning, "Hosted file of {BaseUrl} is missing from the store; crawling to put it back")]
+    private static partial void LogMissing(ILogger logger, string baseUrl);
+
+    [LoggerMessage(LogLevel.Warning, "Re-uploaded {Key} for {BaseUrl}: it had gone missing from the store")]
+    private static partial void LogRestored(ILogger logger, string baseUrl, string key);
 
     [LoggerMessage(LogLevel.Warning, "Sitemap check of {BaseUrl} failed; crawling instead")]
     private static partial void LogProbeFailed(ILogger logger, Exception exception, string baseUrl);

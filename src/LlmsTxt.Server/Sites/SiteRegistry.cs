@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Dapper;
 
@@ -59,7 +57,8 @@ public sealed class SiteRegistry(SiteDatabase database, TimeProvider timeProvide
             BaseUrl = baseUrl,
             Settings = JsonSerializer.Serialize(enrolment.Settings, SiteRow.Json),
             Interval = (long)enrolment.RecrawlInterval.TotalMinutes,
-            Secret = string.IsNullOrEmpty(enrolment.WebhookSecret) ? null : enrolment.WebhookSecret,
+            // Only a salted hash is stored (see WebhookSecrets).
+            Secret = WebhookSecrets.Protect(enrolment.WebhookSecret),
             Now = T(now),
             CrawledAt = T(enrolment.CrawledAt),
             Next = T(next),
@@ -126,18 +125,8 @@ public sealed class SiteRegistry(SiteDatabase database, TimeProvider timeProvide
         return row?.ToSite();
     }
 
-    /// <summary>Constant-time check of a webhook secret (hash both sides so length doesn't leak).</summary>
-    public static bool WebhookSecretMatches(CrawlSite site, string? presented)
-    {
-        if (string.IsNullOrEmpty(site.WebhookSecret))
-        {
-            return true;
-        }
-
-        var expected = SHA256.HashData(Encoding.UTF8.GetBytes(site.WebhookSecret));
-        var actual = SHA256.HashData(Encoding.UTF8.GetBytes(presented ?? ""));
-        return CryptographicOperations.FixedTimeEquals(expected, actual) && presented is not null;
-    }
+    /// <summary>Constant-time check of a webhook secret against the site's stored hash; true when the site has none.</summary>
+    public static bool WebhookSecretMatches(CrawlSite site, string? presented) => WebhookSecrets.Matches(site.WebhookSecret, presented);
 
     /// <summary>
     /// Claims up to <paramref name="max"/> due sites whose lease is free or expired, leasing them

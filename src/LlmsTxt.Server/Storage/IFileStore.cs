@@ -19,6 +19,9 @@ public interface IFileStore
     /// <summary>The file and its validators, or null when there is no such file.</summary>
     Task<StoredFile?> GetTextAsync(string key, CancellationToken cancellationToken = default);
 
+    /// <summary>Whether <paramref name="key"/> is stored, without reading it (the scheduler re-uploads a file someone deleted).</summary>
+    Task<bool> ExistsAsync(string key, CancellationToken cancellationToken = default);
+
     /// <summary>Removes the file; false when it did not exist.</summary>
     Task<bool> DeleteAsync(string key, CancellationToken cancellationToken = default);
 

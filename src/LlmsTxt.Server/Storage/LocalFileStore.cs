@@ -84,6 +84,8 @@ public sealed class LocalFileStore : IFileStore
         }
     }
 
+    public Task<bool> ExistsAsync(string key, CancellationToken cancellationToken = default) => Task.FromResult(File.Exists(PathFor(key)));
+
     public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken = default)
     {
         var path = PathFor(key);

@@ -83,14 +83,24 @@ public sealed class S3FileStore : IFileStore, IDisposable
         return new StoredFile(key, content, response.ETag ?? "", modified);
     }
 
-    public async Task<bool> DeleteAsync(string key, CancellationToken cancellationToken = default)
+    public async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken = default)
     {
         StorageKeys.EnsureValid(key);
         try
         {
+            // HEAD: no body transferred, however large the file.
             await _client.GetObjectMetadataAsync(_bucket, key, cancellationToken);
+            return true;
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> DeleteAsync(string key, CancellationToken cancellationToken = default)
+    {
+        if (!await ExistsAsync(key, cancellationToken))
         {
             return false;
         }

@@ -14,6 +14,7 @@ public sealed class RecrawlSchedulerTests(SqliteDatabases databases) : IClassFix
         using var harness = await SchedulerHarness.CreateAsync(databases);
         var enrolled = await harness.EnrolAfterCrawlAsync(site.BaseUrl);
         Assert.Equal(site.LastModified, enrolled.SitemapLastModified);
+        Assert.Equal(site.BaseUrl + "sitemap.xml", enrolled.SitemapUrl);
         harness.Time.Advance(TimeSpan.FromHours(2));
         var before = site.RequestsSoFar;
 
@@ -22,10 +23,29 @@ public sealed class RecrawlSchedulerTests(SqliteDatabases databases) : IClassFix
         Assert.Equal(new PassSummary(1, 0, 0, 1, 0), pass);
         Assert.Equal(0, site.PageRequestsSince(before));
         Assert.Equal(1, site.SitemapRequestsSince(before));
+        // The sentinel from enrolment is read directly: no robots.txt, no discovery.
+        Assert.Equal(1, site.RequestsSoFar - before);
         var after = await harness.SiteAsync(site.BaseUrl);
         Assert.Equal(harness.Time.GetUtcNow() + TimeSpan.FromHours(2), after.NextCrawlAt);
         Assert.Equal(0, after.CrawlCount);
         Assert.EndsWith("/sitemap.xml", after.SitemapUrl, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ScheduledCrawlRecordsTheSentinelSoTheNextPassReadsOnlyIt()
+    {
+        await using var site = await ChangingSite.StartAsync();
+        using var harness = await SchedulerHarness.CreateAsync(databases);
+        // Enrolled without a crawl (no file, no sentinel): due at once.
+        await harness.Registry.EnrolAsync(new SiteEnrolment { BaseUrl = site.BaseUrl, Settings = new SiteSettings { MaxPages = 10 }, RecrawlInterval = TimeSpan.FromHours(2) });
+
+        Assert.Equal(new PassSummary(1, 1, 0, 0, 0), await harness.Scheduler.RunPassAsync());
+        Assert.Equal(site.BaseUrl + "sitemap.xml", (await harness.SiteAsync(site.BaseUrl)).SitemapUrl);
+
+        harness.Time.Advance(TimeSpan.FromHours(2));
+        var before = site.RequestsSoFar;
+        Assert.Equal(new PassSummary(1, 0, 0, 1, 0), await harness.Scheduler.RunPassAsync());
+        Assert.Equal(["/sitemap.xml"], site.Server.Requests.Skip(before).Select(r => r.PathAndQuery));
     }
 
     [Fact]

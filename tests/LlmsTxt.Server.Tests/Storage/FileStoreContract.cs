@@ -55,6 +55,17 @@ public abstract class FileStoreContract
     }
 
     [Fact]
+    public async Task ExistsFollowsPutAndDelete()
+    {
+        var key = NewKey();
+        Assert.False(await Store.ExistsAsync(key));
+        await Store.PutTextAsync(key, "x");
+        Assert.True(await Store.ExistsAsync(key));
+        await Store.DeleteAsync(key);
+        Assert.False(await Store.ExistsAsync(key));
+    }
+
+    [Fact]
     public async Task DeleteRemovesTheFile()
     {
         var key = NewKey();

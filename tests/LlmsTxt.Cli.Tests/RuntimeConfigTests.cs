@@ -1,0 +1,17 @@
+using System.Text.Json;
+
+namespace LlmsTxt.Cli.Tests;
+
+/// <summary>The CLI's generated runtimeconfig.json (copied next to the tests) raises the LOH threshold.</summary>
+public sealed class RuntimeConfigTests
+{
+    [Fact]
+    public void CliRaisesTheLargeObjectHeapThreshold()
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "llmstxt.runtimeconfig.json");
+        using var config = JsonDocument.Parse(File.ReadAllText(path));
+        var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+
+        Assert.Equal(2_000_000, properties.GetProperty("System.GC.LOHThreshold").GetInt32());
+    }
+}
