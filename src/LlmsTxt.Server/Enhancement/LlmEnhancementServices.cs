@@ -42,7 +42,7 @@ public static class LlmEnhancementServices
             var logger = sp.GetRequiredService<ILogger<LlmEnhancer>>();
             if (options.IsAvailable)
             {
-                logger.LogInformation("LLM enhancement is on: model {Model} at {BaseUrl}, {Timeout} s timeout", options.Model, options.BaseUrl, options.Timeout.TotalSeconds);
+                logger.LogInformation("LLM enhancement is on: model {Model} at {Host}, {Timeout} s timeout", options.Model, options.BaseUrl.Host, options.Timeout.TotalSeconds);
                 return new LlmEnhancer(options, logger);
             }
             if (options.Enabled)

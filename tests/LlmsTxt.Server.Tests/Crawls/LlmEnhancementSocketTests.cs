@@ -85,6 +85,18 @@ public sealed class LlmEnhancementSocketTests
     }
 
     [Fact]
+    public async Task EnabledWithoutAKeyIsNotOffered()
+    {
+        await using var server = new CrawlServer(new Dictionary<string, string?> { ["LLM_ENHANCEMENT_ENABLED"] = "true", ["OPENROUTER_API_KEY"] = "", ["LLM_API_KEY"] = "" });
+        using var http = server.Started().Http();
+
+        using var config = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/config", UriKind.Relative)));
+
+        Assert.False(config.RootElement.GetProperty("llmEnhancementAvailable").GetBoolean());
+        Assert.Contains(server.Logs.Lines, l => l.Message.Contains("LLM_ENHANCEMENT_ENABLED is true but OPENROUTER_API_KEY", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task BadLlmTimeoutStopsStartUpNamingTheVariable()
     {
         var (exitCode, stderr) = await ServerProcess.RunAsync(new Dictionary<string, string> { ["LLM_TIMEOUT"] = "soon" });
