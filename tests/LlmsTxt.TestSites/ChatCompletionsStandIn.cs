@@ -18,6 +18,9 @@ public sealed record ChatReply
     /// <summary>Never answers (until the client gives up).</summary>
     public bool Hang { get; init; }
 
+    /// <summary>Sent as is with status 200 instead of a chat completion.</summary>
+    public string? RawBody { get; init; }
+
     public static ChatReply Answer(string content) => new() { Content = _ => content };
 
     public static ChatReply Rewrite(Func<string, string> rewrite) => new() { Content = rewrite };
@@ -80,6 +83,11 @@ public sealed class ChatCompletionsStandIn : IAsyncDisposable
             return;
         }
         context.Response.StatusCode = reply.Status;
+        if (reply.RawBody is not null)
+        {
+            await context.Response.WriteAsync(reply.RawBody, context.RequestAborted);
+            return;
+        }
         if (reply.RetryAfter is not null) context.Response.Headers.RetryAfter = reply.RetryAfter;
         if (reply.Status != 200)
         {

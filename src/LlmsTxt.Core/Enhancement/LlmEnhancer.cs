@@ -97,6 +97,11 @@ public sealed class LlmEnhancer : ILlmsTxtEnhancer, IDisposable
                 // The message names the host and the socket error, never the request headers (so never the key).
                 return new Answer(null, $"could not reach the provider ({ex.HttpRequestError})");
             }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Enhancement is optional: nothing the provider sends may fail the generation.
+                return new Answer(null, $"the provider's answer could not be read ({ex.GetType().Name})");
+            }
         }
     }
 
@@ -121,7 +126,7 @@ public sealed class LlmEnhancer : ILlmsTxtEnhancer, IDisposable
         {
             chat = await response.Content.ReadFromJsonAsync(LlmJsonContext.Default.ChatResponse, cancellationToken);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or NotSupportedException)
         {
             return new Answer(null, "the provider's answer was not a chat completion (invalid JSON)");
         }

@@ -159,6 +159,20 @@ public sealed class LlmEnhancerTests
         Assert.Single(standIn.Calls);
     }
 
+    [Theory]
+    [InlineData("<html>Bad gateway</html>", "the provider's answer was not a chat completion (invalid JSON)")]
+    [InlineData("{\"choices\":[]}", "the provider's answer held no message")]
+    [InlineData("{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"# Ex\"},\"finish_reason\":\"length\"}]}", "the answer was cut off (the model hit its output limit)")]
+    public async Task MalformedAnswerKeepsTheOriginal(string body, string reason)
+    {
+        await using var standIn = await ChatCompletionsStandIn.StartAsync(new ChatReply { RawBody = body });
+
+        var (outcome, _) = await EnhanceAsync(standIn);
+
+        Assert.Equal(LlmFiles.Original, outcome.LlmsTxt);
+        Assert.Equal(reason, outcome.Note);
+    }
+
     [Fact]
     public async Task CallerCancellationIsNotReportedAsATimeout()
     {
