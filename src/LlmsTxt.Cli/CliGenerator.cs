@@ -1,10 +1,11 @@
+using LlmsTxt.Core.Enhancement;
 using LlmsTxt.Core.Generation;
 using LlmsTxt.Core.Rendering;
 
 namespace LlmsTxt.Cli;
 
 /// <summary>The generator as the CLI runs it, owning the browser it may start.</summary>
-internal sealed class CliGenerator(LlmsTxtGenerator generator, ChromiumRenderer? renderer) : IAsyncDisposable
+internal sealed class CliGenerator(LlmsTxtGenerator generator, ChromiumRenderer? renderer, LlmEnhancer? enhancer = null) : IAsyncDisposable
 {
     public static CliGenerator Create(GenerationRequest request)
     {
@@ -15,7 +16,17 @@ internal sealed class CliGenerator(LlmsTxtGenerator generator, ChromiumRenderer?
             // Without a browser the generator says rendering is unavailable and reads static HTML only.
             if (options.IsAvailable) renderer = new ChromiumRenderer(options);
         }
-        return new CliGenerator(new LlmsTxtGenerator(renderer: renderer), renderer);
+        var enhancer = request.LlmEnhance ? Enhancer() : null;
+        return new CliGenerator(new LlmsTxtGenerator(renderer: renderer, enhancer: enhancer), renderer, enhancer);
+    }
+
+    /// <exception cref="ArgumentException">A bad LLM_* value or no key; the message names the variable.</exception>
+    private static LlmEnhancer Enhancer()
+    {
+        // The flag is the user's explicit ask, so it switches enhancement on without LLM_ENHANCEMENT_ENABLED.
+        var options = LlmEnhancerOptions.FromEnvironment(Environment.GetEnvironmentVariable) with { Enabled = true };
+        if (!options.IsAvailable) throw new ArgumentException("--llm-enhance needs an API key: set OPENROUTER_API_KEY (or LLM_API_KEY) in the environment.");
+        return new LlmEnhancer(options);
     }
 
     public Task<GenerationResult> GenerateAsync(GenerationRequest request, IProgress<GenerationEvent>? progress, CancellationToken stopCrawling, CancellationToken cancellationToken) =>
@@ -24,6 +35,7 @@ internal sealed class CliGenerator(LlmsTxtGenerator generator, ChromiumRenderer?
     public async ValueTask DisposeAsync()
     {
         generator.Dispose();
+        enhancer?.Dispose();
         if (renderer is not null) await renderer.DisposeAsync();
     }
 }

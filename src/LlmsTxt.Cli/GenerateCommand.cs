@@ -32,6 +32,10 @@ internal static class GenerateCommand
         {
             Description = "Render pages whose HTML is empty without JavaScript in headless Chromium (CHROMIUM_PATH, default /usr/bin/chromium, or BROWSER_WS_ENDPOINT).",
         };
+        var llmEnhance = new Option<bool>("--llm-enhance")
+        {
+            Description = "Improve the summary, about paragraph and link notes with an LLM (OPENROUTER_API_KEY or LLM_API_KEY; LLM_BASE_URL, LLM_MODEL, LLM_TIMEOUT). The answer is used only if it keeps every URL and the format.",
+        };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress or log on stderr; errors only." };
         var blockPrivate = new Option<bool>("--block-private-networks")
         {
@@ -40,7 +44,7 @@ internal static class GenerateCommand
 
         var command = new Command("generate", "Crawl a website and write its llms.txt (stdout unless -o).")
         {
-            url, output, full, maxPages, descLength, concurrency, renderJs, quiet, blockPrivate,
+            url, output, full, maxPages, descLength, concurrency, renderJs, llmEnhance, quiet, blockPrivate,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -68,6 +72,7 @@ internal static class GenerateCommand
                     DescLength = parse.GetValue(descLength),
                     Full = fullPresent,
                     RenderJs = parse.GetValue(renderJs),
+                    LlmEnhance = parse.GetValue(llmEnhance),
                     Concurrency = parse.GetValue(concurrency),
                     AllowPrivateNetworks = !parse.GetValue(blockPrivate),
                 },

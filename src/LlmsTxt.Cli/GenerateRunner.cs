@@ -20,7 +20,7 @@ internal static class GenerateRunner
         }
         catch (ArgumentException ex)
         {
-            // A malformed browser setting (BROWSER_WS_ENDPOINT, BRIGHTDATA_*); the message names it.
+            // A malformed browser or LLM setting (BROWSER_WS_ENDPOINT, BRIGHTDATA_*, LLM_*, no key); the message names it.
             await Console.Error.WriteLineAsync($"llmstxt: {ex.Message}");
             return ExitCodes.Failure;
         }

@@ -19,7 +19,10 @@ public static class CliProcess
         return dll;
     }
 
-    public static async Task<CliRun> RunAsync(string workingDirectory, params string[] args)
+    public static Task<CliRun> RunAsync(string workingDirectory, params string[] args) => RunAsync(workingDirectory, null, args);
+
+    /// <param name="environment">Extra environment variables for the process (null value removes one).</param>
+    public static async Task<CliRun> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -32,6 +35,11 @@ public static class CliProcess
         start.ArgumentList.Add(DllPath());
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -20,7 +20,7 @@ public sealed record GenerationRequest
     /// <summary>Render pages whose static HTML is empty in headless Chromium (needs a renderer).</summary>
     public bool RenderJs { get; init; }
 
-    /// <summary>Ask the enhancement hook to improve the file (a no-op until enhancement exists).</summary>
+    /// <summary>Ask the enhancer to improve the file (an LLM when the host configures one; else the file is kept).</summary>
     public bool LlmEnhance { get; init; }
 
     /// <summary>Requests in flight per host; null keeps the crawler's default.</summary>

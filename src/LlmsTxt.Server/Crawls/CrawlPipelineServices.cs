@@ -3,6 +3,7 @@ using LlmsTxt.Core.Enhancement;
 using LlmsTxt.Core.Generation;
 using LlmsTxt.Core.Rendering;
 using LlmsTxt.Server.Configuration;
+using LlmsTxt.Server.Enhancement;
 using Microsoft.Extensions.Options;
 
 namespace LlmsTxt.Server.Crawls;
@@ -72,7 +73,7 @@ public static class CrawlPipelineServices
             var policy = sp.GetRequiredService<CrawlRenderingPolicy>();
             return new ChromiumRenderer(policy.Options, sp.GetRequiredService<ILogger<ChromiumRenderer>>());
         });
-        services.AddSingleton<ILlmsTxtEnhancer>(NoOpEnhancer.Instance);
+        services.AddLlmEnhancement();
         services.AddSingleton(sp =>
         {
             var policy = sp.GetRequiredService<CrawlRenderingPolicy>();

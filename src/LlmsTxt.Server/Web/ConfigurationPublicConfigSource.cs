@@ -15,7 +15,7 @@ public sealed class ConfigurationPublicConfigSource(
 {
     public PublicConfig Get() => new(
         ApiKeyRequired: apiKey.CurrentValue.IsConfigured,
-        // The registered enhancer decides (the no-op one until LLM enhancement is built).
+        // The registered enhancer decides: the LLM one only when LLM_ENHANCEMENT_ENABLED=true and a key is set.
         LlmEnhancementAvailable: enhancer.IsAvailable,
         RenderingAvailable: rendering.Available,
         RenderingDefault: rendering.Available && rendering.DefaultOn,

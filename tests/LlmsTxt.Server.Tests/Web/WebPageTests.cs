@@ -40,8 +40,8 @@ public sealed class WebPageTests
         using var json = JsonDocument.Parse(text);
 
         Assert.True(json.RootElement.GetProperty("apiKeyRequired").GetBoolean());
-        // Only the no-op enhancer exists yet: the page must not offer what the server can't do.
-        Assert.False(json.RootElement.GetProperty("llmEnhancementAvailable").GetBoolean());
+        // Enabled and given a key: the page may offer enhancement (without ever seeing the key).
+        Assert.True(json.RootElement.GetProperty("llmEnhancementAvailable").GetBoolean());
         Assert.Equal(1000, json.RootElement.GetProperty("limits").GetProperty("maxPages").GetProperty("max").GetInt32());
         Assert.DoesNotContain("s3cret-key-value", text, StringComparison.Ordinal);
         Assert.DoesNotContain("or-key-value", text, StringComparison.Ordinal);

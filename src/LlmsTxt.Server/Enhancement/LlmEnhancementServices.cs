@@ -1,0 +1,54 @@
+using LlmsTxt.Core.Enhancement;
+using LlmsTxt.Server.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace LlmsTxt.Server.Enhancement;
+
+/// <summary>
+/// LLM enhancement settings (<c>LLM_ENHANCEMENT_ENABLED</c>, <c>OPENROUTER_API_KEY</c> / <c>LLM_API_KEY</c>,
+/// <c>LLM_BASE_URL</c>, <c>LLM_MODEL</c>, <c>LLM_TIMEOUT</c>, <c>LLM_MAX_RETRIES</c>), validated at start-up.
+/// </summary>
+public sealed class LlmEnhancementSettings
+{
+    public LlmEnhancerOptions Options { get; set; } = new();
+
+    internal static void Read(EnvSettings env, LlmEnhancementSettings settings)
+    {
+        try
+        {
+            settings.Options = LlmEnhancerOptions.FromEnvironment(env.Raw);
+        }
+        catch (ArgumentException ex)
+        {
+            // The message starts with the variable's name and never holds the key (the key isn't validated).
+            var name = ex.Message.Split(' ')[0];
+            env.Fail(name, ex.Message[(name.Length + 1)..]);
+        }
+    }
+}
+
+public static class LlmEnhancementServices
+{
+    /// <summary>
+    /// Registers the <see cref="ILlmsTxtEnhancer"/>: the LLM one when enabled and given a key, else the no-op one
+    /// (so <c>/api/config</c> reports enhancement as unavailable and requests keep the generated file).
+    /// </summary>
+    public static IServiceCollection AddLlmEnhancement(this IServiceCollection services)
+    {
+        services.AddEnvOptions<LlmEnhancementSettings>(LlmEnhancementSettings.Read);
+        services.AddSingleton<ILlmsTxtEnhancer>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<LlmEnhancementSettings>>().Value.Options;
+            var logger = sp.GetRequiredService<ILogger<LlmEnhancer>>();
+            if (options.IsAvailable)
+            {
+                logger.LogInformation("LLM enhancement is on: model {Model} at {Host}, {Timeout} s timeout", options.Model, options.BaseUrl.Host, options.Timeout.TotalSeconds);
+                return new LlmEnhancer(options, logger);
+            }
+            if (options.Enabled)
+                logger.LogWarning("LLM_ENHANCEMENT_ENABLED is true but OPENROUTER_API_KEY (or LLM_API_KEY) is not set; LLM enhancement is off");
+            return NoOpEnhancer.Instance;
+        });
+        return services;
+    }
+}

@@ -1,0 +1,107 @@
+using System.Net.WebSockets;
+using System.Text.Json;
+using LlmsTxt.Core.Generation;
+using LlmsTxt.Server.Tests.Support;
+using LlmsTxt.TestSites;
+
+namespace LlmsTxt.Server.Tests.Crawls;
+
+/// <summary>LLM enhancement end to end: real socket, real server, a local stand-in for the provider.</summary>
+public sealed class LlmEnhancementSocketTests
+{
+    private const string Key = "sk-or-server-test-1a2b3c4d";
+    private const string Summary = "> Improved summary from the stand-in provider.";
+
+    private static string Rewrite(string file) =>
+        string.Join('\n', file.Split('\n').Select(l => l.StartsWith("> ", StringComparison.Ordinal) ? Summary : l));
+
+    private static CrawlServer Server(ChatCompletionsStandIn standIn) => new(new Dictionary<string, string?>
+    {
+        ["LLM_ENHANCEMENT_ENABLED"] = "true",
+        ["OPENROUTER_API_KEY"] = Key,
+        ["LLM_BASE_URL"] = standIn.BaseUrl.AbsoluteUri,
+        ["LLM_MODEL"] = "test/socket-model",
+    });
+
+    [Fact]
+    public async Task LlmEnhanceRequestGetsTheImprovedFileAndSaysSo()
+    {
+        await using var standIn = await ChatCompletionsStandIn.StartAsync(ChatReply.Rewrite(Rewrite));
+        await using var server = Server(standIn);
+        await using var site = await SampleSites.StartDocsSiteAsync();
+
+        using (var http = server.Started().Http())
+        using (var config = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/config", UriKind.Relative))))
+            Assert.True(config.RootElement.GetProperty("llmEnhancementAvailable").GetBoolean());
+
+        await using var socket = await LiveSocket.ConnectAsync(server.SocketUri());
+        await socket.SendJsonAsync(new { url = site.BaseUri.AbsoluteUri, llmEnhance = true });
+        await socket.ReadToCloseAsync();
+
+        Assert.Equal(WebSocketCloseStatus.NormalClosure, socket.CloseStatus);
+        var result = socket.OfType("result").Single().Text();
+        Assert.Contains(Summary, result, StringComparison.Ordinal);
+        Assert.True(LlmsTxtGenerator.Validate(result).IsValid);
+        foreach (var path in SampleSites.DocsPaths.Skip(1))
+            Assert.Contains(site.Url(path).AbsoluteUri, result, StringComparison.Ordinal);
+        Assert.Contains(socket.OfType("log"), m => m.Text().Contains("Improved the file with an LLM", StringComparison.Ordinal));
+
+        var call = Assert.Single(standIn.Calls);
+        Assert.Equal($"Bearer {Key}", call.Authorization);
+        Assert.Equal("test/socket-model", call.Model);
+        Assert.DoesNotContain(server.Logs.Lines, l => l.Everything.Contains(Key, StringComparison.Ordinal));
+        Assert.DoesNotContain(socket.Messages, m => m.GetRawText().Contains(Key, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RefusedAnswerKeepsTheGeneratedFileAndTheLogSaysWhy()
+    {
+        await using var standIn = await ChatCompletionsStandIn.StartAsync(ChatReply.Rewrite(f => "# Extra\n\n" + Rewrite(f)));
+        await using var server = Server(standIn);
+        await using var site = await SampleSites.StartDocsSiteAsync();
+
+        await using var socket = await LiveSocket.ConnectAsync(server.Started().SocketUri());
+        await socket.SendJsonAsync(new { url = site.BaseUri.AbsoluteUri, llmEnhance = true });
+        await socket.ReadToCloseAsync();
+
+        var result = socket.OfType("result").Single().Text();
+        Assert.DoesNotContain(Summary, result, StringComparison.Ordinal);
+        Assert.Contains(socket.OfType("log"), m => m.Text().Contains("Kept the generated file: the answer had 2 H1s", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WithoutLlmEnhanceTheProviderIsNotCalled()
+    {
+        await using var standIn = await ChatCompletionsStandIn.StartAsync(ChatReply.Rewrite(Rewrite));
+        await using var server = Server(standIn);
+        await using var site = await SampleSites.StartDocsSiteAsync();
+
+        await using var socket = await LiveSocket.ConnectAsync(server.Started().SocketUri());
+        await socket.SendJsonAsync(new { url = site.BaseUri.AbsoluteUri });
+        await socket.ReadToCloseAsync();
+
+        Assert.DoesNotContain(Summary, socket.OfType("result").Single().Text(), StringComparison.Ordinal);
+        Assert.Empty(standIn.Calls);
+    }
+
+    [Fact]
+    public async Task EnabledWithoutAKeyIsNotOffered()
+    {
+        await using var server = new CrawlServer(new Dictionary<string, string?> { ["LLM_ENHANCEMENT_ENABLED"] = "true", ["OPENROUTER_API_KEY"] = "", ["LLM_API_KEY"] = "" });
+        using var http = server.Started().Http();
+
+        using var config = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/config", UriKind.Relative)));
+
+        Assert.False(config.RootElement.GetProperty("llmEnhancementAvailable").GetBoolean());
+        Assert.Contains(server.Logs.Lines, l => l.Message.Contains("LLM_ENHANCEMENT_ENABLED is true but OPENROUTER_API_KEY", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task BadLlmTimeoutStopsStartUpNamingTheVariable()
+    {
+        var (exitCode, stderr) = await ServerProcess.RunAsync(new Dictionary<string, string> { ["LLM_TIMEOUT"] = "soon" });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("LLM_TIMEOUT must be a whole number from 1 to 600, got 'soon'", stderr, StringComparison.Ordinal);
+    }
+}
