@@ -13,7 +13,7 @@ public sealed record ValidationVerdict(bool IsValid, IReadOnlyList<ValidationFin
 /// <param name="BaseUrl">The normalised start URL: the site's identity for storage keys and the registry.</param>
 /// <param name="LlmsTxt">The llms.txt text (LF line endings).</param>
 /// <param name="LlmsFullTxt">llms-full.txt when it was asked for.</param>
-/// <param name="ContentHash">SHA-256 (lower-case hex) of the UTF-8 llms.txt: the scheduler compares it to detect change.</param>
+/// <param name="ContentHash">SHA-256 (lower-case hex) of the UTF-8 llms.txt as generated, before any LLM enhancement: the scheduler compares it to detect change, and a model rewording an unchanged site must not count as one.</param>
 /// <param name="Partial">True when the crawl was stopped early (cancel or deadline) and the file lists only what was fetched.</param>
 /// <param name="SitemapNewestLastModified">Newest sitemap lastmod seen, for the scheduler's skip check.</param>
 /// <param name="SitemapSentinel">The sitemap document holding that newest lastmod: the scheduler re-reads only it to tell whether the site moved.</param>

@@ -76,7 +76,8 @@ public sealed class LlmsTxtGenerator(
             BaseUrl: Normalized(crawl.StartUrl),
             LlmsTxt: llmsTxt,
             LlmsFullTxt: files.Full?.Text,
-            ContentHash: Hash(llmsTxt),
+            // The generated file, not the LLM's wording, so a recrawl of an unchanged site is not a change.
+            ContentHash: Hash(files.LlmsTxt.Text),
             Stats: new GenerationStats(files.LlmsTxt.ListedPages, crawl.Stats.Fetched, crawl.Stats.Failed, crawl.Stats.Skipped.Values.Sum(), crawl.Stats.Rendered, clock.Elapsed),
             Partial: partial,
             Validation: verdict,
