@@ -34,6 +34,22 @@ public static class SiteKit
 
     public static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8");
 
+    /// <summary>A page that answers its first request with <paramref name="status"/> and a <c>Retry-After</c>, then serves normally.</summary>
+    public static RequestDelegate BusyOnceThenPage(int status, string retryAfter, string title)
+    {
+        var calls = 0;
+        return ctx =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                ctx.Response.StatusCode = status;
+                ctx.Response.Headers.RetryAfter = retryAfter;
+                return Task.CompletedTask;
+            }
+            return Html(Page(title)).ExecuteAsync(ctx);
+        };
+    }
+
     public static string UrlSet(IEnumerable<string> locs, string? lastmod = null) =>
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">" +
         string.Concat(locs.Select(l => $"<url><loc>{l}</loc>{(lastmod is null ? "" : $"<lastmod>{lastmod}</lastmod>")}</url>")) + "</urlset>";

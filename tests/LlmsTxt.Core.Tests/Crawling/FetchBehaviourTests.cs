@@ -11,20 +11,10 @@ public sealed class FetchBehaviourTests
     [Fact]
     public async Task RetriesAfter429HonouringRetryAfter()
     {
-        var calls = 0;
         await using var server = await TestWebServer.StartAsync(app =>
         {
             app.MapGet("/", () => SiteKit.Html(SiteKit.Page("Home", ["/busy"])));
-            app.MapGet("/busy", ctx =>
-            {
-                if (Interlocked.Increment(ref calls) == 1)
-                {
-                    ctx.Response.StatusCode = 429;
-                    ctx.Response.Headers.RetryAfter = "1";
-                    return Task.CompletedTask;
-                }
-                return SiteKit.Html(SiteKit.Page("Busy")).ExecuteAsync(ctx);
-            });
+            app.MapGet("/busy", SiteKit.BusyOnceThenPage(429, "1", "Busy"));
         });
 
         var (result, events) = await CrawlKit.CrawlAsync(server.Url("/"));

@@ -10,20 +10,10 @@ public sealed class LimitTests
     [Fact]
     public async Task RetryAfterIsCappedByMaxRetryAfter()
     {
-        var calls = 0;
         await using var server = await TestWebServer.StartAsync(app =>
         {
             app.MapGet("/", () => SiteKit.Html(SiteKit.Page("Home", ["/later"])));
-            app.MapGet("/later", ctx =>
-            {
-                if (Interlocked.Increment(ref calls) == 1)
-                {
-                    ctx.Response.StatusCode = 503;
-                    ctx.Response.Headers.RetryAfter = "3600";
-                    return Task.CompletedTask;
-                }
-                return SiteKit.Html(SiteKit.Page("Later")).ExecuteAsync(ctx);
-            });
+            app.MapGet("/later", SiteKit.BusyOnceThenPage(503, "3600", "Later"));
         });
         var options = CrawlKit.Options with { MaxRetryAfter = TimeSpan.FromMilliseconds(200) };
 
