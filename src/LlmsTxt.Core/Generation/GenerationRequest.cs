@@ -1,3 +1,5 @@
+using LlmsTxt.Core.Enhancement;
+
 namespace LlmsTxt.Core.Generation;
 
 /// <summary>What to build: the same fields the socket, the CLI and the scheduler accept.</summary>
@@ -22,6 +24,9 @@ public sealed record GenerationRequest
 
     /// <summary>Ask the enhancer to improve the file (an LLM when the host configures one; else the file is kept).</summary>
     public bool LlmEnhance { get; init; }
+
+    /// <summary>What the last enhancement of this site produced: descriptions of pages whose content is unchanged are reused, not asked for again.</summary>
+    public EnhancementMemory? EnhancementMemory { get; init; }
 
     /// <summary>Requests in flight per host; null keeps the crawler's default.</summary>
     public int? Concurrency { get; init; }

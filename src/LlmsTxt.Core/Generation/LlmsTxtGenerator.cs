@@ -6,6 +6,7 @@ using LlmsTxt.Core.Crawling;
 using LlmsTxt.Core.Enhancement;
 using LlmsTxt.Core.Extraction;
 using LlmsTxt.Core.Rendering;
+using LlmsTxt.Core.Writing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -67,22 +68,28 @@ public sealed class LlmsTxtGenerator(
         var partial = crawl.Cancelled;
         if (partial) events.Log($"Partial result: building the file from the {crawl.Pages.Count} pages fetched before the stop.", GenerationLogLevel.Warning);
 
-        var files = FileComposer.Compose(crawl, request, MaxFullChars, events);
-        var llmsTxt = await EnhanceAsync(files.LlmsTxt.Text, request, crawl, events, cancellationToken);
+        var files = FileComposer.Compose(crawl, request, events);
+        var enhancement = await EnhanceAsync(files.Plan, request, crawl, events, cancellationToken);
+        var plan = enhancement is { Report.Changed: true } ? enhancement.Plan : files.Plan;
+        var llmsTxt = ReferenceEquals(plan, files.Plan) ? files.LlmsTxt.Text : LlmsTxtWriter.Write(plan).Text;
+        var full = request.Full ? FileComposer.WriteFull(plan, MaxFullChars, events) : null;
         var verdict = Validate(llmsTxt);
         events.Log(Summary(llmsTxt, verdict, files.LlmsTxt.ListedPages, clock.Elapsed));
 
         return new GenerationResult(
             BaseUrl: Normalized(crawl.StartUrl),
             LlmsTxt: llmsTxt,
-            LlmsFullTxt: files.Full?.Text,
+            LlmsFullTxt: full?.Text,
             // The generated file, not the LLM's wording, so a recrawl of an unchanged site is not a change.
             ContentHash: Hash(files.LlmsTxt.Text),
             Stats: new GenerationStats(files.LlmsTxt.ListedPages, crawl.Stats.Fetched, crawl.Stats.Failed, crawl.Stats.Skipped.Values.Sum(), crawl.Stats.Rendered, clock.Elapsed),
             Partial: partial,
             Validation: verdict,
             SitemapNewestLastModified: crawl.NewestSitemapLastMod,
-            SitemapSentinel: crawl.SentinelSitemapUrl);
+            SitemapSentinel: crawl.SentinelSitemapUrl,
+            Enhancement: enhancement?.Report,
+            EnhancementMemory: enhancement?.Memory,
+            FullContentHash: full is null ? null : Hash(LlmsTxtWriter.Header(files.Plan) + full.Text[LlmsTxtWriter.Header(plan).Length..]));
     }
 
     /// <summary>Runs the llms.txt validator and returns its findings with line numbers.</summary>
@@ -91,17 +98,19 @@ public sealed class LlmsTxtGenerator(
     /// <summary>Lower-case hex SHA-256 of the UTF-8 text: what the scheduler compares to detect a change.</summary>
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private async Task<string> EnhanceAsync(string llmsTxt, GenerationRequest request, CrawlResult crawl, CrawlEventRelay events, CancellationToken cancellationToken)
+    private async Task<PlanEnhancement?> EnhanceAsync(SitePlan plan, GenerationRequest request, CrawlResult crawl, CrawlEventRelay events, CancellationToken cancellationToken)
     {
-        if (!request.LlmEnhance) return llmsTxt;
+        if (!request.LlmEnhance) return null;
         if (!_enhancer.IsAvailable)
         {
             events.Log("LLM enhancement is not enabled on this server; keeping the generated file.");
-            return llmsTxt;
+            return null;
         }
-        var outcome = await _enhancer.EnhanceAsync(llmsTxt, [.. crawl.Pages.Select(p => p.Page)], cancellationToken);
-        events.Log(outcome.Changed ? "Improved the file with an LLM." : $"Kept the generated file: {outcome.Note}");
-        return outcome.LlmsTxt;
+        var input = new EnhancementInput(plan, FileComposer.StartPage(crawl), request.DescLength, request.EnhancementMemory);
+        var outcome = await _enhancer.EnhanceAsync(input, cancellationToken);
+        foreach (var (line, warning) in outcome.Report.Lines(_enhancer is LlmEnhancer llm ? llm.Model : "the enhancer"))
+            events.Log(line, warning ? GenerationLogLevel.Warning : GenerationLogLevel.Info);
+        return outcome;
     }
 
     private static string Summary(string llmsTxt, ValidationVerdict verdict, int listed, TimeSpan elapsed)

@@ -36,8 +36,8 @@ public sealed partial class GeneratingCrawlHandler(
             }
             else
             {
-                var (pages, failed) = await GenerateAsync(session, queue, cancellationToken);
-                await queue.SendAsync(CrawlMessage.Done(new CrawlDone(pages, failed, Seconds(started))), cancellationToken);
+                var (pages, failed, llm) = await GenerateAsync(session, queue, cancellationToken);
+                await queue.SendAsync(CrawlMessage.Done(new CrawlDone(pages, failed, Seconds(started)) { Llm = llm }), cancellationToken);
                 await queue.DrainAsync();
                 return;
             }
@@ -51,7 +51,7 @@ public sealed partial class GeneratingCrawlHandler(
         }
     }
 
-    private async Task<(int Pages, int Failed)> GenerateAsync(CrawlSession session, BoundedMessageQueue queue, CancellationToken cancellationToken)
+    private async Task<(int Pages, int Failed, CrawlDoneLlm? Llm)> GenerateAsync(CrawlSession session, BoundedMessageQueue queue, CancellationToken cancellationToken)
     {
         var request = ToGenerationRequest(session.Request);
         if (session.Request.RenderJs == true && !rendering.Available)
@@ -67,14 +67,14 @@ public sealed partial class GeneratingCrawlHandler(
         {
             progress.Flush();
             await queue.SendAsync(CrawlMessage.Error(ex.Message), cancellationToken);
-            return (0, 0);
+            return (0, 0, null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogGenerationCrashed(logger, ex, session.Request.Url.GetLeftPart(UriPartial.Path));
             progress.Flush();
             await queue.SendAsync(CrawlMessage.Error("Internal error while building the file; the server log has the details."), cancellationToken);
-            return (0, 0);
+            return (0, 0, null);
         }
         progress.Flush();
 
@@ -85,7 +85,7 @@ public sealed partial class GeneratingCrawlHandler(
             await queue.SendAsync(message, cancellationToken);
         if (queue.Dropped > 0)
             await queue.SendAsync(CrawlMessage.Log($"{queue.Dropped} log lines were not sent because the connection was too slow."), cancellationToken);
-        return (result.Stats.PagesListed, result.Stats.Failed);
+        return (result.Stats.PagesListed, result.Stats.Failed, CrawlDoneLlm.From(result.Enhancement));
     }
 
     private GenerationRequest ToGenerationRequest(CrawlSocketRequest request) => new()
