@@ -74,6 +74,11 @@ internal static class EnhancementPlanner
         var chunks = new List<List<ChunkEntry>>();
         var tooLarge = 0;
         var empty = client.LargestBody(LlmPrompt.Descriptions(siteName, [], target));
+        var sizes = pending.Select(e => LlmPrompt.EncodedBytes(e.Prompt) + 1).ToArray();
+        // Bytes of the rest of the section from each entry on: a section that fits a request of its own is not split.
+        var sectionRest = new int[pending.Count];
+        for (var k = pending.Count - 1; k >= 0; k--)
+            sectionRest[k] = sizes[k] + (k + 1 < pending.Count && pending[k + 1].Prompt.Section == pending[k].Prompt.Section ? sectionRest[k + 1] : 0);
         var i = 0;
         while (i < pending.Count)
         {
@@ -81,10 +86,11 @@ internal static class EnhancementPlanner
             var size = empty;
             for (; i < pending.Count; i++)
             {
-                var add = LlmPrompt.EncodedBytes(pending[i].Prompt) + 1;
-                if (current.Count > 0 && size + add > budget) break;
+                var startsSection = current.Count > 0 && pending[i].Prompt.Section != current[^1].Prompt.Section;
+                if (startsSection && size + sectionRest[i] > budget && empty + sectionRest[i] <= budget) break;
+                if (current.Count > 0 && size + sizes[i] > budget) break;
                 current.Add(pending[i]);
-                size += add;
+                size += sizes[i];
             }
             // Measure the real body (max_tokens grows with the entries too); leave entries for the next request until it fits.
             while (current.Count > 1 && Measure(siteName, current, target, client) > budget)

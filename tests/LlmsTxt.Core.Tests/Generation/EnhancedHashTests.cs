@@ -6,27 +6,44 @@ namespace LlmsTxt.Core.Tests.Generation;
 
 public sealed class EnhancedHashTests
 {
-    private static string NewSummary(string file, string summary) =>
-        string.Join('\n', file.Split('\n').Select(l => l.StartsWith("> ", StringComparison.Ordinal) ? "> " + summary : l));
+    private static string Header(string file) => file[..file.IndexOf("\n## ", StringComparison.Ordinal)];
 
     [Fact]
-    public async Task ModelRewordingAnUnchangedSiteKeepsTheContentHash()
+    public async Task ModelRewordingAnUnchangedSiteKeepsTheContentHashes()
     {
-        await using var standIn = await ChatCompletionsStandIn.StartAsync(
-            ChatReply.Rewrite(f => NewSummary(f, "First wording of the summary.")),
-            ChatReply.Rewrite(f => NewSummary(f, "A second, different wording.")));
+        var wording = 0;
+        await using var standIn = await ChatCompletionsStandIn.StartAsync(_ => ChatReply.Improve(p => $"Wording {Volatile.Read(ref wording)} of the description of {p.Title} pages."));
         await using var site = await SampleSites.StartDocsSiteAsync();
         var options = new LlmEnhancerOptions { Enabled = true, ApiKey = "sk-test", BaseUrl = standIn.BaseUrl, Model = "test/model" };
         using var enhancer = new LlmEnhancer(options);
         using var generator = new LlmsTxtGenerator(enhancer: enhancer);
-        var request = new GenerationRequest { Url = site.BaseUri, AllowPrivateNetworks = true, LlmEnhance = true };
+        var request = new GenerationRequest { Url = site.BaseUri, AllowPrivateNetworks = true, LlmEnhance = true, Full = true };
 
         var first = await generator.GenerateAsync(request);
+        Interlocked.Increment(ref wording);
         var second = await generator.GenerateAsync(request);
 
-        Assert.Contains("First wording", first.LlmsTxt, StringComparison.Ordinal);
-        Assert.Contains("second, different wording", second.LlmsTxt, StringComparison.Ordinal);
+        Assert.Contains("Wording 0 of", first.LlmsTxt, StringComparison.Ordinal);
+        Assert.Contains("Wording 1 of", second.LlmsTxt, StringComparison.Ordinal);
         Assert.Equal(first.ContentHash, second.ContentHash);
+        Assert.Equal(first.FullContentHash, second.FullContentHash);
         Assert.NotEqual(LlmsTxtGenerator.Hash(first.LlmsTxt), first.ContentHash);
+    }
+
+    [Fact]
+    public async Task LlmsFullHasTheSameHeaderAsTheEnhancedLlmsTxt()
+    {
+        await using var standIn = await ChatCompletionsStandIn.StartAsync(ChatReply.Improve());
+        await using var site = await SampleSites.StartDocsSiteAsync();
+        using var enhancer = new LlmEnhancer(new LlmEnhancerOptions { Enabled = true, BaseUrl = standIn.BaseUrl });
+        using var generator = new LlmsTxtGenerator(enhancer: enhancer);
+
+        var result = await generator.GenerateAsync(new GenerationRequest { Url = site.BaseUri, AllowPrivateNetworks = true, LlmEnhance = true, Full = true });
+
+        Assert.Contains("> " + StandInAnswers.Summary, result.LlmsTxt, StringComparison.Ordinal);
+        Assert.Equal(Header(result.LlmsTxt), Header(result.LlmsFullTxt!));
+        Assert.True(result.Validation.IsValid);
+        Assert.NotNull(result.Enhancement);
+        Assert.Equal(standIn.Calls.Count, result.Enhancement.Usage.Requests);
     }
 }
