@@ -1,4 +1,5 @@
 using LlmsTxt.Core.Crawling;
+using LlmsTxt.Core.Enhancement;
 using LlmsTxt.Core.Generation;
 using LlmsTxt.Server.Sites;
 using LlmsTxt.Server.Storage;
@@ -21,33 +22,37 @@ public sealed class SchedulerHarness : IDisposable
     public SchedulerOptions Options { get; }
     public SiteRegistry Registry { get; }
     public LocalFileStore Store { get; }
-    public LlmsTxtGenerator Generator { get; } = new();
+    public LlmsTxtGenerator Generator { get; }
+    public SiteLlmMemory LlmMemory { get; }
     public SitemapProbe Probe { get; }
     public RecrawlScheduler Scheduler { get; }
     public SiteEnroller Enroller { get; }
     private readonly SiteDatabase _database;
     private readonly ServiceProvider _services = new ServiceCollection().BuildServiceProvider();
 
-    private SchedulerHarness(SiteDatabase database, SchedulerOptions options)
+    private SchedulerHarness(SiteDatabase database, SchedulerOptions options, ILlmsTxtEnhancer? enhancer)
     {
         _database = database;
+        Generator = new LlmsTxtGenerator(enhancer: enhancer);
+        LlmMemory = new SiteLlmMemory(database);
         Options = options;
         Registry = new SiteRegistry(database, Time);
         Store = new LocalFileStore(TestServices.NewTempFolder(), "http://files.test", Time);
         Probe = new SitemapProbe(new CrawlOptions { AllowPrivateNetworks = true }, TimeProvider.System, NullLogger<SitemapProbe>.Instance);
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
-        var recrawler = new SiteRecrawler(Registry, new PipelineSiteGenerator(Generator, wrapped, _services), Probe, Store, wrapped, Time, NullLogger<SiteRecrawler>.Instance);
+        var recrawler = new SiteRecrawler(Registry, new PipelineSiteGenerator(Generator, wrapped, _services, LlmMemory), Probe, Store, wrapped, Time, NullLogger<SiteRecrawler>.Instance);
         Scheduler = new RecrawlScheduler(Registry, recrawler, wrapped, Time, NullLogger<RecrawlScheduler>.Instance);
         Enroller = new SiteEnroller(Registry, Time, NullLogger<SiteEnroller>.Instance);
     }
 
-    public static async Task<SchedulerHarness> CreateAsync(TestDatabases databases, Action<SchedulerOptions>? configure = null)
+    /// <param name="enhancer">The generator's enhancer (an LLM one pointed at the stand-in), none by default.</param>
+    public static async Task<SchedulerHarness> CreateAsync(TestDatabases databases, Action<SchedulerOptions>? configure = null, ILlmsTxtEnhancer? enhancer = null)
     {
         var database = await databases.NewAsync();
         await new SiteMigrator(database, NullLogger<SiteMigrator>.Instance).MigrateAsync();
         var options = new SchedulerOptions { AllowPrivateNetworks = true, Interval = TimeSpan.FromMinutes(1), InstanceId = "test-" + Guid.NewGuid().ToString("N")[..6] };
         configure?.Invoke(options);
-        return new SchedulerHarness(database, options);
+        return new SchedulerHarness(database, options, enhancer);
     }
 
     /// <summary>What a socket crawl with enableAutoUpdate does: generate, host, enrol.</summary>
