@@ -16,11 +16,11 @@ public sealed class LargeSiteEnhancementTests
         using var enhancer = new LlmEnhancer(new LlmEnhancerOptions { Enabled = true, BaseUrl = standIn.BaseUrl, Model = "test/big" });
         using var generator = new LlmsTxtGenerator(enhancer: enhancer);
         var request = new GenerationRequest { Url = site.BaseUri, MaxPages = 1000, AllowPrivateNetworks = true, Concurrency = 16 };
-        var log = new List<string>();
+        var log = new LogLines();
 
         var plain = await generator.GenerateAsync(request);
         var enhanced = await generator.GenerateAsync(request with { LlmEnhance = true },
-            new Progress<GenerationEvent>(e => { if (e is GenerationLog l) lock (log) log.Add(l.Message); }));
+            log);
 
         Assert.Equal(1000, plain.Stats.PagesListed);
         Assert.All(standIn.Calls, c =>
@@ -36,7 +36,20 @@ public sealed class LargeSiteEnhancementTests
         Assert.Equal(plain.ContentHash, enhanced.ContentHash);
         Assert.True(enhanced.Validation.IsValid);
         Assert.True(enhanced.Enhancement!.DescriptionsImproved > 900, $"{enhanced.Enhancement.DescriptionsImproved} improved");
-        lock (log) Assert.Contains(log, l => l.StartsWith($"LLM enhancement with test/big: {standIn.Calls.Count} requests", StringComparison.Ordinal));
+        Assert.Contains(log.Lines, l => l.StartsWith($"LLM enhancement with test/big: {standIn.Calls.Count} requests", StringComparison.Ordinal));
+    }
+
+    /// <summary>Collects log lines as they are reported (Progress&lt;T&gt; would post them later, on the thread pool).</summary>
+    private sealed class LogLines : IProgress<GenerationEvent>
+    {
+        private readonly List<string> _lines = [];
+
+        public IReadOnlyList<string> Lines { get { lock (_lines) return [.. _lines]; } }
+
+        public void Report(GenerationEvent value)
+        {
+            if (value is GenerationLog log) lock (_lines) _lines.Add(log.Message);
+        }
     }
 
     private static List<string> LinkUrls(string file) =>
