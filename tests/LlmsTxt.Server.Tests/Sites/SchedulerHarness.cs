@@ -42,7 +42,7 @@ public sealed class SchedulerHarness : IDisposable
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
         var recrawler = new SiteRecrawler(Registry, new PipelineSiteGenerator(Generator, wrapped, _services, LlmMemory), Probe, Store, wrapped, Time, NullLogger<SiteRecrawler>.Instance);
         Scheduler = new RecrawlScheduler(Registry, recrawler, wrapped, Time, NullLogger<RecrawlScheduler>.Instance);
-        Enroller = new SiteEnroller(Registry, Time, NullLogger<SiteEnroller>.Instance);
+        Enroller = new SiteEnroller(Registry, Time, NullLogger<SiteEnroller>.Instance, LlmMemory);
     }
 
     /// <param name="enhancer">The generator's enhancer (an LLM one pointed at the stand-in), none by default.</param>
