@@ -28,11 +28,14 @@ internal static partial class AnswerParser
         if (JsonObject(answer) is { } root)
         {
             var found = new Dictionary<string, string>(StringComparer.Ordinal);
-            var map = root.TryGetProperty("descriptions", out var inner) ? inner : root;
+            var wrapped = root.TryGetProperty("descriptions", out var inner);
+            var map = wrapped ? inner : root;
             if (map.ValueKind == JsonValueKind.Object)
             {
+                // Without the "descriptions" wrapper only URL keys count: other keys are the model's own fields.
                 foreach (var property in map.EnumerateObject())
-                    if (property.Value.ValueKind == JsonValueKind.String) found[property.Name.Trim()] = property.Value.GetString()!;
+                    if (property.Value.ValueKind == JsonValueKind.String && (wrapped || property.Name.TrimStart().StartsWith("http", StringComparison.OrdinalIgnoreCase)))
+                        found[property.Name.Trim()] = property.Value.GetString()!;
             }
             else if (map.ValueKind == JsonValueKind.Array)
             {
