@@ -69,7 +69,7 @@ public sealed class LlmsTxtGenerator(
         if (partial) events.Log($"Partial result: building the file from the {crawl.Pages.Count} pages fetched before the stop.", GenerationLogLevel.Warning);
 
         var files = FileComposer.Compose(crawl, request, events);
-        var enhancement = await EnhanceAsync(files.Plan, request, crawl, events, cancellationToken);
+        var enhancement = await EnhanceAsync(files.Plan, request, crawl, events, stopCrawling, cancellationToken);
         var plan = enhancement is { Report.Changed: true } ? enhancement.Plan : files.Plan;
         var llmsTxt = ReferenceEquals(plan, files.Plan) ? files.LlmsTxt.Text : LlmsTxtWriter.Write(plan).Text;
         var full = request.Full ? FileComposer.WriteFull(plan, MaxFullChars, events) : null;
@@ -98,7 +98,8 @@ public sealed class LlmsTxtGenerator(
     /// <summary>Lower-case hex SHA-256 of the UTF-8 text: what the scheduler compares to detect a change.</summary>
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private async Task<PlanEnhancement?> EnhanceAsync(SitePlan plan, GenerationRequest request, CrawlResult crawl, CrawlEventRelay events, CancellationToken cancellationToken)
+    /// <param name="stop">The user's stop: before enhancement it skips it, during it ends it (the generated file is kept).</param>
+    private async Task<PlanEnhancement?> EnhanceAsync(SitePlan plan, GenerationRequest request, CrawlResult crawl, CrawlEventRelay events, CancellationToken stop, CancellationToken cancellationToken)
     {
         if (!request.LlmEnhance) return null;
         if (!_enhancer.IsAvailable)
@@ -106,8 +107,23 @@ public sealed class LlmsTxtGenerator(
             events.Log("LLM enhancement is not enabled on this server; keeping the generated file.");
             return null;
         }
+        if (stop.IsCancellationRequested)
+        {
+            events.Log("Stopped: LLM enhancement skipped; keeping the generated file.");
+            return null;
+        }
         var input = new EnhancementInput(plan, FileComposer.StartPage(crawl), request.DescLength, request.EnhancementMemory);
-        var outcome = await _enhancer.EnhanceAsync(input, cancellationToken);
+        PlanEnhancement outcome;
+        using var stopOrGone = CancellationTokenSource.CreateLinkedTokenSource(stop, cancellationToken);
+        try
+        {
+            outcome = await _enhancer.EnhanceAsync(input, stopOrGone.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            events.Log("Stopped during LLM enhancement; keeping the generated file.", GenerationLogLevel.Warning);
+            return null;
+        }
         foreach (var (line, warning) in outcome.Report.Lines(_enhancer is LlmEnhancer llm ? llm.Model : "the enhancer"))
             events.Log(line, warning ? GenerationLogLevel.Warning : GenerationLogLevel.Info);
         return outcome;

@@ -4,7 +4,7 @@ using LlmsTxt.TestSites;
 
 namespace LlmsTxt.Core.Tests.Generation;
 
-public sealed class EnhancedHashTests
+public sealed class EnhancedGenerationTests
 {
     private static string Header(string file) => file[..file.IndexOf("\n## ", StringComparison.Ordinal)];
 
@@ -45,5 +45,32 @@ public sealed class EnhancedHashTests
         Assert.True(result.Validation.IsValid);
         Assert.NotNull(result.Enhancement);
         Assert.Equal(standIn.Calls.Count, result.Enhancement.Usage.Requests);
+    }
+
+    [Fact]
+    public async Task StopDuringEnhancementKeepsTheGeneratedFile()
+    {
+        await using var standIn = await ChatCompletionsStandIn.StartAsync(ChatReply.Hanging());
+        await using var site = await SampleSites.StartDocsSiteAsync();
+        using var enhancer = new LlmEnhancer(new LlmEnhancerOptions { Enabled = true, BaseUrl = standIn.BaseUrl });
+        using var generator = new LlmsTxtGenerator(enhancer: enhancer);
+        using var stop = new CancellationTokenSource();
+        var request = new GenerationRequest { Url = site.BaseUri, AllowPrivateNetworks = true };
+        var plain = await generator.GenerateAsync(request);
+        var log = new List<string>();
+
+        var run = generator.GenerateAsync(request with { LlmEnhance = true }, new SyncProgress(e => { if (e is GenerationLog l) lock (log) log.Add(l.Message); }), stop.Token, CancellationToken.None);
+        using (var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
+            while (standIn.Calls.Count == 0) await Task.Delay(10, deadline.Token);
+        await stop.CancelAsync();
+        var result = await run.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(plain.LlmsTxt, result.LlmsTxt);
+        lock (log) Assert.Contains("Stopped during LLM enhancement; keeping the generated file.", log);
+    }
+
+    private sealed class SyncProgress(Action<GenerationEvent> report) : IProgress<GenerationEvent>
+    {
+        public void Report(GenerationEvent value) => report(value);
     }
 }
