@@ -17,7 +17,7 @@ internal static class LanguageGuess
         ("es", ["el", "los", "las", "y", "es", "del", "para", "con", "una", "por", "en", "cómo", "que", "se", "su"]),
         ("it", ["il", "lo", "gli", "e", "è", "della", "per", "con", "una", "di", "che", "come", "nel", "sono", "dei"]),
         ("pt", ["o", "os", "as", "e", "é", "do", "da", "para", "com", "uma", "em", "que", "como", "dos", "não"]),
-        ("nl", ["de", "het", "een", "en", "is", "van", "voor", "met", "op", "hoe", "dat", "niet", "zijn", "wordt", "je"]),
+        ("nl", ["deze", "het", "een", "en", "is", "van", "voor", "met", "op", "hoe", "dat", "niet", "zijn", "wordt", "je"]),
         ("pl", ["i", "w", "na", "jest", "się", "do", "z", "nie", "jak", "dla", "oraz", "to", "od", "po", "przez"]),
     ];
 

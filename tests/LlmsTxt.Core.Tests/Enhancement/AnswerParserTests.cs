@@ -43,6 +43,8 @@ public sealed class AnswerParserTests
     [InlineData("The tool reads each page of the documentation and writes a short index of it for language models to use.", "en")]
     [InlineData("Das Werkzeug liest jede Seite der Dokumentation und schreibt für die Sprachmodelle einen kurzen Index, der nicht veraltet.", "de")]
     [InlineData("L'outil lit chaque page de la documentation et écrit pour les modèles un index court dans une forme simple.", "fr")]
+    [InlineData("La documentation de la base de données explique les paramètres de configuration et la gestion des sauvegardes.", "fr")]
+    [InlineData("De documentatie van het product legt uit hoe je de server installeert en hoe deze wordt bijgewerkt.", "nl")]
     [InlineData("Инструмент читает каждую страницу документации и пишет короткий указатель.", "Cyrl")]
     [InlineData("API", null)]
     public void GuessesTheLanguageOrSaysItCannot(string text, string? language) => Assert.Equal(language, LanguageGuess.Guess(text));

@@ -37,10 +37,13 @@ public sealed class ChunkedEnhancementTests
     {
         await using var standIn = await ChatCompletionsStandIn.StartAsync(ChatReply.Improve());
 
-        var (outcome, _) = await LlmEnhancerTests.EnhanceAsync(standIn, o => o with { PromptBudgetBytes = 8192 }, LlmPlans.Large(200, 4));
+        // 150 sections: the header's section list alone would not fit 8 KB with examples.
+        var (outcome, _) = await LlmEnhancerTests.EnhanceAsync(standIn, o => o with { PromptBudgetBytes = 8192 }, LlmPlans.Large(300, 150));
 
         Assert.All(standIn.Calls, c => Assert.True(c.BodyBytes <= 8192, $"{c.BodyBytes} bytes"));
-        Assert.Equal(200, outcome.Report.DescriptionsImproved);
+        Assert.Single(standIn.Calls, c => c.IsHeaderRequest);
+        Assert.True(outcome.Report.HeaderImproved);
+        Assert.Equal(300, outcome.Report.DescriptionsImproved);
         Assert.True(outcome.Report.Usage.LargestPromptBytes <= 8192);
         Assert.Equal(standIn.Calls.Max(c => c.BodyBytes), outcome.Report.Usage.LargestPromptBytes);
     }
