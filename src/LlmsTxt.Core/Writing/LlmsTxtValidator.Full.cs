@@ -53,10 +53,11 @@ public static partial class LlmsTxtValidator
             {
                 return false;
             }
+            var heading = _expectSource;
             _expectSource = 0;
             if (!line.StartsWith(SourcePrefix, StringComparison.Ordinal))
             {
-                Error(number, $"The page \"{_pageName}\" has no \"{SourcePrefix}url\" line after its heading.");
+                Error(heading, $"The page \"{_pageName}\" has no \"{SourcePrefix}url\" line after its heading.");
                 return false;
             }
             var url = line[SourcePrefix.Length..].Trim();
