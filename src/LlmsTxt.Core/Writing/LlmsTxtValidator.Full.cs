@@ -7,7 +7,7 @@ public static partial class LlmsTxtValidator
 
     /// <summary>
     /// True when the text is shaped like an llms-full.txt: H2 page blocks whose first line is <c>Source: url</c>
-    /// (an llms.txt section holds only link lines).
+    /// (an llms.txt section holds only link lines), or only the list of pages the size cap left out.
     /// </summary>
     public static bool LooksLikeFull(string text)
     {
@@ -18,6 +18,10 @@ public static partial class LlmsTxtValidator
             if (!lines[i].StartsWith("## ", StringComparison.Ordinal))
             {
                 continue;
+            }
+            if (lines[i].AsSpan(3).Trim().SequenceEqual(LlmsFullWriter.NotInlinedSection))
+            {
+                return true;
             }
             var next = i + 1;
             while (next < lines.Length && lines[next].Trim().Length == 0)
