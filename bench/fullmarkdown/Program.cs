@@ -1,6 +1,7 @@
 using System.Globalization;
 using LlmsTxt.Bench.FullMarkdown;
 using LlmsTxt.Core.Extraction;
+using Page = LlmsTxt.Core.Extraction.Page;
 using LlmsTxt.Core.Generation;
 using LlmsTxt.Core.Writing;
 
@@ -28,32 +29,37 @@ var extractor = new PageExtractor();
 var dump = Array.IndexOf(args, "--dump") is var d and >= 0 && d + 1 < args.Length ? Directory.CreateDirectory(args[d + 1]).FullName : null;
 Console.WriteLine();
 Console.WriteLine($"{"page",-28} {"tables",7} {"kept",9} {"code",9} {"same",9} {"nav",7} {"frag",11} {"skip",7} {"title",7}");
+// Each site's pages go through one plan, as in a real run (titles lose the site's suffix the same way).
+var fetched = new List<(Uri Url, byte[] Html, Page Page)>();
 foreach (var url in urls)
 {
-    byte[] html;
     try
     {
-        html = await http.GetByteArrayAsync(url);
+        var html = await http.GetByteArrayAsync(url);
+        fetched.Add((url, html, extractor.Extract(html, url)));
     }
     catch (HttpRequestException ex)
     {
         Console.Error.WriteLine($"{url} could not be fetched ({ex.Message}); start the doc sites with: bash /work/shared/quality/sites.sh");
         return 1;
     }
+}
+var files = fetched.GroupBy(f => f.Url.Authority).ToDictionary(g => g.Key, g =>
+    LlmsFullWriter.Write(new LlmsTxtInput { StartUrl = new Uri(g.First().Url, "/"), Pages = [.. g.Select(f => f.Page)] }).Text);
+foreach (var (url, html, page) in fetched)
+{
     var reference = HtmlReference.Read(html, url);
-    var page = extractor.Extract(html, url);
-    var full = LlmsFullWriter.Write(new LlmsTxtInput { StartUrl = url, Pages = [page] });
-    var block = full.Text[full.Text.IndexOf("\nSource: ", StringComparison.Ordinal)..];
-    var mine = Figures.Measure(reference, "## " + page.Title + "\n" + block, page.Title, pageLevel: 2);
+    var (title, block) = PageBlock(files[url.Authority], url);
+    var mine = Figures.Measure(reference, block, title, pageLevel: 2);
     var name = url.AbsolutePath.Trim('/').Replace('/', '_');
-    if (dump is not null) await File.WriteAllTextAsync(Path.Combine(dump, name + ".llmstxt.md"), "## " + page.Title + "\n" + block);
+    if (dump is not null) await File.WriteAllTextAsync(Path.Combine(dump, name + ".llmstxt.md"), block);
     ours.Add(mine);
     Figures? theirsPage = null;
     if (pandoc is not null)
     {
         var converted = await pandoc.ConvertAsync(html);
         if (dump is not null) await File.WriteAllTextAsync(Path.Combine(dump, name + ".pandoc.md"), converted);
-        theirsPage = Figures.Measure(reference, converted, page.Title, pageLevel: 0, indentedCode: true);
+        theirsPage = Figures.Measure(reference, converted, title, pageLevel: 0, indentedCode: true);
         theirs!.Add(theirsPage);
     }
     Console.WriteLine($"{url.AbsolutePath.TrimStart('/'),-28} {reference.DataTables.Count,7} {Pair(mine.TablesKept, theirsPage?.TablesKept),9} "
@@ -75,6 +81,18 @@ if (!args.Contains("--no-site"))
     await PythonSite.RunAsync(new Uri(py));
 }
 return 0;
+
+// The page's block as the writer wrote it: its "## Title" line, the Source line and the Markdown up to the next page.
+static (string Title, string Block) PageBlock(string full, Uri url)
+{
+    var source = full.IndexOf("\nSource: " + url.AbsoluteUri + "\n", StringComparison.Ordinal);
+    var start = full.LastIndexOf("\n## ", source - 1, StringComparison.Ordinal) + 1;
+    // The next page starts at the heading just before its Source line ("## " inside code can't be mistaken for it).
+    var nextSource = full.IndexOf("\nSource: ", source + 1, StringComparison.Ordinal);
+    var end = nextSource < 0 ? full.Length : full.LastIndexOf("\n## ", nextSource - 1, StringComparison.Ordinal) + 1;
+    var title = full[(start + 3)..full.IndexOf('\n', start)];
+    return (title, full[start..end]);
+}
 
 static string Pair(int ours, int? theirs) => theirs is { } t ? $"{ours}/{t}" : $"{ours}/n/a";
 static string Show(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "n/a";

@@ -24,9 +24,7 @@ internal static class RelationBar
         var name = element.LocalName;
         if (name == "div")
         {
-            var children = element.Children;
-            if (children.Length == 0 || children.Length > 4 || !children.Any(c => c.LocalName == "table")
-                || children.Any(c => c.LocalName is not ("table" or "hr" or "br")))
+            if (!HoldsOnlyATable(element))
             {
                 return false;
             }
@@ -38,6 +36,29 @@ internal static class RelationBar
         var scan = new Scan();
         Walk(element, ref scan, 0);
         return !scan.Failed && scan.RelationLinks >= 2;
+    }
+
+    /// <summary>A div whose element children are one table and rules or breaks (checked on every div: no allocation).</summary>
+    private static bool HoldsOnlyATable(IElement div)
+    {
+        var children = div.ChildNodes;
+        var tables = 0;
+        for (var i = 0; i < children.Length; i++)
+        {
+            if (children[i] is not IElement child)
+            {
+                continue;
+            }
+            if (child.LocalName == "table")
+            {
+                tables++;
+            }
+            else if (child.LocalName is not ("hr" or "br"))
+            {
+                return false;
+            }
+        }
+        return tables == 1;
     }
 
     private struct Scan

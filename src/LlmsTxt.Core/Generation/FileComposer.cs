@@ -28,9 +28,10 @@ internal static class FileComposer
             DescLength = request.DescLength,
         });
         var llms = LlmsTxtWriter.Write(plan);
+        var twinTexts = crawl.Pages.Count(p => p.MarkdownTwinText is { Length: > 1 });
         if (twins.Count > 0)
-            events.Log(request.Full ? $"{crawl.Pages.Count(p => p.MarkdownTwin is not null)} pages have a Markdown twin; the file links the twins and llms-full.txt uses their text."
-                : $"{crawl.Pages.Count(p => p.MarkdownTwin is not null)} pages have a Markdown twin; the file links the twins.");
+            events.Log($"{crawl.Pages.Count(p => p.MarkdownTwin is not null)} pages have a Markdown twin; the file links the twins"
+                + (request.Full && twinTexts > 0 ? $" and llms-full.txt uses their text ({twinTexts} pages)." : "."));
         if (llms.LanguageDuplicatesDropped > 0)
             events.Log($"Left out {llms.LanguageDuplicatesDropped} pages that are other-language versions of listed pages.");
         if (llms.DuplicatesDropped > 0) events.Log($"Merged {llms.DuplicatesDropped} duplicate URLs (canonical, slash or scheme variants).");
