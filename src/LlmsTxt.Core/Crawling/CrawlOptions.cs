@@ -63,8 +63,8 @@ public sealed record CrawlOptions
     public int RenderWordThreshold { get; init; } = 50;
 
     public bool CheckMarkdownTwins { get; init; } = true;
-    /// <summary>When none of the first N listed pages has a Markdown twin, the rest are not probed.</summary>
-    public int MarkdownTwinSample { get; init; } = 10;
+    /// <summary>Pages probed for a Markdown twin first, spread across the site's sections; when none has one, the rest are not probed.</summary>
+    public int MarkdownTwinSample { get; init; } = 16;
     public long MaxMarkdownTwinProbeBytes { get; init; } = 64 * 1024;
 
     /// <summary>Throws with a message naming the setting when a value is out of range.</summary>

@@ -22,13 +22,17 @@ internal static class FileComposer
         var plan = SectionPlanner.Plan(new LlmsTxtInput
         {
             StartUrl = crawl.StartUrl,
-            Pages = [.. crawl.Pages.Select(p => p.Page)],
+            // A Markdown twin is the site's own Markdown of the page: it is the page's body in llms-full.txt.
+            Pages = [.. crawl.Pages.Select(p => p.MarkdownTwinText is { Length: > 1 } twin ? p.Page with { Markdown = twin } : p.Page)],
             SitemapOrder = crawl.SitemapUrls,
             MarkdownTwins = twins,
             DescLength = request.DescLength,
         });
         var llms = LlmsTxtWriter.Write(plan);
-        if (twins.Count > 0) events.Log($"{twins.Count} pages have a Markdown twin; the file links the twins.");
+        var twinTexts = crawl.Pages.Count(p => p.MarkdownTwinText is { Length: > 1 });
+        if (twins.Count > 0)
+            events.Log($"{crawl.Pages.Count(p => p.MarkdownTwin is not null)} pages have a Markdown twin; the file links the twins"
+                + (request.Full && twinTexts > 0 ? $" and llms-full.txt uses their text ({twinTexts} pages)." : "."));
         if (llms.LanguageDuplicatesDropped > 0)
             events.Log($"Left out {llms.LanguageDuplicatesDropped} pages that are other-language versions of listed pages.");
         if (llms.DuplicatesDropped > 0) events.Log($"Merged {llms.DuplicatesDropped} duplicate URLs (canonical, slash or scheme variants).");
@@ -43,7 +47,7 @@ internal static class FileComposer
     {
         var full = LlmsFullWriter.Write(plan, maxFullChars);
         events.Log(string.Create(CultureInfo.InvariantCulture,
-            $"llms-full.txt: {full.InlinedPages} pages inlined, about {full.ApproximateTokens:N0} tokens, {full.Text.Length / 1024.0:0.#} KiB"));
+            $"llms-full.txt: {full.InlinedPages} of {full.InlinedPages + full.SkippedPages} pages inlined, about {full.ApproximateTokens:N0} tokens, {full.Text.Length / 1024.0:0.#} KiB (cap {(maxFullChars is { } cap ? cap.ToString("N0", CultureInfo.InvariantCulture) + " characters" : "none")})"));
         if (full.SkippedPages > 0)
             events.Log($"llms-full.txt reached its size cap: {full.SkippedPages} pages are listed at the end instead of inlined.", GenerationLogLevel.Warning);
         return full;
@@ -57,9 +61,9 @@ internal static class FileComposer
             ?? (crawl.Pages.Count > 0 ? crawl.Pages[0].Page : null);
     }
 
-    public static ValidationVerdict Validate(string llmsTxt)
+    public static ValidationVerdict Validate(string llmsTxt, bool full = false)
     {
-        var findings = LlmsTxtValidator.Validate(llmsTxt);
+        var findings = LlmsTxtValidator.Validate(llmsTxt, full);
         return new ValidationVerdict(
             !LlmsTxtValidator.HasErrors(findings),
             [.. findings.Select(f => new ValidationFinding(f.Line, f.Severity == FindingSeverity.Error, f.Message))]);

@@ -19,6 +19,11 @@ public sealed record GenerationRequest
     /// <summary>Also build llms-full.txt.</summary>
     public bool Full { get; init; }
 
+    /// <summary>Cap on llms-full.txt in characters for this request; null keeps the generator's setting.</summary>
+    public int? FullMaxChars { get; init; }
+
+    public const int MinFullMaxChars = 1000;
+
     /// <summary>Render pages whose static HTML is empty in headless Chromium (needs a renderer).</summary>
     public bool RenderJs { get; init; }
 

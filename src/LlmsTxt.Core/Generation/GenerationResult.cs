@@ -34,7 +34,15 @@ public sealed record GenerationResult(
     Uri? SitemapSentinel = null,
     EnhancementReport? Enhancement = null,
     EnhancementMemory? EnhancementMemory = null,
-    string? FullContentHash = null);
+    string? FullContentHash = null)
+{
+    /// <summary>What llms-full.txt holds, when it was built.</summary>
+    public FullFileStats? Full { get; init; }
+}
+
+/// <summary>Pages inlined in llms-full.txt, pages only listed because of the size cap, and the token estimate.</summary>
+/// <param name="ApproximateTokens">Characters / 4.</param>
+public sealed record FullFileStats(int InlinedPages, int SkippedPages, int ApproximateTokens, int? MaxChars);
 
 /// <summary>Figures for the summary line and the socket's <c>done</c> message.</summary>
 public sealed record GenerationStats(int PagesListed, int PagesFetched, int Failed, int Skipped, int Rendered, TimeSpan Duration);

@@ -68,11 +68,12 @@ public sealed class LlmsTxtGenerator(
         var partial = crawl.Cancelled;
         if (partial) events.Log($"Partial result: building the file from the {crawl.Pages.Count} pages fetched before the stop.", GenerationLogLevel.Warning);
 
+        var maxFullChars = request.FullMaxChars ?? MaxFullChars;
         var files = FileComposer.Compose(crawl, request, events);
         var enhancement = await EnhanceAsync(files.Plan, request, crawl, events, stopCrawling, cancellationToken);
         var plan = enhancement is { Report.Changed: true } ? enhancement.Plan : files.Plan;
         var llmsTxt = ReferenceEquals(plan, files.Plan) ? files.LlmsTxt.Text : LlmsTxtWriter.Write(plan).Text;
-        var full = request.Full ? FileComposer.WriteFull(plan, MaxFullChars, events) : null;
+        var full = request.Full ? FileComposer.WriteFull(plan, maxFullChars, events) : null;
         var verdict = Validate(llmsTxt);
         events.Log(Summary(llmsTxt, verdict, files.LlmsTxt.ListedPages, clock.Elapsed));
 
@@ -89,11 +90,20 @@ public sealed class LlmsTxtGenerator(
             SitemapSentinel: crawl.SentinelSitemapUrl,
             Enhancement: enhancement?.Report,
             EnhancementMemory: enhancement?.Memory,
-            FullContentHash: full is null ? null : Hash(LlmsTxtWriter.Header(files.Plan) + full.Text[LlmsTxtWriter.Header(plan).Length..]));
+            FullContentHash: full is null ? null : Hash(LlmsTxtWriter.Header(files.Plan) + full.Text[LlmsTxtWriter.Header(plan).Length..]))
+        {
+            Full = full is null ? null : new FullFileStats(full.InlinedPages, full.SkippedPages, full.ApproximateTokens, maxFullChars),
+        };
     }
 
     /// <summary>Runs the llms.txt validator and returns its findings with line numbers.</summary>
     public static ValidationVerdict Validate(string llmsTxt) => FileComposer.Validate(llmsTxt);
+
+    /// <summary>Validates an llms-full.txt (<paramref name="full"/>) or an llms.txt.</summary>
+    public static ValidationVerdict Validate(string text, bool full) => FileComposer.Validate(text, full);
+
+    /// <summary>True when the text is shaped like an llms-full.txt (page blocks with Source lines).</summary>
+    public static bool LooksLikeFullFile(string text) => Writing.LlmsTxtValidator.LooksLikeFull(text);
 
     /// <summary>Lower-case hex SHA-256 of the UTF-8 text: what the scheduler compares to detect a change.</summary>
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
@@ -156,6 +166,8 @@ public sealed class LlmsTxtGenerator(
             throw new ArgumentException($"maxPages must be between {GenerationRequest.MinPages} and {GenerationRequest.MaxPagesLimit}, got {request.MaxPages}.", nameof(request));
         if (request.DescLength is < GenerationRequest.MinDescLength or > GenerationRequest.MaxDescLength)
             throw new ArgumentException($"descLength must be between {GenerationRequest.MinDescLength} and {GenerationRequest.MaxDescLength}, got {request.DescLength}.", nameof(request));
+        if (request.FullMaxChars is < GenerationRequest.MinFullMaxChars)
+            throw new ArgumentException($"the llms-full.txt cap must be at least {GenerationRequest.MinFullMaxChars} characters, got {request.FullMaxChars}.", nameof(request));
     }
 
     private static Uri Normalized(Uri url) => new UrlNormalizer(new CrawlOptions()).Normalize(url) ?? url;
