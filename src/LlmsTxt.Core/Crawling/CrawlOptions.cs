@@ -55,6 +55,11 @@ public sealed record CrawlOptions
     /// <summary>A path segment appearing more often than this marks a URL trap.</summary>
     public int MaxSegmentRepeats { get; init; } = 2;
     public int MaxLinkDepth { get; init; } = 20;
+    /// <summary>
+    /// Links followed per self-generating URL pattern (pages that link to more pages of their own shape with a
+    /// changing number: calendars, endless pagers); see <see cref="UrlTemplates"/>.
+    /// </summary>
+    public int MaxPagesPerPattern { get; init; } = 10;
 
     /// <summary>Attempts allowed per listed page, so failures can be replaced (3 × maxPages).</summary>
     public int AttemptsPerPage { get; init; } = 3;
@@ -85,6 +90,7 @@ public sealed record CrawlOptions
         Require(MaxSitemapUrls >= 1, "CRAWL_MAX_SITEMAP_URLS", "at least 1");
         Require(MaxSitemapDepth is >= 0 and <= 5, "CRAWL_MAX_SITEMAP_DEPTH", "0-5");
         Require(MaxLinkDepth is >= 0 and <= 100, "CRAWL_MAX_LINK_DEPTH", "0-100");
+        Require(MaxPagesPerPattern is >= 1 and <= 10_000, "CRAWL_MAX_PAGES_PER_PATTERN", "1-10000");
         Require(AttemptsPerPage is >= 1 and <= 10, "CRAWL_ATTEMPTS_PER_PAGE", "1-10");
         Require(!string.IsNullOrWhiteSpace(UserAgent), "CRAWL_USER_AGENT", "a non-empty string");
         Require(RobotsTxt.IsValidProductToken(RobotsProductToken), "CRAWL_ROBOTS_TOKEN", "letters, '_' and '-' only");

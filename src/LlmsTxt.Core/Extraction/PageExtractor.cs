@@ -86,6 +86,7 @@ public sealed partial class PageExtractor
         var text = TextCollector.Collect(root, isBody, _options.DescLength * 4);
         var robots = (meta.Get("robots") ?? "").ToLowerInvariant();
         var title = ChooseTitle(document, root, meta, htmlTitle, siteName, pageUrl);
+        var links = LinkCollector.Collect(document, resolver, out var linksDropped);
         return new Page
         {
             Url = pageUrl,
@@ -100,7 +101,8 @@ public sealed partial class PageExtractor
             NoIndex = robots.Contains("noindex", StringComparison.Ordinal) || robots.Contains("none", StringComparison.Ordinal),
             NoFollow = robots.Contains("nofollow", StringComparison.Ordinal) || robots.Contains("none", StringComparison.Ordinal),
             SiteName = siteName,
-            Links = LinkCollector.Collect(document, resolver),
+            Links = links,
+            LinksDropped = linksDropped,
             WordCount = text.WordCount,
         };
     }
