@@ -8,7 +8,8 @@ public sealed class CrawlQueueTests
     [Fact]
     public async Task FifthConcurrentCrawlWaitsThenRuns()
     {
-        using var server = new CrawlServer();
+        // One client here, so its own cap must not be what stops the fifth crawl.
+        using var server = new CrawlServer(new Dictionary<string, string?> { ["MAX_CRAWLS_PER_CLIENT"] = "5" });
         await using var site = await GatedSite.StartAsync();
         var request = new { url = site.BaseUri.AbsoluteUri, maxPages = 3 };
         var running = new List<LiveSocket>();
