@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LlmsTxt.Core.Extraction;
 using Microsoft.Extensions.Logging;
 
@@ -28,15 +29,23 @@ internal sealed partial class CrawlSession
             {
                 Rebase(final);
             }
-            var page = _extractor.Extract(result.Body.Span, final, result.Charset);
+            var holder = new StrongBox<FetchResult>(result);
+            result = null!;
+            var page = ExtractReleasing(holder, final);
+            result = holder.Value!;
             var rendered = false;
             if (_request.RenderJs && _renderer is not null && page.WordCount < _options.RenderWordThreshold)
             {
                 (page, rendered) = await RenderAsync(page, final, cancellationToken).ConfigureAwait(false);
             }
+            if (page.ElementsCut)
+            {
+                Report(new LimitReachedEvent($"{final}: page cut at {NestingGuard.MaxElements:N0} HTML elements (only the part before was read)"));
+                _logger.LogInformation("{Url} has more than {Max} elements; page cut there", final, NestingGuard.MaxElements);
+            }
             if (page.LinksDropped > 0)
             {
-                Report(new LimitReachedEvent($"{final} has {page.Links.Count + page.LinksDropped:N0} links; only the first {page.Links.Count:N0} were read"));
+                Report(new LimitReachedEvent($"{final} has more than {page.Links.Count:N0} links ({page.Links.Count + page.LinksDropped:N0} counted); only the first {page.Links.Count:N0} were read"));
                 _logger.LogInformation("{Url} has {Dropped} links beyond the first {Kept}; not read", final, page.LinksDropped, page.Links.Count);
             }
             var links = page.NoFollow || HasToken(result.RobotsTag, "nofollow") ? [] : FollowableLinks(page, final);
@@ -62,6 +71,18 @@ internal sealed partial class CrawlSession
             _logger.LogWarning(ex, "Processing {Url} failed", url);
             return Fail(url, isStart, $"could not be processed ({ex.Message})");
         }
+    }
+
+    /// <summary>
+    /// Decodes the body, drops the bytes, then parses: a page at the size cap is held as bytes, text and DOM
+    /// one after another rather than all at once.
+    /// </summary>
+    private Page ExtractReleasing(StrongBox<FetchResult> holder, Uri final)
+    {
+        var html = PageExtractor.Decode(holder.Value!.Body.Span, holder.Value.Charset, out var cut);
+        holder.Value = holder.Value with { Body = default };
+        var page = _extractor.Extract(html, final);
+        return cut ? page with { ElementsCut = true } : page;
     }
 
     private PageOutcome? Unusable(FetchResult result, FrontierEntry entry, bool isStart)

@@ -27,6 +27,8 @@ public sealed record Page
     public bool NoFollow { get; init; }
     public string? SiteName { get; init; }
     public IReadOnlyList<PageLink> Links { get; init; } = [];
+    /// <summary>True when the page had more than <see cref="NestingGuard.MaxElements"/> elements and was parsed only up to there.</summary>
+    public bool ElementsCut { get; init; }
     /// <summary>Links beyond <see cref="LinkCollector.MaxLinks"/> that were counted but not kept.</summary>
     public int LinksDropped { get; init; }
     /// <summary>Words of visible main text; near zero means a JS app shell that may need rendering.</summary>

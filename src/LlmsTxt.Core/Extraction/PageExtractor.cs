@@ -50,6 +50,17 @@ public sealed partial class PageExtractor
         return Extract(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), pageUrl, headerCharset);
     }
 
+    /// <summary>
+    /// Decodes a page's bytes for <see cref="Extract(string, Uri)"/>, cut first at <see cref="NestingGuard.MaxElements"/>
+    /// elements so a cut page is never decoded whole; <paramref name="cut"/> says whether it was.
+    /// </summary>
+    public static string Decode(ReadOnlySpan<byte> content, string? headerCharset, out bool cut)
+    {
+        var end = NestingGuard.ElementsEnd(content);
+        cut = end < content.Length;
+        return HtmlEncoding.Decode(content[..end], headerCharset);
+    }
+
     /// <summary>Extracts from already decoded HTML.</summary>
     public Page Extract(string html, Uri pageUrl)
     {
@@ -65,8 +76,8 @@ public sealed partial class PageExtractor
                 ShouldEmitAttribute = KeepAttribute,
             });
             // Disposed: that returns AngleSharp's pooled source buffer (a copy of the whole page) for the next page.
-            using var document = t_parser.ParseDocument(NestingGuard.Limit(html ?? ""));
-            return FromDocument(document, pageUrl);
+            using var document = t_parser.ParseDocument(NestingGuard.Limit(html ?? "", NestingGuard.MaxDepth, NestingGuard.MaxElements, out var cut));
+            return FromDocument(document, pageUrl) with { ElementsCut = cut };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

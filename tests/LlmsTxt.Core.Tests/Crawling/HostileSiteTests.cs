@@ -22,7 +22,8 @@ public sealed class HostileSiteTests
 
         Assert.Null(result.Error);
         Assert.Equal(["/", "/item/0", "/item/1", "/item/2", "/item/3"], CrawlKit.Paths(result));
-        Assert.Contains(events.OfType<LimitReachedEvent>(), e => e.Detail.Contains("has 100,000 links; only the first 10,000 were read", StringComparison.Ordinal));
+        Assert.Contains(events.OfType<LimitReachedEvent>(), e => e.Detail.EndsWith("/: page cut at 50,000 HTML elements (only the part before was read)", StringComparison.Ordinal));
+        Assert.Contains(events.OfType<LimitReachedEvent>(), e => e.Detail.Contains("has more than 10,000 links (", StringComparison.Ordinal) && e.Detail.EndsWith(" counted); only the first 10,000 were read", StringComparison.Ordinal));
     }
 
     [Theory]
