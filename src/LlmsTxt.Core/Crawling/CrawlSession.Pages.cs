@@ -40,8 +40,8 @@ internal sealed partial class CrawlSession
             }
             if (page.ElementsCut)
             {
-                Report(new LimitReachedEvent($"{final}: page cut at {NestingGuard.MaxElements:N0} HTML elements (only the part before was read)"));
-                _logger.LogInformation("{Url} has more than {Max} elements; page cut there", final, NestingGuard.MaxElements);
+                Report(new LimitReachedEvent($"{final}: page cut at {PageCut.MaxElements:N0} HTML elements or {LinkCollector.MaxLinks:N0} links (only the part before was read)"));
+                _logger.LogInformation("{Url} has more than {Elements} elements or {Links} links; page cut there", final, PageCut.MaxElements, LinkCollector.MaxLinks);
             }
             if (page.LinksDropped > 0)
             {

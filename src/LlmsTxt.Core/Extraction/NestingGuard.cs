@@ -24,70 +24,10 @@ internal static class NestingGuard
         "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext",
     };
 
-    /// <summary>
-    /// Elements parsed per page. The largest real documentation pages have about 50,000 (a full table of contents,
-    /// a general index); a generated page of 100,000 links has 200,000, and each element costs a DOM node of a few
-    /// hundred bytes, so the page is cut at this many.
-    /// </summary>
-    public const int MaxElements = 50_000;
-
     /// <summary>The html itself when it nests within the cap (the usual case, no copy), else a trimmed copy.</summary>
-    public static string Limit(string html, int maxDepth = MaxDepth) => Limit(html, maxDepth, int.MaxValue, out _);
-
-    /// <summary>Like <see cref="Limit(string, int)"/>, and cut before the element after <paramref name="maxElements"/>.</summary>
-    public static string Limit(string html, int maxDepth, int maxElements, out bool cut)
+    public static string Limit(string html, int maxDepth = MaxDepth)
     {
-        var end = ElementsEnd(html, maxElements);
-        cut = end < html.Length;
-        if (cut)
-        {
-            html = html[..end];
-        }
         return Scan(html, maxDepth, null) ? html : Rewrite(html, maxDepth);
-    }
-
-    /// <summary>The same cut on raw bytes, before decoding: a cut page is never decoded whole.</summary>
-    public static int ElementsEnd(ReadOnlySpan<byte> html, int maxElements = MaxElements)
-    {
-        if (html.Length / 2 < maxElements)
-        {
-            return html.Length;
-        }
-        var count = 0;
-        var at = 0;
-        while (at < html.Length - 1)
-        {
-            var next = html[at..].IndexOf((byte)'<');
-            if (next < 0 || at + next + 1 >= html.Length)
-            {
-                break;
-            }
-            at += next;
-            if (char.IsAsciiLetter((char)html[at + 1]) && ++count > maxElements)
-            {
-                return at;
-            }
-            at++;
-        }
-        return html.Length;
-    }
-
-    /// <summary>Where the element after the first <paramref name="maxElements"/> start tags begins (html.Length if none).</summary>
-    private static int ElementsEnd(string html, int maxElements)
-    {
-        if (html.Length / 2 < maxElements)
-        {
-            return html.Length;
-        }
-        var count = 0;
-        for (var at = html.IndexOf('<'); at >= 0 && at + 1 < html.Length; at = html.IndexOf('<', at + 1))
-        {
-            if (char.IsAsciiLetter(html[at + 1]) && ++count > maxElements)
-            {
-                return at;
-            }
-        }
-        return html.Length;
     }
 
     private static string Rewrite(string html, int maxDepth)

@@ -27,7 +27,7 @@ public sealed record Page
     public bool NoFollow { get; init; }
     public string? SiteName { get; init; }
     public IReadOnlyList<PageLink> Links { get; init; } = [];
-    /// <summary>True when the page had more than <see cref="NestingGuard.MaxElements"/> elements and was parsed only up to there.</summary>
+    /// <summary>True when the page was parsed only up to its 40,000th element or 10,000th link (see PageCut).</summary>
     public bool ElementsCut { get; init; }
     /// <summary>Links beyond <see cref="LinkCollector.MaxLinks"/> that were counted but not kept.</summary>
     public int LinksDropped { get; init; }

@@ -51,12 +51,12 @@ public sealed partial class PageExtractor
     }
 
     /// <summary>
-    /// Decodes a page's bytes for <see cref="Extract(string, Uri)"/>, cut first at <see cref="NestingGuard.MaxElements"/>
-    /// elements so a cut page is never decoded whole; <paramref name="cut"/> says whether it was.
+    /// Decodes a page's bytes for <see cref="Extract(string, Uri)"/>, cut first where <see cref="PageCut"/> says so
+    /// a cut page is never decoded whole; <paramref name="cut"/> says whether it was.
     /// </summary>
     public static string Decode(ReadOnlySpan<byte> content, string? headerCharset, out bool cut)
     {
-        var end = NestingGuard.ElementsEnd(content);
+        var end = PageCut.End(content);
         cut = end < content.Length;
         return HtmlEncoding.Decode(content[..end], headerCharset);
     }
@@ -76,8 +76,10 @@ public sealed partial class PageExtractor
                 ShouldEmitAttribute = KeepAttribute,
             });
             // Disposed: that returns AngleSharp's pooled source buffer (a copy of the whole page) for the next page.
-            using var document = t_parser.ParseDocument(NestingGuard.Limit(html ?? "", NestingGuard.MaxDepth, NestingGuard.MaxElements, out var cut));
-            return FromDocument(document, pageUrl) with { ElementsCut = cut };
+            html ??= "";
+            var end = PageCut.End(html);
+            using var document = t_parser.ParseDocument(NestingGuard.Limit(end < html.Length ? html[..end] : html));
+            return FromDocument(document, pageUrl) with { ElementsCut = end < html.Length };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
