@@ -189,7 +189,7 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
             var (body, truncated) = await ReadCappedAsync(response, maxBytes, idle, n => received = n, cancellationToken).ConfigureAwait(false);
             if (truncated)
             {
-                logger.LogInformation("{Url} is larger than {Max} bytes after decompression; page cut at the limit", current, maxBytes);
+                logger.LogInformation("{Url} is larger than the cap after decompression; page cut at {Cap}", current, $"{maxBytes / 1048576.0:0.##} MiB");
             }
             return Result(FetchOutcome.Response, url, current, code, started, contentType, body, truncated) with { RobotsTag = robotsTag, RetryAfter = retryAfter };
         }
