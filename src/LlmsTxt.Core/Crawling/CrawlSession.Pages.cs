@@ -233,9 +233,10 @@ internal sealed partial class CrawlSession
         {
             return check;
         }
-        if (!_options.AllowPrivateNetworks && await PrivateTargetAsync(clean).ConfigureAwait(false) is { } refusal)
+        if (isStart && !_options.AllowPrivateNetworks && await PrivateTargetAsync(clean).ConfigureAwait(false) is { } refusal)
         {
-            // Checked before robots.txt: the private host's robots.txt must not be fetched, nor blamed.
+            // Only the start page may leave the site. Checked before robots.txt: the private host's robots.txt
+            // must not be fetched, nor blamed. (Every connection is vetted again when it is made.)
             return refusal;
         }
         return await IsRobotsAllowedAsync(clean).ConfigureAwait(false)

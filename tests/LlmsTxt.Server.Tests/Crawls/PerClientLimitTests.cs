@@ -67,6 +67,27 @@ public sealed class PerClientLimitTests
         }
     }
 
+    [Fact]
+    public async Task BehindAProxyTheForwardedAddressIsTheClient()
+    {
+        using var server = new CrawlServer(new Dictionary<string, string?> { ["FORWARDED_HEADERS"] = "true", ["MAX_SOCKETS_PER_CLIENT"] = "2" });
+        var sockets = new List<LiveSocket>();
+        try
+        {
+            for (var i = 0; i < 2; i++)
+                sockets.Add(await LiveSocket.ConnectAsync(server.Started().SocketUri(), o => o.SetRequestHeader("X-Forwarded-For", "203.0.113.7")));
+
+            var refused = await Assert.ThrowsAsync<WebSocketException>(() =>
+                LiveSocket.ConnectAsync(server.SocketUri(), o => o.SetRequestHeader("X-Forwarded-For", "203.0.113.7")));
+            Assert.Contains("429", refused.Message, StringComparison.Ordinal);
+            sockets.Add(await LiveSocket.ConnectAsync(server.SocketUri(), o => o.SetRequestHeader("X-Forwarded-For", "203.0.113.8")));
+        }
+        finally
+        {
+            foreach (var socket in sockets) await socket.DisposeAsync();
+        }
+    }
+
     /// <summary>The body of a refused upgrade, read with a plain HTTP client from <paramref name="from"/>.</summary>
     private static async Task<string> Refusal(CrawlServer server, IPAddress from)
     {
