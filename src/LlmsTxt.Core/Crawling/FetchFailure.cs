@@ -31,8 +31,10 @@ public sealed record FetchFailure(FailureKind Kind, string Message)
     /// <summary>
     /// Only failures that may be transient are retried: a refused connection, an unknown host or a TLS mismatch
     /// give the same answer a second later, and a page that dripped until its time ran out has no time left.
+    /// Headers that did not arrive within the idle timeout may be a stalled server; the retry shares the
+    /// page's deadline, so a dripping one is still cut off at the page timeout.
     /// </summary>
-    public bool Retryable => Kind is FailureKind.ConnectTimeout or FailureKind.ConnectionLost or FailureKind.BodyStalled;
+    public bool Retryable => Kind is FailureKind.ConnectTimeout or FailureKind.ConnectionLost or FailureKind.BodyStalled or FailureKind.HeadersTooSlow;
 
     /// <summary>True when the site itself could not be reached (as opposed to one slow or broken page).</summary>
     public bool Unreachable => Kind is FailureKind.ConnectionRefused or FailureKind.HostNotFound or FailureKind.TlsFailed or FailureKind.ConnectTimeout;

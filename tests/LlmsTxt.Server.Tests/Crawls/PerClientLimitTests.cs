@@ -14,7 +14,7 @@ public sealed class PerClientLimitTests
     [Fact]
     public async Task GreedyClientsSocketsAndSlowCrawlsDoNotStopAnotherClientsCrawl()
     {
-        using var server = new CrawlServer();
+        using var server = new CrawlServer(GatedSite.PatientServer());
         await using var slow = await GatedSite.StartAsync();
         await using var site = await SampleSites.StartDocsSiteAsync();
         var sockets = new List<LiveSocket>();
@@ -54,7 +54,8 @@ public sealed class PerClientLimitTests
 
             // Meanwhile the other client is served as if nothing were happening.
             await using var other = await LiveSocket.ConnectAsync(server.SocketUri(), from: Other);
-            await other.SendJsonAsync(new { url = site.BaseUri.AbsoluteUri, maxPages = 5 });
+            // Named "localhost": the fixtures share 127.0.0.1, and requests in flight are capped per host name.
+            await other.SendJsonAsync(new { url = $"http://localhost:{site.BaseUri.Port}/", maxPages = 5 });
             await other.ReadToCloseAsync();
             Assert.Empty(other.OfType("error"));
             Assert.Single(other.OfType("result"));
