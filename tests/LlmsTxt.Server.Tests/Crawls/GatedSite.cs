@@ -41,11 +41,18 @@ public sealed class GatedSite : IAsyncDisposable
 
     /// <summary>
     /// Server settings under which a crawl of this site waits at the gate as long as the test needs: the page
-    /// timeouts are far longer than any test (a page's retries share its deadline, so the defaults end it in 30 s).
+    /// timeouts are far longer than any test (a page's retries share its deadline, so the defaults end it in 30 s),
+    /// and every fixture on 127.0.0.1 shares one per-host budget of requests in flight, so it is large enough for
+    /// several crawls' hanging pages.
     /// </summary>
     public static Dictionary<string, string?> PatientServer(Dictionary<string, string?>? extra = null)
     {
-        var settings = new Dictionary<string, string?> { ["CRAWL_IDLE_READ_TIMEOUT"] = "300", ["CRAWL_PAGE_TIMEOUT"] = "600" };
+        var settings = new Dictionary<string, string?>
+        {
+            ["CRAWL_IDLE_READ_TIMEOUT"] = "300",
+            ["CRAWL_PAGE_TIMEOUT"] = "600",
+            ["CRAWL_MAX_CONCURRENCY_PER_HOST"] = "64",
+        };
         foreach (var (key, value) in extra ?? []) settings[key] = value;
         return settings;
     }
