@@ -24,6 +24,16 @@ public sealed partial class GeneratingCrawlHandler(
         await using var queue = new BoundedMessageQueue(session.Messages, options.Value.SendQueueCapacity, cancellationToken);
         try
         {
+            using var claim = slots.TryClaim(session.Client);
+            if (claim is null)
+            {
+                LogClientAtCap(logger, session.Client, slots.MaxPerClient);
+                await queue.SendAsync(CrawlMessage.Error(
+                    $"You already have {slots.MaxPerClient} crawls running or waiting on this server, the most one client may have at once (MAX_CRAWLS_PER_CLIENT); wait for one to finish and try again."), cancellationToken);
+                await queue.SendAsync(CrawlMessage.Done(new CrawlDone(0, 0, Seconds(started))), cancellationToken);
+                await queue.DrainAsync();
+                return;
+            }
             using var slot = await AcquireSlotAsync(queue, cancellationToken);
             if (slot is null)
             {
@@ -120,6 +130,9 @@ public sealed partial class GeneratingCrawlHandler(
 
     [LoggerMessage(LogLevel.Information, "Crawl of {Site} for {Client} cancelled: the client went away")]
     private static partial void LogClientGone(ILogger logger, string client, string site);
+
+    [LoggerMessage(LogLevel.Information, "Crawl refused for {Client}: it already has {Max} crawls running or waiting")]
+    private static partial void LogClientAtCap(ILogger logger, string client, int max);
 
     [LoggerMessage(LogLevel.Error, "Generation for {Site} failed unexpectedly")]
     private static partial void LogGenerationCrashed(ILogger logger, Exception exception, string site);
