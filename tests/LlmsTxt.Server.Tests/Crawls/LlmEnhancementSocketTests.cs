@@ -101,7 +101,7 @@ public sealed class LlmEnhancementSocketTests
     {
         var (exitCode, stderr) = await ServerProcess.RunAsync(new Dictionary<string, string> { ["LLM_TIMEOUT"] = "soon" });
 
-        Assert.Equal(1, exitCode);
+        Assert.Equal(LlmsTxt.Server.Configuration.StartupFailure.ConfigurationExitCode, exitCode);
         Assert.Contains("LLM_TIMEOUT must be a whole number from 1 to 600, got 'soon'", stderr, StringComparison.Ordinal);
     }
 }

@@ -79,7 +79,7 @@ public sealed class PostgresAppTests(PostgresDatabases databases) : IClassFixtur
 
         await Eventually.HoldsAsync(() => Task.FromResult(server.HasExited), TimeSpan.FromSeconds(60), () => server.Output);
 
-        Assert.Equal(1, server.ExitCode);
+        Assert.Equal(LlmsTxt.Server.Configuration.StartupFailure.ConfigurationExitCode, server.ExitCode);
         Assert.Contains(server.Lines, l => l.TrimStart().StartsWith("DATABASE_URL: the PostgreSQL database could not be opened", StringComparison.Ordinal));
         Assert.DoesNotContain("hunter2-secret", server.Output, StringComparison.Ordinal);
     }
