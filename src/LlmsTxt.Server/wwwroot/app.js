@@ -30,7 +30,7 @@
 
   let config = { apiKeyRequired: false, llmEnhancementAvailable: false, renderingAvailable: false, limits: {} };
   let socket = null;
-  let run = null; // state of the crawl in progress: { done, cancelled, error, verdict, steps, origin }
+  let run = null; // state of the crawl in progress: { done, cancelled, error, verdict, story, origin }
   const files = { txt: '', full: '' };
 
   // ---- configuration -------------------------------------------------------------------------
@@ -72,7 +72,7 @@
   // ---- request -------------------------------------------------------------------------------
   function readRequest() {
     const errors = [];
-    const { url, problem } = siteAddress(els.url.value);
+    const { url, problem } = window.llmsStory.siteAddress(els.url.value);
     setFieldError(els.url, els.urlError, problem || '');
     if (!url) errors.push(els.url);
     const maxPages = readNumber(els.maxPages, els.maxPagesError, 'Max pages', errors);
@@ -87,27 +87,6 @@
       llmEnhance: els.llm.checked && !els.llm.disabled,
       useBrightdata: els.render.checked && !els.render.disabled,
     };
-  }
-
-  // The README's rule, as the CLI applies it: http(s) URLs as given; without a scheme, localhost and IP addresses
-  // get http:// and names with a dot https://; anything else is refused with a reason, never "fixed".
-  function siteAddress(text) {
-    const raw = text.trim();
-    const example = 'Enter a website address such as https://example.com or example.com';
-    if (!raw) return { problem: `${example}.` };
-    if (/\s/.test(raw)) return { problem: `"${raw}" is not a website address (it contains spaces). ${example}.` };
-    let candidate = raw;
-    if (!raw.includes('://')) {
-      const host = raw.split(/[/?#]/)[0].replace(/:\d*$/, '');
-      const local = /^localhost$/i.test(host) || /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || /^\[[0-9a-f:.]+\]$/i.test(host);
-      if (!local && !host.includes('.')) return { problem: `"${raw}" is not a website address (no domain such as example.com). ${example}.` };
-      candidate = (local ? 'http://' : 'https://') + raw;
-    }
-    let url;
-    try { url = new URL(candidate); } catch (_) { return { problem: `"${raw}" is not a website address. ${example}.` }; }
-    if (!/^https?:$/.test(url.protocol)) return { problem: `Only http:// and https:// sites can be crawled, not ${url.protocol}. ${example}.` };
-    if (!url.hostname) return { problem: `"${raw}" has no host name. ${example}.` };
-    return { url };
   }
 
   function readNumber(input, errorEl, name, errors) {
@@ -193,7 +172,7 @@
         return;
       }
     }
-    run = { done: false, cancelled: false, error: false, sawResult: false, verdict: null, steps: {}, origin: new URL(request.url).origin, maxPages: request.maxPages };
+    run = { done: false, cancelled: false, error: false, sawResult: false, verdict: null, story: window.llmsStory.create(els.story), origin: new URL(request.url).origin, maxPages: request.maxPages };
     resetOutput(request.maxPages);
     setRunning(true);
     if (SMALL_SCREEN.matches) els.activity.scrollIntoView({ block: 'start' });
@@ -296,7 +275,7 @@
       // The site's origin on every line is noise: show the path.
       text = text.split(run.origin).join('');
       els.pageLogCount.textContent = String(Number(els.pageLogCount.textContent) + 1);
-    } else noteMilestone(text);
+    } else run.story.note(text);
     const log = perPage ? els.pageLog : els.log;
     // Follow the tail only when the reader is already at the bottom; don't yank them back up.
     const atBottom = log.scrollTop + log.clientHeight >= log.scrollHeight - 24;
@@ -307,25 +286,6 @@
     log.append(li);
     while (log.childElementCount > MAX_LOG_LINES) log.firstElementChild.remove();
     if (atBottom) log.scrollTop = log.scrollHeight;
-  }
-
-  // The story in one line: "Found 1,169 pages in the sitemap → fetching up to 200 → writing 12 sections → done".
-  function noteMilestone(text) {
-    const steps = run.steps;
-    let m;
-    if ((m = /^Crawling .* for up to (\d+) pages/.exec(text))) steps.fetch = `fetching up to ${m[1]} pages`;
-    else if ((m = /^Sitemap .*: (\d+) URLs/.exec(text))) steps.sitemap = `Found ${Number(m[1]) + (steps.sitemapCount || 0)} pages in the sitemap`, steps.sitemapCount = Number(m[1]) + (steps.sitemapCount || 0);
-    else if (/^No sitemap found/.test(text)) steps.sitemap = 'No sitemap: following links';
-    else if ((m = /^Sections: (.*)/.exec(text))) {
-      const n = m[1].split(', ').length;
-      steps.write = `${steps.partial ? 'stopped: ' : ''}writing ${n} section${n === 1 ? '' : 's'}`;
-    } else if (/^Partial result/.test(text)) steps.partial = true, steps.write = 'stopped: writing a partial file';
-    renderStory();
-  }
-
-  function renderStory(end) {
-    const s = run.steps;
-    els.story.textContent = [s.sitemap, s.fetch, s.write, end].filter(Boolean).join(' → ') || 'Starting…';
   }
 
   function showProgress(p) {
@@ -387,7 +347,7 @@
     const prefix = run.error ? 'Failed' : (run.cancelled || d.partial ? 'Stopped' : 'Done');
     const listed = d.listed ?? d.pages ?? 0;
     els.status.textContent = `${prefix}: ${listed} pages listed, ${d.failed ?? 0} failed, ${seconds ?? '?'} s`;
-    renderStory(run.error ? 'failed' : `${run.cancelled || d.partial ? 'stopped after' : 'done in'} ${seconds} s`);
+    run.story.end(run.error ? 'failed' : `${run.cancelled || d.partial ? 'stopped after' : 'done in'} ${seconds} s`);
     if (!run.sawResult) return;
     const partial = Boolean(d.partial || run.cancelled);
     renderVerdict(partial);

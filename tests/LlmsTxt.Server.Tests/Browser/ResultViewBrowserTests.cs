@@ -73,6 +73,7 @@ public sealed class ResultViewBrowserTests(BrowserFixture browser, OpenCrawlServ
 
         await WaitAsync(page, "() => document.querySelectorAll('#log li').length > 0");
         Assert.True(await InViewAsync(page, "#activity"), "the crawl card is not on screen after Generate");
+        Assert.True(await page.EvaluateExpressionAsync<double>("window.scrollY") > 0, "the page did not scroll");
         await page.ScreenshotAsync(Path.Combine(BrowserFixture.ScreenshotFolder, "phone-crawl-375.png"));
 
         await WaitAsync(page, "() => document.getElementById('status').textContent.startsWith('Done')");
@@ -112,5 +113,7 @@ public sealed class ResultViewBrowserTests(BrowserFixture browser, OpenCrawlServ
     }
 
     private static Task<bool> InViewAsync(IPage page, string selector) => page.EvaluateFunctionAsync<bool>(
-        "s => { const r = document.querySelector(s).getBoundingClientRect(); return r.top >= -1 && r.top < window.innerHeight / 2; }", selector);
+        // Its top on screen, and all of it (or at least 60% of the screen's height) visible.
+        "s => { const r = document.querySelector(s).getBoundingClientRect(); const visible = Math.min(r.bottom, window.innerHeight) - Math.max(r.top, 0); " +
+        "return r.top >= -1 && r.top < window.innerHeight && visible >= Math.min(r.height, window.innerHeight * 0.6) - 1; }", selector);
 }
