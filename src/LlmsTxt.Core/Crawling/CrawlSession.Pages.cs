@@ -43,6 +43,7 @@ internal sealed partial class CrawlSession
             Interlocked.Increment(ref _fetched);
             return new PageOutcome(OutcomeKind.Listed)
             {
+                Language = isStart ? null : page.Language?.Split('-')[0],
                 Page = page,
                 FinalUrl = final,
                 Status = result.Status,

@@ -41,7 +41,8 @@ internal sealed partial class CrawlSession
         _fetcher = new PageFetcher(client, options, _throttle, time, logger);
     }
 
-    private int MaxAttempts => _options.AttemptsPerPage * _request.MaxPages;
+    private int Target => _request.MaxPages + Math.Clamp(_request.ReservePages, 0, _request.MaxPages);
+    private int MaxAttempts => _options.AttemptsPerPage * Target;
 
     public async Task<CrawlResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -52,7 +53,7 @@ internal sealed partial class CrawlSession
         var start = _normalizer.Normalize(_request.StartUrl)!;
         _scope = CrawlScope.From(start);
         _home = start;
-        var frontier = new Frontier(_request.MaxPages, MaxAttempts, _options.MaxLinkDepth, maxPending: (MaxAttempts * 2) + 1000);
+        var frontier = new Frontier(Target, MaxAttempts, _options.MaxLinkDepth, maxPending: (MaxAttempts * 2) + 1000);
         var sitemaps = SitemapSet.Empty;
         string? error = null;
         var cancelled = false;
@@ -69,6 +70,7 @@ internal sealed partial class CrawlSession
                 frontier.TryTake(out var home);
                 var outcome = await ProcessAsync(home, isStart: true, _token).ConfigureAwait(false);
                 frontier.Complete(home, outcome with { Links = [] });
+                frontier.StartLanguage = outcome.Page?.Language?.Split('-')[0];
                 frontier.AddLinks(home, outcome.Links);
                 sitemaps = await DiscoverSitemapsAsync().ConfigureAwait(false);
                 for (var i = 0; i < sitemaps.Entries.Count; i++)

@@ -147,9 +147,19 @@ internal sealed class Frontier(int maxPages, int maxAttempts, int maxDepth, int 
         var selected = new List<FrontierEntry>();
         var identities = new HashSet<string>(StringComparer.Ordinal);
         var attempts = 0;
+        var counted = 0;
         foreach (var entry in _done)
         {
-            if (++attempts > maxAttempts || selected.Count >= maxPages)
+            if (entry.Outcome is { } other && !CountsTowardBudget(other))
+            {
+                // Other-language versions are passed on (the file's language filter decides) without using the budget.
+                if (attempts < maxAttempts && counted < maxPages && other.Kind == OutcomeKind.Listed && identities.Add(other.Identity!))
+                {
+                    selected.Add(entry);
+                }
+                continue;
+            }
+            if (++attempts > maxAttempts || counted >= maxPages)
             {
                 break;
             }
@@ -158,6 +168,7 @@ internal sealed class Frontier(int maxPages, int maxAttempts, int maxDepth, int 
                 if (identities.Add(outcome.Identity!))
                 {
                     selected.Add(entry);
+                    counted++;
                 }
                 else
                 {
@@ -178,6 +189,10 @@ internal sealed class Frontier(int maxPages, int maxAttempts, int maxDepth, int 
             {
                 break;
             }
+            if (entry.Outcome is { } other && !CountsTowardBudget(other))
+            {
+                continue;
+            }
             attempts++;
             if (entry.Outcome is { Kind: OutcomeKind.Listed } outcome)
             {
@@ -186,6 +201,17 @@ internal sealed class Frontier(int maxPages, int maxAttempts, int maxDepth, int 
         }
         return (identities.Count, attempts);
     }
+
+    /// <summary>
+    /// Another language's version of the site is passed on (the file's language filter decides) but does not use
+    /// the budget. Known once the start page (the smallest key, always done before the selection settles) is read.
+    /// </summary>
+    private bool CountsTowardBudget(PageOutcome outcome) =>
+        StartLanguage is null || outcome.Language is null || outcome.Kind != OutcomeKind.Listed
+        || string.Equals(outcome.Language, StartLanguage, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The start page's primary language, set when it has been read.</summary>
+    public string? StartLanguage { get; set; }
 
     private int[]? SmallestOpenKey()
     {

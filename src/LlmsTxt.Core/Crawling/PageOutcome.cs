@@ -23,4 +23,6 @@ internal sealed record PageOutcome(OutcomeKind Kind)
     public bool Failed { get; init; }
     public SkipReason? SkipReason { get; init; }
     public IReadOnlyList<(string Identity, Uri Url)> Links { get; init; } = [];
+    /// <summary>The page's primary language (null for the start page or when undeclared).</summary>
+    public string? Language { get; init; }
 }

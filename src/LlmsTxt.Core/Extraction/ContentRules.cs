@@ -31,7 +31,7 @@ internal static class ContentRules
         "social", "advert", "ads", "related-posts", "comments", "pagination", "edit-page", "visuallyhidden",
         "headerlink", "anchor", "anchor-link", "hash-link", "heading-anchor", "anchorjs-link", "meta", "entry-meta",
         "post-meta", "byline", "sharedaddy", "share-buttons", "entry-footer", "post-footer", "cat-links", "tags-links",
-        "copy-button", "clipboard",
+        "copy-button", "clipboard", "copyright",
     };
 
     private static readonly HashSet<string> BodyChromeParts = new(StringComparer.Ordinal)
@@ -173,10 +173,32 @@ internal static class ContentRules
                 "role" => SkippedRoles.Contains(value.Trim().ToLowerInvariant()),
                 "style" => value.Contains("none", StringComparison.OrdinalIgnoreCase)
                     && value.Replace(" ", "", StringComparison.Ordinal).Contains("display:none", StringComparison.OrdinalIgnoreCase),
-                "class" or "id" => HasToken(value, SkippedClassParts) || (inBodyFallback && HasToken(value, BodyChromeParts)),
+                "class" or "id" => HasToken(value, SkippedClassParts) || (inBodyFallback && HasToken(value, BodyChromeParts))
+                    || HasNavigationPrefix(value),
                 _ => false,
             };
             if (skipped)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Chrome rule: a class or id token that starts with "nav" (navheader, navfooter, navbar, navlinks) names a
+    /// navigation bar. Prev/Next/Up bars glued to a title are the worst description a page can get.
+    /// </summary>
+    public static bool HasNavigationPrefix(string? attribute)
+    {
+        if (string.IsNullOrEmpty(attribute))
+        {
+            return false;
+        }
+        foreach (var range in attribute.AsSpan().Split(' '))
+        {
+            var token = attribute.AsSpan(range).Trim();
+            if (token.Length > 3 && token.StartsWith("nav", StringComparison.OrdinalIgnoreCase) && char.IsLetter(token[3]))
             {
                 return true;
             }

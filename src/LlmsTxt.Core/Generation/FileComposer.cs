@@ -25,6 +25,7 @@ internal static class FileComposer
             SitemapOrder = crawl.SitemapUrls,
             MarkdownTwins = twins,
             DescLength = request.DescLength,
+            MaxPages = request.MaxPages,
         });
         var llms = LlmsTxtWriter.Write(plan);
         if (twins.Count > 0) events.Log($"{twins.Count} pages have a Markdown twin; the file links the twins.");

@@ -53,7 +53,8 @@ public sealed class LlmsTxtGenerator(
 
         using var crawlStop = CancellationTokenSource.CreateLinkedTokenSource(stopCrawling, cancellationToken);
         var crawl = await CrawlerFor(request).RunAsync(
-            new CrawlRequest(request.Url, request.MaxPages, renderJs, new ExtractionOptions { DescLength = request.DescLength, ConvertMarkdown = request.Full }),
+            new CrawlRequest(request.Url, request.MaxPages, renderJs, new ExtractionOptions { DescLength = request.DescLength, ConvertMarkdown = request.Full },
+                ReservePages: ReserveFor(request.MaxPages)),
             events, crawlStop.Token);
         cancellationToken.ThrowIfCancellationRequested();
         // The crawler throttles its own progress; the final counts always go out.
@@ -84,6 +85,12 @@ public sealed class LlmsTxtGenerator(
             SitemapNewestLastModified: crawl.NewestSitemapLastMod,
             SitemapSentinel: crawl.SentinelSitemapUrl);
     }
+
+    /// <summary>
+    /// Extra pages crawled beyond the budget (a quarter, at least 5): utility pages and duplicates are left out and
+    /// the listed pages are chosen in the site's outline order, so asking for N pages lists N when the site has them.
+    /// </summary>
+    internal static int ReserveFor(int maxPages) => Math.Min(maxPages, 5 + (maxPages / 4));
 
     /// <summary>Runs the llms.txt validator and returns its findings with line numbers.</summary>
     public static ValidationVerdict Validate(string llmsTxt) => FileComposer.Validate(llmsTxt);
