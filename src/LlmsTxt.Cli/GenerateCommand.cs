@@ -36,6 +36,11 @@ internal static class GenerateCommand
         {
             Description = "Improve the summary, about paragraph and link notes with an LLM (OPENROUTER_API_KEY or LLM_API_KEY; LLM_BASE_URL, LLM_MODEL, LLM_TIMEOUT). The answer is used only if it keeps every URL and the format.",
         };
+        var explain = new Option<FileInfo?>("--explain")
+        {
+            Description = "Also write FILE: for every crawled page, its section and the outline path or rule that put it there, where its description came from, or why it was left out.",
+            HelpName = "FILE",
+        };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress or log on stderr; errors only." };
         var blockPrivate = new Option<bool>("--block-private-networks")
         {
@@ -44,7 +49,7 @@ internal static class GenerateCommand
 
         var command = new Command("generate", "Crawl a website and write its llms.txt (stdout unless -o).")
         {
-            url, output, full, maxPages, descLength, concurrency, renderJs, llmEnhance, quiet, blockPrivate,
+            url, output, full, maxPages, descLength, concurrency, renderJs, llmEnhance, quiet, blockPrivate, explain,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -78,7 +83,8 @@ internal static class GenerateCommand
                 },
                 outputFile,
                 fullPresent ? FullFile(fullPath, outputFile) : null,
-                parse.GetValue(quiet));
+                parse.GetValue(quiet),
+                parse.GetValue(explain));
             return GenerateRunner.RunAsync(settings, cancellationToken);
         });
         return command;
@@ -115,4 +121,4 @@ internal static class GenerateCommand
 }
 
 /// <summary>A parsed <c>generate</c> command line.</summary>
-internal sealed record GenerateSettings(GenerationRequest Request, FileInfo? Output, FileInfo? FullOutput, bool Quiet);
+internal sealed record GenerateSettings(GenerationRequest Request, FileInfo? Output, FileInfo? FullOutput, bool Quiet, FileInfo? Explain = null);

@@ -71,7 +71,7 @@ internal sealed partial class CrawlSession
                 var outcome = await ProcessAsync(home, isStart: true, _token).ConfigureAwait(false);
                 frontier.Complete(home, outcome with { Links = [] });
                 frontier.StartLanguage = outcome.Page?.Language?.Split('-')[0];
-                frontier.AddLinks(home, outcome.Links);
+                frontier.AddLinks(home, outcome.Links, outcome.LinkLevels);
                 sitemaps = await DiscoverSitemapsAsync().ConfigureAwait(false);
                 for (var i = 0; i < sitemaps.Entries.Count; i++)
                 {
@@ -112,7 +112,7 @@ internal sealed partial class CrawlSession
                 inFlight.Remove(done);
                 var outcome = await done.ConfigureAwait(false);
                 frontier.Complete(entry, outcome with { Links = [] });
-                frontier.AddLinks(entry, outcome.Links);
+                frontier.AddLinks(entry, outcome.Links, outcome.LinkLevels);
                 ReportProgress(frontier);
                 if (frontier.IsSettled())
                 {

@@ -71,11 +71,14 @@ internal sealed class Frontier(int maxPages, int maxAttempts, int maxDepth, int 
     }
 
     /// <summary>Records the followed links of a fetched page, in document order, and offers them.</summary>
-    public void AddLinks(FrontierEntry parent, IReadOnlyList<(string Identity, Uri Url)> links)
+    /// <param name="levels">Per link, how many levels deeper than a plain link it is keyed (a sub-entry of a page's
+    /// table of contents, a prose link of a page that has one): the site's outline decides what the budget reaches.</param>
+    public void AddLinks(FrontierEntry parent, IReadOnlyList<(string Identity, Uri Url)> links, IReadOnlyList<int>? levels = null)
     {
-        for (var i = 0; i < links.Count; i++)
+        for (var j = 0; j < links.Count; j++)
         {
-            var (identity, url) = links[i];
+            var (identity, url) = links[j];
+            var i = j + (Math.Clamp(levels is not null && j < levels.Count ? levels[j] : 0, 0, 60) * LevelStep);
             Offer(identity, url, ChildKey(parent.Key, i));
             if (_byIdentity.TryGetValue(identity, out var child))
             {
@@ -265,10 +268,13 @@ internal sealed class Frontier(int maxPages, int maxAttempts, int maxDepth, int 
         }
     }
 
+    /// <summary>A link index of n × this marks a link keyed n levels deeper (see <see cref="AddLinks"/>).</summary>
+    private const int LevelStep = 1 << 24;
+
     private static int[] ChildKey(int[] parent, int index)
     {
         var key = new int[parent.Length + 1];
-        key[0] = parent[0] + 1;
+        key[0] = parent[0] + 1 + (index / LevelStep);
         Array.Copy(parent, 1, key, 1, parent.Length - 1);
         key[^1] = index;
         return key;

@@ -5,7 +5,7 @@ using LlmsTxt.Core.Writing;
 namespace LlmsTxt.Core.Generation;
 
 /// <summary>The files written from one crawl.</summary>
-internal sealed record ComposedFiles(LlmsTxtResult LlmsTxt, LlmsFullResult? Full);
+internal sealed record ComposedFiles(LlmsTxtResult LlmsTxt, LlmsFullResult? Full, IReadOnlyList<Planning.PageExplanation> Explanations);
 
 /// <summary>Turns a crawl into llms.txt (and llms-full.txt) with the Writing feature, and reports what it did.</summary>
 internal static class FileComposer
@@ -44,7 +44,7 @@ internal static class FileComposer
             if (full.SkippedPages > 0)
                 events.Log($"llms-full.txt reached its size cap: {full.SkippedPages} pages are listed at the end instead of inlined.", GenerationLogLevel.Warning);
         }
-        return new ComposedFiles(llms, full);
+        return new ComposedFiles(llms, full, plan.Explanations);
     }
 
     public static ValidationVerdict Validate(string llmsTxt)

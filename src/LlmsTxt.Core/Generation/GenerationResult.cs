@@ -16,6 +16,7 @@ public sealed record ValidationVerdict(bool IsValid, IReadOnlyList<ValidationFin
 /// <param name="ContentHash">SHA-256 (lower-case hex) of the UTF-8 llms.txt as generated, before any LLM enhancement: the scheduler compares it to detect change, and a model rewording an unchanged site must not count as one.</param>
 /// <param name="Partial">True when the crawl was stopped early (cancel or deadline) and the file lists only what was fetched.</param>
 /// <param name="SitemapNewestLastModified">Newest sitemap lastmod seen, for the scheduler's skip check.</param>
+/// <param name="Explanations">For every crawled page: its section and the rule that put it there, or why it was left out.</param>
 /// <param name="SitemapSentinel">The sitemap document holding that newest lastmod: the scheduler re-reads only it to tell whether the site moved.</param>
 public sealed record GenerationResult(
     Uri BaseUrl,
@@ -26,7 +27,8 @@ public sealed record GenerationResult(
     bool Partial,
     ValidationVerdict Validation,
     DateTimeOffset? SitemapNewestLastModified,
-    Uri? SitemapSentinel = null);
+    Uri? SitemapSentinel = null,
+    IReadOnlyList<Planning.PageExplanation>? Explanations = null);
 
 /// <summary>Figures for the summary line and the socket's <c>done</c> message.</summary>
 public sealed record GenerationStats(int PagesListed, int PagesFetched, int Failed, int Skipped, int Rendered, TimeSpan Duration);

@@ -83,7 +83,8 @@ public sealed class LlmsTxtGenerator(
             Partial: partial,
             Validation: verdict,
             SitemapNewestLastModified: crawl.NewestSitemapLastMod,
-            SitemapSentinel: crawl.SentinelSitemapUrl);
+            SitemapSentinel: crawl.SentinelSitemapUrl,
+            Explanations: files.Explanations);
     }
 
     /// <summary>

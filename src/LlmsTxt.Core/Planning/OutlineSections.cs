@@ -61,7 +61,9 @@ internal static class OutlineSections
         {
             var (head, name, members) = ordered[i];
             var backMatter = head.Ancestors().Append(head).Any(n => StructureWords.BackMatter.Contains(Name(n)));
-            var trailingLeaf = lastMulti >= 2 && i > lastMulti && members.Count == 1 && head.Children.Count == 0 && head.Depth == 1;
+            // A hub whose children were not crawled is not a leaf: its own table of contents says it has pages below.
+            var trailingLeaf = lastMulti >= 2 && i > lastMulti && members.Count == 1 && head.Children.Count == 0 && head.Depth == 1
+                && !members[0].Entry.Candidate.Page.Structure.Trees.Any(t => t.InMainContent);
             var rule = backMatter ? "back matter in the outline (\"" + name + "\")"
                 : trailingLeaf ? "a single page after the outline's last group"
                 : "outline group \"" + name + "\" (level " + head.Depth + ")";
