@@ -76,7 +76,9 @@ internal sealed partial class CrawlSession
                 for (var i = 0; i < sitemaps.Entries.Count; i++)
                 {
                     var entry = sitemaps.Entries[i];
-                    frontier.Offer(UrlNormalizer.IdentityKey(entry.Url), entry.Url, [1, 0, i], entry.LastModified);
+                    // After the start page's top-level links ([1, 1, j]): a site's own table of contents decides which pages
+                    // a limited budget reaches first; the sitemap adds the pages it does not link.
+                    frontier.Offer(UrlNormalizer.IdentityKey(entry.Url), entry.Url, [1, 2, i], entry.LastModified);
                 }
                 await RunLoopAsync(frontier, _options.MaxConcurrencyPerHost).ConfigureAwait(false);
             }

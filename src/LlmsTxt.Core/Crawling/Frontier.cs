@@ -26,9 +26,10 @@ internal sealed class FrontierEntry(string identity, Uri url, int[] key, DateTim
 /// The queue of URLs to fetch plus the seen set, ordered so that the crawl result does not depend on
 /// response timing.
 /// <para>Ordering rule. Every URL gets a key, compared element by element: <c>[depth, path...]</c>. The start
-/// page is <c>[0, 1]</c>; the i-th sitemap URL is <c>[1, 0, i]</c>; the j-th followed link of a page with
-/// key <c>[d, p...]</c> is <c>[d + 1, p..., j]</c>. So sitemap order comes first, then breadth-first by link
-/// depth, within a level by the order of the linking page and then document order of the links. A URL
+/// page is <c>[0, 1]</c>; the j-th followed link of a page with key <c>[d, p...]</c> is <c>[d + 1 + n, p..., j]</c>
+/// where n is how deep the link sits in the page's table of contents (0 for top entries and pages without one);
+/// the i-th sitemap URL is <c>[1, 2, i]</c>, right after the start page's top-level links. So breadth-first by
+/// outline depth, within a level by the order of the linking page and then document order of the links. A URL
 /// reached by several paths keeps its smallest key (re-keying its already-discovered descendants).
 /// This is exactly the order a one-at-a-time breadth-first crawl would visit.</para>
 /// <para>Selection rule. In key order, the first <c>AttemptsPerPage × maxPages</c> fetched URLs are
