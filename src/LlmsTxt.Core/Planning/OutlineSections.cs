@@ -13,8 +13,8 @@ internal sealed record OutlineSection(string Name, List<Entry> Entries, bool Opt
 /// </summary>
 internal static class OutlineSections
 {
-    /// <summary>A large site reads best in this many sections (fewer is a catch-all, more is a list of chapters).</summary>
-    private const int MinGroups = 4, MaxGroups = 25;
+    /// <summary>A large site reads best in 4–25 sections (fewer is a catch-all, more is a list of chapters); a small one may have 2.</summary>
+    private const int MinGroups = 4, MaxGroups = 25, PagesPerGroup = 10;
 
     public static (List<OutlineSection> Sections, List<Entry> Unplaced) Build(IReadOnlyList<Entry> entries, SiteOutline outline)
     {
@@ -36,7 +36,7 @@ internal static class OutlineSections
         {
             return ([], unplaced);
         }
-        var level = ChooseLevel(placed.Select(p => p.Node).ToList());
+        var level = ChooseLevel(placed.Select(p => p.Node).ToList(), Math.Clamp(placed.Count / PagesPerGroup, 2, MinGroups));
         var groups = placed.GroupBy(p => AncestorAt(p.Node, level)).Select(g => (Head: g.Key, Name: Name(g.Key), Members: g.ToList())).ToList();
         var total = placed.Count;
         // No catch-all: a group with more than half of the pages is split by its own sub-groups while that helps.
@@ -54,30 +54,31 @@ internal static class OutlineSections
                 .Select(g => (Head: g.Key, Name: g.Key == head ? headName : headName + ": " + Name(g.Key), Members: g.ToList())).ToList();
             groups.InsertRange(big, split);
         }
-        var ordered = groups.OrderBy(g => g.Head.Order).ToList();
-        var lastMulti = ordered.FindLastIndex(g => g.Members.Count > 1 || g.Head.Children.Count > 0);
         var sections = new List<OutlineSection>();
-        for (var i = 0; i < ordered.Count; i++)
+        foreach (var (head, name, members) in groups.OrderBy(g => g.Head.Order))
         {
-            var (head, name, members) = ordered[i];
+            if (IsLoneLeaf(head, members))
+            {
+                // One page with nothing below it is a page, not a group: the folder grouping places it with others.
+                unplaced.AddRange(members.Select(m => m.Entry));
+                continue;
+            }
             var backMatter = head.Ancestors().Append(head).Any(n => StructureWords.BackMatter.Contains(Name(n)));
-            // A hub whose children were not crawled is not a leaf: its own table of contents says it has pages below.
-            var trailingLeaf = lastMulti >= 2 && i > lastMulti && members.Count == 1 && head.Children.Count == 0 && head.Depth == 1
-                && !members[0].Entry.Candidate.Page.Structure.Trees.Any(t => t.InMainContent);
-            var rule = backMatter ? "back matter in the outline (\"" + name + "\")"
-                : trailingLeaf ? "a single page after the outline's last group"
-                : "outline group \"" + name + "\" (level " + head.Depth + ")";
-            sections.Add(new OutlineSection(name, members.OrderBy(m => m.Node.Order).Select(m => m.Entry).ToList(),
-                backMatter || trailingLeaf, head.Order, rule));
+            var rule = backMatter ? "back matter in the outline (\"" + name + "\")" : "outline group \"" + name + "\" (level " + head.Depth + ")";
+            sections.Add(new OutlineSection(name, members.OrderBy(m => m.Node.Order).Select(m => m.Entry).ToList(), backMatter, head.Order, rule));
         }
         return (sections, unplaced);
     }
 
+    /// <summary>A group of one page that has no pages below it, in the outline or in its own table of contents.</summary>
+    private static bool IsLoneLeaf(OutlineNode head, List<(Entry Entry, OutlineNode Node)> members) =>
+        members.Count == 1 && head.Children.Count == 0 && !members[0].Entry.Candidate.Page.Structure.Trees.Any(t => t.InMainContent);
+
     /// <summary>The outline's own label without its numbering ("Part II. The SQL Language" → "The SQL Language").</summary>
     public static string Name(OutlineNode node) => StructureWords.WithoutNumbering(Extraction.TextTools.Clean(node.Label));
 
-    /// <summary>The shallowest level giving 4–25 groups; else the level closest to that range.</summary>
-    private static int ChooseLevel(List<OutlineNode> nodes)
+    /// <summary>The shallowest level giving <paramref name="minGroups"/>–25 groups; else the level closest to that range.</summary>
+    private static int ChooseLevel(List<OutlineNode> nodes, int minGroups)
     {
         var maxDepth = Math.Min(6, nodes.Max(n => n.Depth));
         var best = 1;
@@ -85,7 +86,7 @@ internal static class OutlineSections
         for (var level = 1; level <= maxDepth; level++)
         {
             var count = nodes.Select(n => AncestorAt(n, level)).Distinct().Count();
-            if (count is >= MinGroups and <= MaxGroups)
+            if (count >= minGroups && count <= MaxGroups)
             {
                 return level;
             }

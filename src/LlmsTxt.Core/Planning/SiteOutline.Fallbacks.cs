@@ -39,11 +39,24 @@ internal sealed partial class SiteOutline
         }
     }
 
-    /// <summary>The last fallback: a page goes under the nearest placed page of a parent URL folder.</summary>
+    /// <summary>
+    /// The last fallback: a page goes under the nearest placed page of a parent URL folder, else after the last
+    /// placed page of its own folder (its siblings by URL).
+    /// </summary>
     private void PlaceByFolders()
     {
         foreach (var (key, page) in Unplaced())
         {
+            var folder = FolderOf(key);
+            var sibling = _byKey.Where(p => p.Value != Root && p.Value.Parent is not null && p.Key != key && FolderOf(p.Key) == folder && folder.Contains('/', StringComparison.Ordinal))
+                .Select(p => p.Value).MaxBy(n => n.Order);
+            if (sibling is not null)
+            {
+                Number();
+                sibling = _byKey.Where(p => p.Value != Root && p.Value.Parent is not null && FolderOf(p.Key) == folder).Select(p => p.Value).MaxBy(n => n.Order)!;
+                Add(sibling.Parent!, key, page, "its URL folder (after the pages of the same folder)", sibling.Parent!.Children.IndexOf(sibling) + 1);
+                continue;
+            }
             var path = page.Url.AbsolutePath;
             while (path.Length > 1)
             {
@@ -62,6 +75,8 @@ internal sealed partial class SiteOutline
             }
         }
     }
+
+    private static string FolderOf(string key) => key.Contains('/', StringComparison.Ordinal) ? key[..key.LastIndexOf('/')] : key;
 
     private List<(string Key, Page Page)> Unplaced() =>
         _pages.Where(p => !_byKey.ContainsKey(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)).ToList();

@@ -38,15 +38,16 @@ internal static class EntryText
     /// <param name="sharedDescription">True when many pages carry this same description (a site-wide default):
     /// the page's own excerpt says more, so it goes first.</param>
     public static string Note(Page page, string title, int descLength, bool sharedDescription = false) =>
-        Note(page, title, descLength, sharedDescription, out _);
+        Note(page, title, descLength, sharedDescription, isStart: false, out _);
 
     /// <summary>The note and where it came from: description, excerpt, else (a hub page) its table of contents' entries.</summary>
-    public static string Note(Page page, string title, int descLength, bool sharedDescription, out string source)
+    /// <param name="isStart">The start page is not described by its table of contents: that is the whole file.</param>
+    public static string Note(Page page, string title, int descLength, bool sharedDescription, bool isStart, out string source)
     {
         var description = (page.Description, page.DescriptionSource.Length > 0 ? page.DescriptionSource : "its description");
         var excerpt = (page.Excerpt, "the opening text of its main content");
         (string, string)[] texts = sharedDescription ? [excerpt, description] : [description, excerpt];
-        foreach (var (text, from) in texts.Append((page.Structure?.ChildrenSummary ?? "", "the entries of its own table of contents")))
+        foreach (var (text, from) in texts.Append((isStart ? "" : page.Structure?.ChildrenSummary ?? "", "the entries of its own table of contents")))
         {
             var note = TextTools.Clean(text);
             if (note.Length >= 3 && !RepeatsTitle(note, title) && !StartsWithTitle(note, title) && !Understanding.StructureWords.IsCopyright(note))

@@ -36,7 +36,7 @@ public static class SectionPlanner
             var isStart = candidate.Key == startKey || ReferenceEquals(candidate.Page, selection.StartPage);
             var title = EntryText.Title(candidate, siteName, isStart);
             var note = EntryText.Note(candidate.Page, title, input.DescLength,
-                !isStart && sharedDescriptions.Contains(TextTools.Clean(candidate.Page.Description)), out var source);
+                !isStart && sharedDescriptions.Contains(TextTools.Clean(candidate.Page.Description)), isStart, out var source);
             var link = twins.GetValueOrDefault(candidate.Key) ?? candidate.Url;
             if (!seenUrls.Add(MarkdownText.EscapeUrl(link)))
             {
@@ -103,7 +103,9 @@ public static class SectionPlanner
             planned.Add(new PlannedSection(LlmsTxtWriter.OptionalSection, ordered.Select(o => o.Entry.Planned).ToList()));
             explanations.AddRange(ordered.Select(o => Explain(o.Entry, LlmsTxtWriter.OptionalSection, Placement(o.Entry, outline, o.Rule), sources)));
         }
-        var summary = SiteHeader.Summary(selection.StartPage, planned, siteName);
+        var firstOutlinePage = entries.Where(e => !e.IsStart && outline.Find(e.Candidate.Key) is { } n && n != outline.Root)
+            .MinBy(e => outline.Find(e.Candidate.Key)!.Order)?.Candidate.Page;
+        var summary = SiteHeader.Summary(selection.StartPage, planned, siteName, firstOutlinePage);
         var host = UrlKey.SiteHost(input.StartUrl);
         return new SitePlan
         {

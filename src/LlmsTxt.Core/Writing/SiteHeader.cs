@@ -97,12 +97,19 @@ internal static class SiteHeader
     /// The start page's description; else its excerpt or the first page's note when that reads as a sentence;
     /// else a generated sentence naming the site's sections or first pages. Never a run of link labels.
     /// </summary>
-    public static string Summary(Page? start, IReadOnlyList<PlannedSection> sections, string siteName)
+    /// <param name="firstOutlinePage">The first page of the site's outline, if it has one: when the start page has no
+    /// words of its own, a manual's preface speaks for the site.</param>
+    public static string Summary(Page? start, IReadOnlyList<PlannedSection> sections, string siteName, Page? firstOutlinePage)
     {
         var texts = new List<(string? Text, bool NeedsSentence)> { (start?.Description, false), (start?.Excerpt, true) };
-        // No words of its own on the start page: the first page of the outline speaks for the site (a manual's preface).
-        texts.AddRange(sections.SelectMany(s => s.Pages).Where(p => !ReferenceEquals(p.Page, start)).Take(1)
-            .Select(p => ((string?)(p.Page.Description.Length > 0 ? p.Page.Description : p.Page.Excerpt), true)));
+        if (firstOutlinePage is not null)
+        {
+            texts.Add((firstOutlinePage.Description.Length > 0 ? firstOutlinePage.Description : firstOutlinePage.Excerpt, true));
+        }
+        else
+        {
+            texts.AddRange(sections.SelectMany(s => s.Pages).Take(1).Select(p => ((string?)p.Note, true)));
+        }
         foreach (var (text, needsSentence) in texts)
         {
             var clean = TextTools.Clean(text);
