@@ -55,11 +55,18 @@ internal static class OutlineSections
             groups.InsertRange(big, split);
         }
         var sections = new List<OutlineSection>();
+        var lastGroup = groups.Where(g => !IsLoneLeaf(g.Head, g.Members, outline)).Select(g => g.Head.Order).DefaultIfEmpty(int.MaxValue).Max();
         foreach (var (head, name, members) in groups.OrderBy(g => g.Head.Order))
         {
-            if (IsLoneLeaf(head, members))
+            if (IsLoneLeaf(head, members, outline) && head.Order > lastGroup)
             {
-                // One page with nothing below it is a page, not a group: the folder grouping places it with others.
+                // Single pages after the outline's last group are its back matter (bibliography, glossary, license).
+                sections.Add(new OutlineSection(name, members.Select(m => m.Entry).ToList(), true, head.Order, "a single page after the outline's last group"));
+                continue;
+            }
+            if (IsLoneLeaf(head, members, outline) && lastGroup == int.MaxValue)
+            {
+                // An outline of single pages only (a list of posts) gives no groups: the folder grouping places them.
                 unplaced.AddRange(members.Select(m => m.Entry));
                 continue;
             }
@@ -70,9 +77,18 @@ internal static class OutlineSections
         return (sections, unplaced);
     }
 
-    /// <summary>A group of one page that has no pages below it, in the outline or in its own table of contents.</summary>
-    private static bool IsLoneLeaf(OutlineNode head, List<(Entry Entry, OutlineNode Node)> members) =>
-        members.Count == 1 && head.Children.Count == 0 && !members[0].Entry.Candidate.Page.Structure.Trees.Any(t => t.InMainContent);
+    /// <summary>
+    /// A group of one page that has no pages below it: none in the outline, and its own table of contents lists no
+    /// pages the outline places elsewhere or not at all (a hub whose chapters the budget did not reach is a group).
+    /// The site's contents page, whose tree the outline was built from, is a single page wherever it sits.
+    /// </summary>
+    private static bool IsLoneLeaf(OutlineNode head, List<(Entry Entry, OutlineNode Node)> members, SiteOutline outline) =>
+        members.Count == 1 && head.Children.Count == 0
+        && (head.Key == outline.ContentsKey || members[0].Entry.Candidate.Page.Structure.Trees.Where(t => t.InMainContent)
+            .SelectMany(t => Flatten(t.Roots)).Count(n => n.Url is not null && UrlKey.SameSite(n.Url, members[0].Entry.Candidate.Url)
+                && outline.Find(UrlKey.Of(n.Url)) is null) < 2);
+
+    private static IEnumerable<NavNode> Flatten(IEnumerable<NavNode> nodes) => nodes.SelectMany(n => Flatten(n.Children).Prepend(n));
 
     /// <summary>The outline's own label without its numbering ("Part II. The SQL Language" → "The SQL Language").</summary>
     public static string Name(OutlineNode node) => StructureWords.WithoutNumbering(Extraction.TextTools.Clean(node.Label));

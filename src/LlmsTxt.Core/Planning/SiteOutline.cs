@@ -48,6 +48,9 @@ internal sealed partial class SiteOutline
 
     public OutlineNode? Find(string key) => _byKey.GetValueOrDefault(key);
 
+    /// <summary>The complete table of contents page the outline was rooted from, if the start page led to one.</summary>
+    public string? ContentsKey { get; private set; }
+
     /// <param name="pages">Every crawled page by its URL key (listed or not: a hub page left out still places its children).</param>
     public static SiteOutline Build(string startKey, Page? start, Dictionary<string, Page> pages)
     {
@@ -59,6 +62,7 @@ internal sealed partial class SiteOutline
         var contents = ContentsPage(start, pages);
         if (contents is not null)
         {
+            outline.ContentsKey = UrlKey.Of(contents.Url);
             outline.MergeTrees(outline.Root, BiggestFirst(contents.Structure, pages), "the site's contents page");
         }
         outline.MergeTrees(outline.Root, BiggestFirst(start.Structure, pages), "the start page's navigation");
