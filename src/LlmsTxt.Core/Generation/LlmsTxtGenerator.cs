@@ -69,6 +69,7 @@ public sealed class LlmsTxtGenerator(
         if (partial) events.Log($"Partial result: building the file from the {crawl.Pages.Count} pages fetched before the stop.", GenerationLogLevel.Warning);
 
         var files = FileComposer.Compose(crawl, request, MaxFullChars, events);
+        PlanLog.Explain(_loggers.CreateLogger<LlmsTxtGenerator>(), files.Explanations);
         var llmsTxt = await EnhanceAsync(files.LlmsTxt.Text, request, crawl, events, cancellationToken);
         var verdict = Validate(llmsTxt);
         events.Log(Summary(llmsTxt, verdict, files.LlmsTxt.ListedPages, clock.Elapsed));

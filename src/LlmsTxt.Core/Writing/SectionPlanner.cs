@@ -23,7 +23,7 @@ public static class SectionPlanner
         var startDirectory = StartDirectory(input.StartUrl);
         var outline = SiteOutline.Build(startKey, selection.StartPage, selection.Pages.ToDictionary(c => c.Key, c => c.Page, StringComparer.Ordinal));
         var utility = UtilityPages.Find(selection.Pages, selection.StartPage);
-        var explanations = new List<PageExplanation>();
+        var explanations = new List<PageExplanation>(selection.LeftOut);
 
         // A description on three or more pages is a site-wide default, not a page summary.
         var sharedDescriptions = selection.Pages.Select(c => TextTools.Clean(c.Page.Description)).Where(d => d.Length > 0)
@@ -43,7 +43,9 @@ public static class SectionPlanner
                 explanations.Add(new PageExplanation(candidate.Url, title, null, "", "", "another page already links " + link.AbsoluteUri));
                 continue;
             }
-            var (bucket, index) = isStart ? (-1, 0) : order.Rank(candidate);
+            // The outline's depth-first order is the site's order; the start page's links and the sitemap rank the rest.
+            var (bucket, index) = isStart ? (-1, 0)
+                : outline.Find(candidate.Key) is { } node && node != outline.Root ? (SiteOrder.Navigation, node.Order) : order.Rank(candidate);
             var entry = new Entry(candidate, new PlannedPage(candidate.Page, link, title, note, candidate.Url), Segments(candidate.Url, startDirectory), isStart, bucket, index);
             entries.Add(entry);
             sources[entry] = source;
