@@ -34,6 +34,20 @@ internal sealed partial class StructureReader
             {
                 continue;
             }
+            if (node.Url is null && node.Label.Length == 0)
+            {
+                // An item that is only a sub-list (mdBook, some menus) holds the entries of the item before it.
+                var target = group is { } g ? g.Children : nodes;
+                if (target.Count > 0)
+                {
+                    target[^1] = target[^1] with { Children = [.. target[^1].Children, .. node.Children] };
+                }
+                else
+                {
+                    target.AddRange(node.Children);
+                }
+                continue;
+            }
             if (node.Url is null && node.Children.Count == 0)
             {
                 Close(nodes, group);
@@ -103,8 +117,9 @@ internal sealed partial class StructureReader
         if (anchor is not null && _resolver.Resolve(anchor.GetAttribute("href")) is { } url)
         {
             var label = Dom.Text(anchor);
-            // A link to the page itself (an "on this page" entry) is a label, not a place.
-            return IsSelf(url) ? (children.Count > 0 ? new NavNode(null, label, children) : null) : new NavNode(url, label, children);
+            // A link to the page itself (the current entry of a sidebar, an "on this page" heading) stays: it is this
+            // page's place in the tree.
+            return new NavNode(url, label, children);
         }
         var text = OwnText(item);
         return text.Length is > 0 and <= 80 ? new NavNode(null, text, children) : children.Count > 0 ? new NavNode(null, "", children) : null;
