@@ -31,12 +31,22 @@ public static class SectionPlanner
         var entries = new List<Entry>();
         var sources = new Dictionary<Entry, string>();
         var seenUrls = new HashSet<string>(StringComparer.Ordinal);
+        var usedNotes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var candidate in PageBudget.Choose(selection.Pages, outline, startKey, selection.StartPage, utility, input.MaxPages, explanations))
         {
             var isStart = candidate.Key == startKey || ReferenceEquals(candidate.Page, selection.StartPage);
             var title = EntryText.Title(candidate, siteName, isStart);
             var note = EntryText.Note(candidate.Page, title, input.DescLength,
                 !isStart && sharedDescriptions.Contains(TextTools.Clean(candidate.Page.Description)), isStart, out var source);
+            if (note.Length > 0 && !usedNotes.Add(note.ToLowerInvariant()))
+            {
+                // Two pages opening with the same paragraph: the later one (in URL order) says more with its excerpt.
+                note = EntryText.Note(candidate.Page, title, input.DescLength, sharedDescription: true, isStart, out source);
+                if (!usedNotes.Add(note.ToLowerInvariant()))
+                {
+                    (note, source) = ("", "none (its text repeats another listed page's)");
+                }
+            }
             var link = twins.GetValueOrDefault(candidate.Key) ?? candidate.Url;
             if (!seenUrls.Add(MarkdownText.EscapeUrl(link)))
             {
