@@ -83,7 +83,7 @@ public sealed class SiteOutlineTests
         var site = new OutlineSite(Base).Add("index.html", "Book", $"<div class=\"toc\">{home}</div>");
         foreach (var chapter in new[] { 1, 2, 3, 4 })
         {
-            var sections = Toc(Item($"s{chapter}-1.html", $"{chapter}.1. First"), Item($"s{chapter}-2.html", $"{chapter}.2. Second"));
+            var sections = Toc(Item($"s{chapter}-1.html", $"{chapter}.1. First of {chapter}"), Item($"s{chapter}-2.html", $"{chapter}.2. Second of {chapter}"));
             site.Add($"ch{chapter}.html", $"Chapter {chapter}", $"<div class=\"navheader\"><a href=\"index.html\">Prev</a> Chapter {chapter} <a href=\"x.html\">Next</a></div><h2>Chapter {chapter}</h2><div class=\"toc\"><p><strong>Table of Contents</strong></p>{sections}</div>");
             site.Content($"s{chapter}-1.html", $"First of {chapter}").Content($"s{chapter}-2.html", $"Second of {chapter}");
         }
@@ -92,7 +92,7 @@ public sealed class SiteOutlineTests
         Assert.Equal(["Basics", "Advanced", "Internals", "Reference"], Headings(text));
         Assert.Equal([Base + "ch2.html", Base + "s2-1.html", Base + "s2-2.html"], SectionLinks(text, "Advanced"));
         // A hub page whose body is its table of contents is described by its entries, never by its navigation bar.
-        Assert.Contains("(" + Base + "ch2.html): First and Second.", text, StringComparison.Ordinal);
+        Assert.Contains("(" + Base + "ch2.html): First of 2 and Second of 2.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Prev", text, StringComparison.Ordinal);
     }
 
