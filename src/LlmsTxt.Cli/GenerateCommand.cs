@@ -42,6 +42,11 @@ internal static class GenerateCommand
         {
             Description = "Improve the summary, about paragraph and link notes with an LLM (OPENROUTER_API_KEY or LLM_API_KEY; LLM_BASE_URL, LLM_MODEL and the other LLM_* variables). Sections whose answers are unusable keep the generated text; no key is needed when LLM_BASE_URL is on this machine.",
         };
+        var explain = new Option<FileInfo?>("--explain")
+        {
+            Description = "Also write FILE: for every crawled page, its section and the outline path or rule that put it there, where its description came from, or why it was left out.",
+            HelpName = "FILE",
+        };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress or log on stderr; errors only." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "In a terminal, also print a line for every page fetched, skipped or failed (always printed when stderr is not a terminal)." };
         var blockPrivate = new Option<bool>("--block-private-networks")
@@ -51,7 +56,7 @@ internal static class GenerateCommand
 
         var command = new Command("generate", "Crawl a website and write its llms.txt (stdout unless -o).")
         {
-            url, output, full, maxPages, descLength, fullMaxChars, concurrency, renderJs, llmEnhance, quiet, verbose, blockPrivate,
+            url, output, full, maxPages, descLength, fullMaxChars, concurrency, renderJs, llmEnhance, quiet, verbose, blockPrivate, explain,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -91,7 +96,8 @@ internal static class GenerateCommand
                 outputFile,
                 fullFile,
                 parse.GetValue(quiet),
-                parse.GetValue(verbose));
+                parse.GetValue(verbose),
+                parse.GetValue(explain));
             return GenerateRunner.RunAsync(settings, cancellationToken);
         });
         return command;
@@ -131,4 +137,4 @@ internal static class GenerateCommand
 }
 
 /// <summary>A parsed <c>generate</c> command line.</summary>
-internal sealed record GenerateSettings(GenerationRequest Request, FileInfo? Output, FileInfo? FullOutput, bool Quiet, bool Verbose = false);
+internal sealed record GenerateSettings(GenerationRequest Request, FileInfo? Output, FileInfo? FullOutput, bool Quiet, bool Verbose = false, FileInfo? Explain = null);

@@ -40,6 +40,7 @@ internal static class GenerateRunner
         {
             await WriteAsync(settings.Output, result.LlmsTxt);
             if (settings.FullOutput is { } fullFile && result.LlmsFullTxt is { } full) await WriteAsync(fullFile, full);
+            if (settings.Explain is { } explainFile) await WriteAsync(explainFile, ExplainText.Format(result.Explanations ?? []));
         }
         catch (FileWriteException ex)
         {

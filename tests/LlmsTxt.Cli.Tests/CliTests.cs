@@ -101,12 +101,41 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task ExplainWritesEveryCrawledPagesSectionAndReason()
+    {
+        await using var site = await SampleSites.StartDocsSiteAsync();
+        var folder = CliProcess.NewFolder();
+
+        var run = await CliProcess.RunAsync(folder, "generate", site.BaseUri.AbsoluteUri, "-o", "llms.txt", "--max-pages", "5", "--explain", "why.txt", "--quiet");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var why = await File.ReadAllTextAsync(Path.Combine(folder, "why.txt"));
+        var listed = LlmsTxtGeneratorLinks(await File.ReadAllTextAsync(Path.Combine(folder, "llms.txt")));
+        Assert.Equal(5, listed.Count);
+        foreach (var url in listed)
+        {
+            // Every listed page has its block: section, the rule that placed it, where its description came from.
+            var block = why[why.IndexOf("listed " + url + "\n", StringComparison.Ordinal)..];
+            block = block[..(block.IndexOf("\n\n", StringComparison.Ordinal) is var end and > 0 ? end : block.Length)];
+            Assert.Contains("  section: ", block, StringComparison.Ordinal);
+            Assert.Contains("  placed by: ", block, StringComparison.Ordinal);
+            Assert.Contains("  description from: ", block, StringComparison.Ordinal);
+        }
+        // The site has 8 listable pages: the 3 beyond the budget are explained, not silently dropped.
+        Assert.Contains("  because: beyond the page budget of 5", why, StringComparison.Ordinal);
+    }
+
+    private static List<string> LlmsTxtGeneratorLinks(string text) =>
+        text.Split('\n').Where(l => l.StartsWith("- [", StringComparison.Ordinal))
+            .Select(l => l[(l.IndexOf("](", StringComparison.Ordinal) + 2)..l.IndexOf(')', l.IndexOf("](", StringComparison.Ordinal))]).ToList();
+
+    [Fact]
     public async Task HelpListsEveryOptionAndExitsZero()
     {
         var run = await CliProcess.RunAsync(CliProcess.NewFolder(), "generate", "--help");
 
         Assert.Equal(0, run.ExitCode);
-        foreach (var option in new[] { "--output", "--full", "--max-pages", "--desc-length", "--full-max-chars", "--concurrency", "--render-js", "--quiet" })
+        foreach (var option in new[] { "--output", "--full", "--max-pages", "--desc-length", "--full-max-chars", "--concurrency", "--render-js", "--quiet", "--explain" })
             Assert.Contains(option, run.Stdout, StringComparison.Ordinal);
     }
 }

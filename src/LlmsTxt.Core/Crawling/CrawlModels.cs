@@ -5,7 +5,9 @@ namespace LlmsTxt.Core.Crawling;
 /// <summary>What to crawl. <see cref="MaxPages"/> is the number of pages in the result (1-1000).</summary>
 /// <param name="RenderJs">Allow rendering pages whose static HTML has no meaningful content (needs a renderer).</param>
 /// <param name="Extraction">How pages are extracted (description length, Markdown for llms-full.txt).</param>
-public sealed record CrawlRequest(Uri StartUrl, int MaxPages = 50, bool RenderJs = false, ExtractionOptions? Extraction = null);
+/// <param name="ReservePages">Pages fetched beyond <see cref="MaxPages"/> so the file can still list MaxPages after it
+/// leaves out utility pages and duplicates, and can choose them in the site's outline order.</param>
+public sealed record CrawlRequest(Uri StartUrl, int MaxPages = 50, bool RenderJs = false, ExtractionOptions? Extraction = null, int ReservePages = 0);
 
 /// <summary>Why a URL was not fetched or not listed.</summary>
 public enum SkipReason

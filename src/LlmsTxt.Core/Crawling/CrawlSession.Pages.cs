@@ -49,20 +49,23 @@ internal sealed partial class CrawlSession
                 _logger.LogInformation("{Url} has {Dropped} links beyond the first {Kept}; not read", final, page.LinksDropped, page.Links.Count);
             }
             var links = page.NoFollow || HasToken(result.RobotsTag, "nofollow") ? [] : FollowableLinks(page, final);
+            var levels = OutlineLevels(page, links, isStart);
             if (page.NoIndex || HasToken(result.RobotsTag, "noindex"))
             {
                 SkipOnce(final, entry.Identity, SkipReason.NoIndex, "marked noindex");
-                return new PageOutcome(OutcomeKind.NotListed) { FinalUrl = final, Status = result.Status, SkipReason = SkipReason.NoIndex, Links = links };
+                return new PageOutcome(OutcomeKind.NotListed) { FinalUrl = final, Status = result.Status, SkipReason = SkipReason.NoIndex, Links = links, LinkLevels = levels };
             }
             Interlocked.Increment(ref _fetched);
             return new PageOutcome(OutcomeKind.Listed)
             {
+                Language = isStart ? null : page.Language?.Split('-')[0],
                 Page = page,
                 FinalUrl = final,
                 Status = result.Status,
                 Identity = IdentityOf(page, final),
                 Rendered = rendered,
                 Links = links,
+                LinkLevels = levels,
             };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -156,6 +159,46 @@ internal sealed partial class CrawlSession
             return (page, false);
         }
     }
+
+    /// <summary>
+    /// Page-budget rule: on a page with navigation trees (a TOC, a sidebar), a link is keyed as deep as it sits in
+    /// those trees (a chapter's sections one level below its chapters), and prose links one level below the trees'
+    /// top entries, so a limited budget reaches the site's outline breadth first rather than what prose mentions.
+    /// Returns the extra levels per link; null when the page has no trees (every link counts the same).
+    /// </summary>
+    private List<int>? OutlineLevels(Page page, List<(string Identity, Uri Url)> links, bool isStart)
+    {
+        var depth = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Visit(IEnumerable<Understanding.NavNode> nodes, int level)
+        {
+            foreach (var node in nodes)
+            {
+                if (node.Url is not null && _normalizer.Normalize(node.Url) is { } url)
+                {
+                    var key = UrlNormalizer.IdentityKey(url);
+                    depth[key] = Math.Min(depth.GetValueOrDefault(key, int.MaxValue), level);
+                }
+                Visit(node.Children, node.Url is null ? level : level + 1);
+            }
+        }
+        foreach (var tree in page.Structure.Trees)
+        {
+            Visit(tree.Roots, 0);
+        }
+        if (depth.Count == 0)
+        {
+            return null;
+        }
+        if (isStart)
+        {
+            Visit(page.Structure.BodyLinks, 0);
+        }
+        var levels = links.Select(l => depth.TryGetValue(l.Identity, out var d) ? d : 1).ToList();
+        return levels;
+    }
+
+    private static IEnumerable<Understanding.NavNode> Flatten(IEnumerable<Understanding.NavNode> nodes) =>
+        nodes.SelectMany(n => Flatten(n.Children).Prepend(n));
 
     private List<(string Identity, Uri Url)> FollowableLinks(Page page, Uri pageUrl)
     {

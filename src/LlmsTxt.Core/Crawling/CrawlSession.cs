@@ -43,7 +43,8 @@ internal sealed partial class CrawlSession
         _templates = new UrlTemplates(options.MaxPagesPerPattern);
     }
 
-    private int MaxAttempts => _options.AttemptsPerPage * _request.MaxPages;
+    private int Target => _request.MaxPages + Math.Clamp(_request.ReservePages, 0, _request.MaxPages);
+    private int MaxAttempts => _options.AttemptsPerPage * Target;
 
     public async Task<CrawlResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -54,7 +55,7 @@ internal sealed partial class CrawlSession
         var start = _normalizer.Normalize(_request.StartUrl)!;
         _scope = CrawlScope.From(start);
         _home = start;
-        var frontier = new Frontier(_request.MaxPages, MaxAttempts, _options.MaxLinkDepth, maxPending: (MaxAttempts * 2) + 1000);
+        var frontier = new Frontier(Target, MaxAttempts, _options.MaxLinkDepth, maxPending: (MaxAttempts * 2) + 1000);
         var sitemaps = SitemapSet.Empty;
         string? error = null;
         var cancelled = false;
@@ -69,12 +70,15 @@ internal sealed partial class CrawlSession
                 frontier.TryTake(out var home);
                 var outcome = await ProcessAsync(home, isStart: true, _token).ConfigureAwait(false);
                 frontier.Complete(home, outcome with { Links = [] });
-                frontier.AddLinks(home, outcome.Links);
+                frontier.StartLanguage = outcome.Page?.Language?.Split('-')[0];
+                frontier.AddLinks(home, outcome.Links, outcome.LinkLevels);
                 sitemaps = await DiscoverSitemapsAsync().ConfigureAwait(false);
                 for (var i = 0; i < sitemaps.Entries.Count; i++)
                 {
                     var entry = sitemaps.Entries[i];
-                    frontier.Offer(UrlNormalizer.IdentityKey(entry.Url), entry.Url, [1, 0, i], entry.LastModified);
+                    // After the start page's top-level links ([1, 1, j]): a site's own table of contents decides which pages
+                    // a limited budget reaches first; the sitemap adds the pages it does not link.
+                    frontier.Offer(UrlNormalizer.IdentityKey(entry.Url), entry.Url, [1, 2, i], entry.LastModified);
                 }
                 await RunLoopAsync(frontier, _options.MaxConcurrencyPerHost).ConfigureAwait(false);
             }
@@ -110,7 +114,7 @@ internal sealed partial class CrawlSession
                 inFlight.Remove(done);
                 var outcome = await done.ConfigureAwait(false);
                 frontier.Complete(entry, outcome with { Links = [] });
-                frontier.AddLinks(entry, outcome.Links);
+                frontier.AddLinks(entry, outcome.Links, outcome.LinkLevels);
                 ReportProgress(frontier);
                 if (frontier.IsSettled())
                 {

@@ -26,9 +26,10 @@ internal sealed class FrontierEntry(string identity, Uri url, int[] key, DateTim
 /// The queue of URLs to fetch plus the seen set, ordered so that the crawl result does not depend on
 /// response timing.
 /// <para>Ordering rule. Every URL gets a key, compared element by element: <c>[depth, path...]</c>. The start
-/// page is <c>[0, 1]</c>; the i-th sitemap URL is <c>[1, 0, i]</c>; the j-th followed link of a page with
-/// key <c>[d, p...]</c> is <c>[d + 1, p..., j]</c>. So sitemap order comes first, then breadth-first by link
-/// depth, within a level by the order of the linking page and then document order of the links. A URL
+/// page is <c>[0, 1]</c>; the j-th followed link of a page with key <c>[d, p...]</c> is <c>[d + 1 + n, p..., j]</c>
+/// where n is how deep the link sits in the page's table of contents (0 for top entries and pages without one);
+/// the i-th sitemap URL is <c>[1, 2, i]</c>, right after the start page's top-level links. So breadth-first by
+/// outline depth, within a level by the order of the linking page and then document order of the links. A URL
 /// reached by several paths keeps its smallest key (re-keying its already-discovered descendants).
 /// This is exactly the order a one-at-a-time breadth-first crawl would visit.</para>
 /// <para>Selection rule. In key order, the first <c>AttemptsPerPage × maxPages</c> fetched URLs are
@@ -71,11 +72,14 @@ internal sealed class Frontier(int maxPages, int maxAttempts, int maxDepth, int 
     }
 
     /// <summary>Records the followed links of a fetched page, in document order, and offers them.</summary>
-    public void AddLinks(FrontierEntry parent, IReadOnlyList<(string Identity, Uri Url)> links)
+    /// <param name="levels">Per link, how many levels deeper than a plain link it is keyed (a sub-entry of a page's
+    /// table of contents, a prose link of a page that has one): the site's outline decides what the budget reaches.</param>
+    public void AddLinks(FrontierEntry parent, IReadOnlyList<(string Identity, Uri Url)> links, IReadOnlyList<int>? levels = null)
     {
-        for (var i = 0; i < links.Count; i++)
+        for (var j = 0; j < links.Count; j++)
         {
-            var (identity, url) = links[i];
+            var (identity, url) = links[j];
+            var i = j + (Math.Clamp(levels is not null && j < levels.Count ? levels[j] : 0, 0, 60) * LevelStep);
             Offer(identity, url, ChildKey(parent.Key, i));
             if (_byIdentity.TryGetValue(identity, out var child))
             {
@@ -147,9 +151,19 @@ internal sealed class Frontier(int maxPages, int maxAttempts, int maxDepth, int 
         var selected = new List<FrontierEntry>();
         var identities = new HashSet<string>(StringComparer.Ordinal);
         var attempts = 0;
+        var counted = 0;
         foreach (var entry in _done)
         {
-            if (++attempts > maxAttempts || selected.Count >= maxPages)
+            if (entry.Outcome is { } other && !CountsTowardBudget(other))
+            {
+                // Other-language versions are passed on (the file's language filter decides) without using the budget.
+                if (attempts < maxAttempts && counted < maxPages && other.Kind == OutcomeKind.Listed && identities.Add(other.Identity!))
+                {
+                    selected.Add(entry);
+                }
+                continue;
+            }
+            if (++attempts > maxAttempts || counted >= maxPages)
             {
                 break;
             }
@@ -158,6 +172,7 @@ internal sealed class Frontier(int maxPages, int maxAttempts, int maxDepth, int 
                 if (identities.Add(outcome.Identity!))
                 {
                     selected.Add(entry);
+                    counted++;
                 }
                 else
                 {
@@ -178,6 +193,10 @@ internal sealed class Frontier(int maxPages, int maxAttempts, int maxDepth, int 
             {
                 break;
             }
+            if (entry.Outcome is { } other && !CountsTowardBudget(other))
+            {
+                continue;
+            }
             attempts++;
             if (entry.Outcome is { Kind: OutcomeKind.Listed } outcome)
             {
@@ -186,6 +205,17 @@ internal sealed class Frontier(int maxPages, int maxAttempts, int maxDepth, int 
         }
         return (identities.Count, attempts);
     }
+
+    /// <summary>
+    /// Another language's version of the site is passed on (the file's language filter decides) but does not use
+    /// the budget. Known once the start page (the smallest key, always done before the selection settles) is read.
+    /// </summary>
+    private bool CountsTowardBudget(PageOutcome outcome) =>
+        StartLanguage is null || outcome.Language is null || outcome.Kind != OutcomeKind.Listed
+        || string.Equals(outcome.Language, StartLanguage, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The start page's primary language, set when it has been read.</summary>
+    public string? StartLanguage { get; set; }
 
     private int[]? SmallestOpenKey()
     {
@@ -239,10 +269,13 @@ internal sealed class Frontier(int maxPages, int maxAttempts, int maxDepth, int 
         }
     }
 
+    /// <summary>A link index of n × this marks a link keyed n levels deeper (see <see cref="AddLinks"/>).</summary>
+    private const int LevelStep = 1 << 24;
+
     private static int[] ChildKey(int[] parent, int index)
     {
         var key = new int[parent.Length + 1];
-        key[0] = parent[0] + 1;
+        key[0] = parent[0] + 1 + (index / LevelStep);
         Array.Copy(parent, 1, key, 1, parent.Length - 1);
         key[^1] = index;
         return key;

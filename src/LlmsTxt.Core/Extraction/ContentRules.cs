@@ -12,33 +12,6 @@ internal static class ContentRules
     private static readonly string[] RootIds = ["main-content", "content", "main"];
     private static readonly string[] RootClasses = ["main-content", "markdown-body", "post-content", "entry-content"];
 
-    private static readonly HashSet<string> AlwaysSkipped = new(StringComparer.Ordinal)
-    {
-        "script", "style", "noscript", "svg", "template", "iframe", "object", "embed", "canvas", "form", "button",
-        "select", "input", "textarea", "nav", "aside", "footer", "dialog", "math", "audio", "video", "map", "head",
-        "title", "meta", "link",
-    };
-
-    private static readonly HashSet<string> SkippedRoles = new(StringComparer.Ordinal)
-    {
-        "navigation", "banner", "contentinfo", "search", "complementary", "menu", "menubar", "dialog", "alert",
-    };
-
-    private static readonly HashSet<string> SkippedClassParts = new(StringComparer.Ordinal)
-    {
-        "breadcrumb", "breadcrumbs", "sr-only", "visually-hidden", "screen-reader-text", "skip-link", "skiplink",
-        "toc", "table-of-contents", "sidebar", "cookie", "cookies", "cookie-banner", "newsletter", "share", "sharing",
-        "social", "advert", "ads", "related-posts", "comments", "pagination", "edit-page", "visuallyhidden",
-        "headerlink", "anchor", "anchor-link", "hash-link", "heading-anchor", "anchorjs-link", "meta", "entry-meta",
-        "post-meta", "byline", "sharedaddy", "share-buttons", "entry-footer", "post-footer", "cat-links", "tags-links",
-        "copy-button", "clipboard",
-    };
-
-    private static readonly HashSet<string> BodyChromeParts = new(StringComparer.Ordinal)
-    {
-        "header", "footer", "site-header", "site-footer", "navbar", "nav", "menu", "navigation", "masthead",
-    };
-
     /// <summary>The element holding the main content: main, [role=main], a single article, common ids, else body.</summary>
     public static (IElement Root, bool IsBody) FindRoot(IDocument document)
     {
@@ -148,39 +121,23 @@ internal static class ContentRules
         return false;
     }
 
-    /// <summary>True when the element is page chrome (navigation, scripts, hidden, cookie banners…).</summary>
-    public static bool IsSkipped(IElement element, bool inBodyFallback)
+    /// <summary>True when the element is not content (navigation, chrome, boilerplate, scripts): see <see cref="Understanding.BlockClassifier"/>.</summary>
+    public static bool IsSkipped(IElement element, bool inBodyFallback) => !Understanding.BlockClassifier.Classify(element, inBodyFallback).IsContent;
+
+    /// <summary>
+    /// Chrome rule: a class or id token that starts with "nav" (navheader, navfooter, navbar, navlinks) names a
+    /// navigation bar. Prev/Next/Up bars glued to a title are the worst description a page can get.
+    /// </summary>
+    public static bool HasNavigationPrefix(string? attribute)
     {
-        var name = element.LocalName;
-        if (AlwaysSkipped.Contains(name) || (inBodyFallback && name == "header"))
+        if (string.IsNullOrEmpty(attribute))
         {
-            return true;
+            return false;
         }
-        if (name is "table" or "div" && RelationBar.Matches(element))
+        foreach (var range in attribute.AsSpan().Split(' '))
         {
-            return true;
-        }
-        // One pass over the attributes: most elements have none or only a class.
-        var attributes = element.Attributes;
-        for (var i = 0; i < attributes.Length; i++)
-        {
-            var attribute = attributes[i];
-            if (attribute is null)
-            {
-                continue;
-            }
-            var value = attribute.Value;
-            var skipped = attribute.Name switch
-            {
-                "hidden" => true,
-                "aria-hidden" => string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase),
-                "role" => SkippedRoles.Contains(value.Trim().ToLowerInvariant()),
-                "style" => value.Contains("none", StringComparison.OrdinalIgnoreCase)
-                    && value.Replace(" ", "", StringComparison.Ordinal).Contains("display:none", StringComparison.OrdinalIgnoreCase),
-                "class" or "id" => HasToken(value, SkippedClassParts) || (inBodyFallback && HasToken(value, BodyChromeParts)),
-                _ => false,
-            };
-            if (skipped)
+            var token = attribute.AsSpan(range).Trim();
+            if (token.Length > 3 && token.StartsWith("nav", StringComparison.OrdinalIgnoreCase) && char.IsLetter(token[3]))
             {
                 return true;
             }

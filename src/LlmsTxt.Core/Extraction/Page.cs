@@ -17,6 +17,8 @@ public sealed record Page
     /// <summary>The whole <c>&lt;title&gt;</c> text, whitespace-cleaned but with any site name kept.</summary>
     public string HtmlTitle { get; init; } = "";
     public string Description { get; init; } = "";
+    /// <summary>Where <see cref="Description"/> came from ("its description meta tag", "its first paragraph…"), for --explain.</summary>
+    public string DescriptionSource { get; init; } = "";
     public string Excerpt { get; init; } = "";
     /// <summary>Main content as Markdown, for llms-full.txt.</summary>
     public string Markdown { get; init; } = "";
@@ -33,4 +35,6 @@ public sealed record Page
     public int LinksDropped { get; init; }
     /// <summary>Words of visible main text; near zero means a JS app shell that may need rendering.</summary>
     public int WordCount { get; init; }
+    /// <summary>The page's navigation trees, breadcrumbs, rel links and utility signals: what the site outline is built from.</summary>
+    public Understanding.PageStructure Structure { get; init; } = Understanding.PageStructure.Empty;
 }

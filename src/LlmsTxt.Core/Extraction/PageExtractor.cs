@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using LlmsTxt.Core.Understanding;
 
 namespace LlmsTxt.Core.Extraction;
 
@@ -23,7 +24,7 @@ public sealed partial class PageExtractor
     {
         "href", "src", "data-src", "alt", "class", "id", "role", "hidden", "aria-hidden", "aria-label", "style", "lang",
         "xml:lang", "name", "property", "content", "http-equiv", "rel", "hreflang", "charset", "data-lang",
-        "data-language", "start", "title",
+        "data-language", "start", "title", "typeof", "itemtype",
     };
 
     private static bool KeepAttribute(ref AngleSharp.Html.Parser.Tokens.Struct.StructHtmlToken token, ReadOnlyMemory<char> name) =>
@@ -78,8 +79,9 @@ public sealed partial class PageExtractor
             // Disposed: that returns AngleSharp's pooled source buffer (a copy of the whole page) for the next page.
             html ??= "";
             var end = PageCut.End(html);
-            using var document = t_parser.ParseDocument(NestingGuard.Limit(end < html.Length ? html[..end] : html));
-            return FromDocument(document, pageUrl) with { ElementsCut = end < html.Length };
+            var kept = end < html.Length ? html[..end] : html;
+            using var document = t_parser.ParseDocument(NestingGuard.Limit(kept));
+            return FromDocument(document, pageUrl, kept) with { ElementsCut = end < html.Length };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -88,7 +90,7 @@ public sealed partial class PageExtractor
         }
     }
 
-    private Page FromDocument(IHtmlDocument document, Uri pageUrl)
+    private Page FromDocument(IHtmlDocument document, Uri pageUrl, string? html)
     {
         var meta = MetaTags.Read(document);
         var htmlTitle = meta.Title ?? TextTools.Clean(document.Title);
@@ -100,12 +102,14 @@ public sealed partial class PageExtractor
         var robots = (meta.Get("robots") ?? "").ToLowerInvariant();
         var title = ChooseTitle(document, root, meta, htmlTitle, siteName, pageUrl);
         var links = LinkCollector.Collect(document, resolver, out var linksDropped);
+        var (description, descriptionSource) = Description(meta, text.Blocks);
         return new Page
         {
             Url = pageUrl,
             Title = title,
             HtmlTitle = htmlTitle,
-            Description = Description(meta, text.Blocks),
+            Description = description,
+            DescriptionSource = descriptionSource,
             Excerpt = Excerpt(text.Blocks),
             Markdown = _options.ConvertMarkdown ? MarkdownConverter.Convert(root, resolver, isBody) : "",
             Language = Language(document, meta),
@@ -117,6 +121,7 @@ public sealed partial class PageExtractor
             Links = links,
             LinksDropped = linksDropped,
             WordCount = text.WordCount,
+            Structure = StructureReader.Read(document, root, resolver, pageUrl, html),
         };
     }
 
@@ -154,14 +159,14 @@ public sealed partial class PageExtractor
         title.Length is > 0 and <= 300 && !title.Contains("</", StringComparison.Ordinal)
         && !title.Contains("<meta", StringComparison.OrdinalIgnoreCase);
 
-    private string Description(MetaTags meta, List<TextBlock> blocks)
+    private (string Text, string Source) Description(MetaTags meta, List<TextBlock> blocks)
     {
         foreach (var key in (string[])["description", "og:description", "twitter:description"])
         {
             var value = TextTools.Clean(meta.Get(key));
-            if (value.Length > 0)
+            if (value.Length > 0 && !StructureWords.IsCopyright(value))
             {
-                return TextTools.Cut(value, _options.DescLength);
+                return (TextTools.Cut(value, _options.DescLength), "its " + key + " meta tag");
             }
         }
         // "Errors fall into four categories:" then a list: the lead-in describes the page, one list item does not.
@@ -176,7 +181,7 @@ public sealed partial class PageExtractor
             if (IsSentence(text))
             {
                 var chosen = block.IsListItem && leadIn is not null ? leadIn[..^1].TrimEnd() + "." : WithoutLeadIn(text);
-                return TextTools.Cut(chosen, _options.DescLength);
+                return (TextTools.Cut(chosen, _options.DescLength), "its first paragraph of main content");
             }
             if (leadIn is null && !block.IsListItem && text.EndsWith(':') && IsSentence(text[..^1] + "."))
             {
@@ -188,10 +193,10 @@ public sealed partial class PageExtractor
         {
             if (block.Kind == BlockKind.Aside && IsSentence(block.Text) && !block.IsMostlyLinks && !MetadataText().IsMatch(block.Text))
             {
-                return TextTools.Cut(WithoutLeadIn(block.Text), _options.DescLength);
+                return (TextTools.Cut(WithoutLeadIn(block.Text), _options.DescLength), "its first aside of main content");
             }
         }
-        return "";
+        return ("", "");
     }
 
     private static bool IsSentence(string text) =>
@@ -203,7 +208,8 @@ public sealed partial class PageExtractor
     /// "Added in" notice, a caption, or a list of links.
     /// </summary>
     private static bool IsPageProse(TextBlock block) =>
-        block.Kind == BlockKind.Text && !block.IsMostlyLinks && !MetadataText().IsMatch(block.Text);
+        block.Kind == BlockKind.Text && !block.IsMostlyLinks && !MetadataText().IsMatch(block.Text)
+        && !StructureWords.IsCopyright(block.Text);
 
     [GeneratedRegex(@"^(stability:\s*\d|added in:?\s*v?\d|history$|deprecated (since|in)\b|new in version\b|changed in version\b|version added\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MetadataText();

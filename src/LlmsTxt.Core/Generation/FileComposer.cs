@@ -27,6 +27,7 @@ internal static class FileComposer
             SitemapOrder = crawl.SitemapUrls,
             MarkdownTwins = twins,
             DescLength = request.DescLength,
+            MaxPages = request.MaxPages,
         });
         var llms = LlmsTxtWriter.Write(plan);
         var twinTexts = crawl.Pages.Count(p => p.MarkdownTwinText is { Length: > 1 });

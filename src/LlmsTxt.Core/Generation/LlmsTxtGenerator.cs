@@ -54,7 +54,8 @@ public sealed class LlmsTxtGenerator(
 
         using var crawlStop = CancellationTokenSource.CreateLinkedTokenSource(stopCrawling, cancellationToken);
         var crawl = await CrawlerFor(request).RunAsync(
-            new CrawlRequest(request.Url, request.MaxPages, renderJs, new ExtractionOptions { DescLength = request.DescLength, ConvertMarkdown = request.Full }),
+            new CrawlRequest(request.Url, request.MaxPages, renderJs, new ExtractionOptions { DescLength = request.DescLength, ConvertMarkdown = request.Full },
+                ReservePages: ReserveFor(request.MaxPages)),
             events, crawlStop.Token);
         cancellationToken.ThrowIfCancellationRequested();
         // The crawler throttles its own progress; the final counts always go out.
@@ -70,6 +71,7 @@ public sealed class LlmsTxtGenerator(
 
         var maxFullChars = request.FullMaxChars ?? MaxFullChars;
         var files = FileComposer.Compose(crawl, request, events);
+        PlanLog.Explain(_loggers.CreateLogger<LlmsTxtGenerator>(), files.Plan.Explanations);
         var enhancement = await EnhanceAsync(files.Plan, request, crawl, events, stopCrawling, cancellationToken);
         var plan = enhancement is { Report.Changed: true } ? enhancement.Plan : files.Plan;
         var llmsTxt = ReferenceEquals(plan, files.Plan) ? files.LlmsTxt.Text : LlmsTxtWriter.Write(plan).Text;
@@ -94,11 +96,18 @@ public sealed class LlmsTxtGenerator(
             SitemapSentinel: crawl.SentinelSitemapUrl,
             Enhancement: enhancement?.Report,
             EnhancementMemory: enhancement?.Memory,
-            FullContentHash: full is null ? null : Hash(LlmsTxtWriter.Header(files.Plan) + full.Text[LlmsTxtWriter.Header(plan).Length..]))
+            FullContentHash: full is null ? null : Hash(LlmsTxtWriter.Header(files.Plan) + full.Text[LlmsTxtWriter.Header(plan).Length..]),
+            Explanations: files.Plan.Explanations)
         {
             Full = full is null ? null : new FullFileStats(full.InlinedPages, full.SkippedPages, full.ApproximateTokens, maxFullChars),
         };
     }
+
+    /// <summary>
+    /// Extra pages crawled beyond the budget (a quarter, at least 5): utility pages and duplicates are left out and
+    /// the listed pages are chosen in the site's outline order, so asking for N pages lists N when the site has them.
+    /// </summary>
+    internal static int ReserveFor(int maxPages) => Math.Min(maxPages, 5 + (maxPages / 4));
 
     /// <summary>Runs the llms.txt validator and returns its findings with line numbers.</summary>
     public static ValidationVerdict Validate(string llmsTxt) => FileComposer.Validate(llmsTxt);

@@ -37,19 +37,33 @@ internal static class EntryText
 
     /// <param name="sharedDescription">True when many pages carry this same description (a site-wide default):
     /// the page's own excerpt says more, so it goes first.</param>
-    public static string Note(Page page, string title, int descLength, bool sharedDescription = false)
+    public static string Note(Page page, string title, int descLength, bool sharedDescription = false) =>
+        Note(page, title, descLength, sharedDescription, isStart: false, out _);
+
+    /// <summary>The note and where it came from: description, excerpt, else (a hub page) its table of contents' entries.</summary>
+    /// <param name="isStart">The start page is not described by its table of contents: that is the whole file.</param>
+    public static string Note(Page page, string title, int descLength, bool sharedDescription, bool isStart, out string source)
     {
-        string[] texts = sharedDescription ? [page.Excerpt, page.Description] : [page.Description, page.Excerpt];
-        foreach (var text in texts)
+        var description = (page.Description, page.DescriptionSource.Length > 0 ? page.DescriptionSource : "its description");
+        var excerpt = (page.Excerpt, "the opening text of its main content");
+        (string, string)[] texts = sharedDescription ? [excerpt, description] : [description, excerpt];
+        foreach (var (text, from) in texts.Append((isStart ? "" : page.Structure?.ChildrenSummary ?? "", "the entries of its own table of contents")))
         {
             var note = TextTools.Clean(text);
-            if (note.Length >= 3 && !RepeatsTitle(note, title))
+            if (note.Length >= 3 && !RepeatsTitle(note, title) && !StartsWithTitle(note, title) && !Understanding.StructureWords.IsCopyright(note))
             {
+                source = from;
                 return TextTools.Cut(note, descLength);
             }
         }
+        source = "none (no description, paragraph or table of contents)";
         return "";
     }
+
+    /// <summary>"Chapter 1. Getting Started Part I. Tutorial …": a heading glued to the text after it is not a description.</summary>
+    private static bool StartsWithTitle(string note, string title) =>
+        title.Length >= 3 && note.Length > title.Length + 1 && note.StartsWith(title, StringComparison.OrdinalIgnoreCase)
+        && note[title.Length] == ' ' && char.IsUpper(note[title.Length + 1]);
 
     /// <summary>True when the note says nothing the title doesn't (same words, or the title plus a site name).</summary>
     public static bool RepeatsTitle(string note, string title)

@@ -23,6 +23,12 @@ public sealed record LlmsTxtInput
     /// <summary>Maximum characters of a link note (100–2000, default 500).</summary>
     public int DescLength { get; init; } = ExtractionOptions.DefaultDescLength;
 
+    /// <summary>
+    /// The page budget: when more pages were crawled (the crawler keeps a reserve for pages it must drop), the
+    /// first this many in the site's outline order are listed. Null lists every page.
+    /// </summary>
+    public int? MaxPages { get; init; }
+
     /// <summary>Overrides the site name (H1) when set.</summary>
     public string? SiteName { get; init; }
 }

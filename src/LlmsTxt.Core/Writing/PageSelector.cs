@@ -10,7 +10,11 @@ internal sealed record Selection(
     IReadOnlyList<Candidate> Pages,
     int DuplicatesDropped,
     int NoIndexDropped,
-    int LanguageDuplicatesDropped);
+    int LanguageDuplicatesDropped)
+{
+    /// <summary>Pages left out here, with the reason (for --explain).</summary>
+    public IReadOnlyList<Planning.PageExplanation> LeftOut { get; init; } = [];
+}
 
 /// <summary>
 /// Picks the pages to list: one per URL key (canonical links, slash and scheme variants merged), without
@@ -38,9 +42,11 @@ internal static class PageSelector
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToList();
         var candidates = new List<Candidate>(groups.Count);
+        var leftOut = pages.Where(p => p.NoIndex).Select(p => Explained(p, "marked noindex")).ToList();
         foreach (var group in groups)
         {
             var best = group.OrderBy(Preference).First();
+            leftOut.AddRange(group.Where(p => !ReferenceEquals(p, best)).Select(p => Explained(p, "the same page as " + best.Url.AbsoluteUri + " (canonical, slash or scheme variant)")));
             var url = group.Select(ListedUrl).OrderBy(u => u.Scheme == Uri.UriSchemeHttps ? 0 : 1)
                 .ThenBy(u => UrlKey.Of(u) == UrlKey.Of(best.Url) ? 0 : 1)
                 .ThenBy(u => u.AbsoluteUri.Length).ThenBy(u => u.AbsoluteUri, StringComparer.Ordinal).First();
@@ -48,8 +54,12 @@ internal static class PageSelector
         }
         var duplicates = pages.Count - noIndex - candidates.Count;
         var (kept, languageDropped) = LanguageFilter.Apply(candidates, startPage, input.StartUrl);
-        return new Selection(startPage, kept, duplicates, noIndex, languageDropped);
+        var keptKeys = kept.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        leftOut.AddRange(candidates.Where(c => !keptKeys.Contains(c.Key)).Select(c => Explained(c.Page, "another language's version of the site")));
+        return new Selection(startPage, kept, duplicates, noIndex, languageDropped) { LeftOut = leftOut };
     }
+
+    private static Planning.PageExplanation Explained(Page page, string reason) => new(page.Url, page.Title, null, "", "", reason);
 
     /// <summary>Pages built by hand may carry nulls in non-nullable members; the writer treats them as empty.</summary>
     private static Page WithoutNulls(Page page) =>

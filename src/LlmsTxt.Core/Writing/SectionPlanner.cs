@@ -1,4 +1,5 @@
 using LlmsTxt.Core.Extraction;
+using LlmsTxt.Core.Planning;
 
 namespace LlmsTxt.Core.Writing;
 
@@ -20,59 +21,104 @@ public static class SectionPlanner
         var oldVersions = SecondaryPages.OldVersions(selection.Pages.Select(c => c.Url));
         var startKey = UrlKey.Of(input.StartUrl);
         var startDirectory = StartDirectory(input.StartUrl);
+        var outline = SiteOutline.Build(startKey, selection.StartPage, selection.Pages.ToDictionary(c => c.Key, c => c.Page, StringComparer.Ordinal));
+        var utility = UtilityPages.Find(selection.Pages, selection.StartPage);
+        var explanations = new List<PageExplanation>(selection.LeftOut);
 
         // A description on three or more pages is a site-wide default, not a page summary.
         var sharedDescriptions = selection.Pages.Select(c => TextTools.Clean(c.Page.Description)).Where(d => d.Length > 0)
             .GroupBy(d => d, StringComparer.Ordinal).Where(g => g.Count() >= 3).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
-        var main = new List<Entry>();
-        var optional = new List<Entry>();
+        var entries = new List<Entry>();
+        var sources = new Dictionary<Entry, string>();
         var seenUrls = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var candidate in selection.Pages)
+        var usedNotes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var candidate in PageBudget.Choose(selection.Pages, outline, startKey, selection.StartPage, utility, input.MaxPages, explanations))
         {
             var isStart = candidate.Key == startKey || ReferenceEquals(candidate.Page, selection.StartPage);
             var title = EntryText.Title(candidate, siteName, isStart);
             var note = EntryText.Note(candidate.Page, title, input.DescLength,
-                !isStart && sharedDescriptions.Contains(TextTools.Clean(candidate.Page.Description)));
+                !isStart && sharedDescriptions.Contains(TextTools.Clean(candidate.Page.Description)), isStart, out var source);
+            if (note.Length > 0 && !usedNotes.Add(note.ToLowerInvariant()))
+            {
+                // Two pages opening with the same paragraph: the later one (in URL order) says more with its excerpt.
+                note = EntryText.Note(candidate.Page, title, input.DescLength, sharedDescription: true, isStart, out source);
+                if (!usedNotes.Add(note.ToLowerInvariant()))
+                {
+                    (note, source) = ("", "none (its text repeats another listed page's)");
+                }
+            }
             var link = twins.GetValueOrDefault(candidate.Key) ?? candidate.Url;
             if (!seenUrls.Add(MarkdownText.EscapeUrl(link)))
             {
+                explanations.Add(new PageExplanation(candidate.Url, title, null, "", "", "another page already links " + link.AbsoluteUri));
                 continue;
             }
-            var (bucket, index) = isStart ? (-1, 0) : order.Rank(candidate);
-            var segments = Segments(candidate.Url, startDirectory);
-            var entry = new Entry(candidate, new PlannedPage(candidate.Page, link, title, note, candidate.Url), segments, isStart, bucket, index);
-            (!isStart && SecondaryPages.IsSecondary(candidate.Url, segments, title, oldVersions) ? optional : main).Add(entry);
+            // The outline's depth-first order is the site's order; the start page's links and the sitemap rank the rest.
+            var (bucket, index) = isStart ? (-1, 0)
+                : outline.Find(candidate.Key) is { } node && node != outline.Root ? (SiteOrder.Navigation, node.Order) : order.Rank(candidate);
+            var entry = new Entry(candidate, new PlannedPage(candidate.Page, link, title, note, candidate.Url), Segments(candidate.Url, startDirectory), isStart, bucket, index);
+            entries.Add(entry);
+            sources[entry] = source;
         }
 
-        var groups = SectionGrouper.Group(main, order);
-        var loneStart = groups.Count > 1 ? groups.FindIndex(g => g.Entries.Count == 1 && g.Entries[0].IsStart) : -1;
-        var start = loneStart >= 0 ? groups[loneStart].Entries[0] : null;
+        var start = entries.Find(e => e.IsStart);
+        var (outlined, unplaced) = OutlineSections.Build(entries.Where(e => !e.IsStart).ToList(), outline);
+        var main = new List<(string Name, List<Entry> Entries, string Rule)>();
+        var optional = new List<(Entry Entry, string Rule)>();
+        foreach (var section in outlined)
+        {
+            if (section.Optional)
+            {
+                optional.AddRange(section.Entries.Select(e => (e, section.Rule)));
+            }
+            else
+            {
+                main.Add((section.Name, section.Entries, section.Rule));
+            }
+        }
+        // Pages no outline reaches keep URL-folder sections (and word-based Optional) after the outline's sections.
+        var rest = new List<Entry>();
+        foreach (var entry in unplaced)
+        {
+            if (SecondaryPages.IsSecondary(entry.Candidate.Url, entry.Segments, entry.Planned.Title, oldVersions))
+            {
+                optional.Add((entry, "not in the outline; its URL or title marks a secondary page"));
+            }
+            else
+            {
+                rest.Add(entry);
+            }
+        }
+        var folderSections = FolderSections(rest, order, start is not null && main.Count == 0 ? start : null);
+        main.AddRange(folderSections.Select(g => (g.Name, g.Entries, "not in the outline; grouped by URL folder or the start page's links")));
         if (start is not null)
         {
-            // A lone home page heads the first section instead of making a one-link section of its own.
-            groups.RemoveAt(loneStart);
+            if (main.Count == 0)
+            {
+                main.Add(("Overview", [], "the start page"));
+            }
+            if (!main[0].Entries.Contains(start))
+            {
+                main[0].Entries.Insert(0, start);
+            }
         }
-        var sections = groups
-            .Select(g => (Name: g.Name, Entries: Sorted(g.Entries)))
-            .OrderBy(g => g.Entries.Any(e => e.IsStart) ? 0 : 1)
-            .ThenBy(g => SectionNames.IsLate(g.Name) ? 1 : 0)
-            .ThenBy(g => g.Entries.Where(e => !e.IsStart).Select(e => (e.Bucket, e.Index)).DefaultIfEmpty((SiteOrder.None, 0)).Min())
-            .ThenBy(g => SectionNames.DefaultWeight(g.Name))
-            .ThenBy(g => g.Name, StringComparer.Ordinal)
-            .ToList();
-        if (start is not null)
+        var names = UniqueNames(main.Select(s => SectionNames.Sanitize(s.Name)));
+        var planned = names.Zip(main, (name, s) => new PlannedSection(name, s.Entries.Select(e => e.Planned).ToList())).ToList();
+        for (var i = 0; i < main.Count; i++)
         {
-            sections[0].Entries.Insert(0, start);
+            explanations.AddRange(main[i].Entries.Select(e => Explain(e, names[i], e.IsStart ? "the start page heads the first section" : Placement(e, outline, main[i].Rule), sources)));
         }
-        var planned = UniqueNames(sections.Select(s => s.Name))
-            .Zip(sections, (name, s) => new PlannedSection(name, s.Entries.Select(e => e.Planned).ToList()))
-            .ToList();
         if (optional.Count > 0)
         {
-            planned.Add(new PlannedSection(LlmsTxtWriter.OptionalSection, Sorted(optional).Select(e => e.Planned).ToList()));
+            var ordered = optional.OrderBy(o => outline.Find(o.Entry.Candidate.Key)?.Order ?? int.MaxValue)
+                .ThenBy(o => o.Entry.Bucket).ThenBy(o => o.Entry.Index).ThenBy(o => o.Entry.Candidate.Url.AbsoluteUri, StringComparer.Ordinal).ToList();
+            planned.Add(new PlannedSection(LlmsTxtWriter.OptionalSection, ordered.Select(o => o.Entry.Planned).ToList()));
+            explanations.AddRange(ordered.Select(o => Explain(o.Entry, LlmsTxtWriter.OptionalSection, Placement(o.Entry, outline, o.Rule), sources)));
         }
+        var firstOutlinePage = entries.Where(e => !e.IsStart && outline.Find(e.Candidate.Key) is { } n && n != outline.Root)
+            .MinBy(e => outline.Find(e.Candidate.Key)!.Order)?.Candidate.Page;
+        var summary = SiteHeader.Summary(selection.StartPage, planned, siteName, firstOutlinePage);
         var host = UrlKey.SiteHost(input.StartUrl);
-        var summary = SiteHeader.Summary(selection.StartPage, planned, siteName, host);
         return new SitePlan
         {
             SiteName = siteName,
@@ -82,7 +128,43 @@ public static class SectionPlanner
             LanguageDuplicatesDropped = selection.LanguageDuplicatesDropped,
             DuplicatesDropped = selection.DuplicatesDropped,
             NoIndexDropped = selection.NoIndexDropped,
+            Explanations = explanations.OrderBy(e => e.Url.AbsoluteUri, StringComparer.Ordinal).ToList(),
         };
+    }
+
+    private static PageExplanation Explain(Entry entry, string section, string placement, Dictionary<Entry, string> sources) =>
+        new(entry.Candidate.Url, entry.Planned.Title, section, placement, sources.GetValueOrDefault(entry, ""), null);
+
+    /// <summary>"Tutorial › Getting Started, placed by the table of contents of …; section: outline group …".</summary>
+    private static string Placement(Entry entry, SiteOutline outline, string sectionRule)
+    {
+        if (outline.Find(entry.Candidate.Key) is not { } node)
+        {
+            return sectionRule;
+        }
+        var path = string.Join(" › ", node.Ancestors().Reverse().Skip(1).Append(node).Select(OutlineSections.Name));
+        return $"outline path {path} (placed by {node.Rule}); section: {sectionRule}";
+    }
+
+    /// <summary>The grouping for pages the outline does not reach: URL folders and the start page's navigation.</summary>
+    private static List<(string Name, List<Entry> Entries)> FolderSections(List<Entry> rest, SiteOrder order, Entry? start)
+    {
+        var all = start is null ? rest : [start, .. rest];
+        var groups = SectionGrouper.Group(all, order);
+        var loneStart = groups.Count > 1 ? groups.FindIndex(g => g.Entries.Count == 1 && g.Entries[0].IsStart) : -1;
+        if (loneStart >= 0)
+        {
+            // A lone home page heads the first section instead of making a one-link section of its own.
+            groups.RemoveAt(loneStart);
+        }
+        return groups
+            .Select(g => (Name: g.Name, Entries: Sorted(g.Entries)))
+            .OrderBy(g => g.Entries.Any(e => e.IsStart) ? 0 : 1)
+            .ThenBy(g => SectionNames.IsLate(g.Name) ? 1 : 0)
+            .ThenBy(g => g.Entries.Where(e => !e.IsStart).Select(e => (e.Bucket, e.Index)).DefaultIfEmpty((SiteOrder.None, 0)).Min())
+            .ThenBy(g => SectionNames.DefaultWeight(g.Name))
+            .ThenBy(g => g.Name, StringComparer.Ordinal)
+            .ToList();
     }
 
     private static List<Entry> Sorted(IEnumerable<Entry> entries) =>

@@ -97,10 +97,19 @@ internal static class SiteHeader
     /// The start page's description; else its excerpt or the first page's note when that reads as a sentence;
     /// else a generated sentence naming the site's sections or first pages. Never a run of link labels.
     /// </summary>
-    public static string Summary(Page? start, IReadOnlyList<PlannedSection> sections, string siteName, string host)
+    /// <param name="firstOutlinePage">The first page of the site's outline, if it has one: when the start page has no
+    /// words of its own, a manual's preface speaks for the site.</param>
+    public static string Summary(Page? start, IReadOnlyList<PlannedSection> sections, string siteName, Page? firstOutlinePage)
     {
         var texts = new List<(string? Text, bool NeedsSentence)> { (start?.Description, false), (start?.Excerpt, true) };
-        texts.AddRange(sections.SelectMany(s => s.Pages).Take(1).Select(p => ((string?)p.Note, true)));
+        if (firstOutlinePage is not null)
+        {
+            texts.Add((firstOutlinePage.Description.Length > 0 ? firstOutlinePage.Description : firstOutlinePage.Excerpt, true));
+        }
+        else
+        {
+            texts.AddRange(sections.SelectMany(s => s.Pages).Take(1).Select(p => ((string?)p.Note, true)));
+        }
         foreach (var (text, needsSentence) in texts)
         {
             var clean = TextTools.Clean(text);
@@ -109,7 +118,7 @@ internal static class SiteHeader
                 return TextTools.Cut(clean, MaxSummaryLength);
             }
         }
-        return TextTools.Cut(Generated(start, sections, siteName, host), MaxSummaryLength);
+        return TextTools.Cut(Generated(start, sections, siteName), MaxSummaryLength);
     }
 
     /// <summary>Running text, not labels: several words and a full stop (labels and link lists have none).</summary>
@@ -120,18 +129,18 @@ internal static class SiteHeader
             && (trimmed[^1] is '.' or '!' or '?' or '。' || trimmed.Contains(". ", StringComparison.Ordinal));
     }
 
-    /// <summary>"Acme Docs: documentation on acme.dev covering Guides, API and Blog." from what the file lists.</summary>
-    private static string Generated(Page? start, IReadOnlyList<PlannedSection> sections, string siteName, string host)
+    /// <summary>"Acme Docs, in sections Guides, API and Blog." from what the file lists: never the host name.</summary>
+    private static string Generated(Page? start, IReadOnlyList<PlannedSection> sections, string siteName)
     {
         var main = sections.Where(s => s.Name != LlmsTxtWriter.OptionalSection).ToList();
         var names = main.Count > 1 ? main.Select(s => s.Name).ToList()
             : main.SelectMany(s => s.Pages).Where(p => !ReferenceEquals(p.Page, start)).Select(p => TextTools.Cut(p.Title, 40)).ToList();
         if (names.Count == 0)
         {
-            return $"{siteName}: an index of the pages on {host}.";
+            return $"{siteName}.";
         }
         var shown = names.Count > 4 ? string.Join(", ", names.Take(4)) + " and more" : JoinNames(names);
-        return main.Count > 1 ? $"{siteName}: the pages on {host}, in sections {shown}." : $"{siteName}: the pages on {host}, among them {shown}.";
+        return main.Count > 1 ? $"{siteName}, in sections {shown}." : $"{siteName}, among them {shown}.";
     }
 
     public static string About(Page? start, string summary, IReadOnlyList<PlannedSection> sections, string siteName, string host)

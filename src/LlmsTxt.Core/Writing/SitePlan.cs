@@ -22,6 +22,8 @@ public sealed record SitePlan
     public int LanguageDuplicatesDropped { get; init; }
     public int DuplicatesDropped { get; init; }
     public int NoIndexDropped { get; init; }
+    /// <summary>For every crawled page: its section and placement, or why it was left out (for --explain and debug logs).</summary>
+    public IReadOnlyList<Planning.PageExplanation> Explanations { get; init; } = [];
 
     public int ListedPages => Sections.Sum(s => s.Pages.Count);
 }

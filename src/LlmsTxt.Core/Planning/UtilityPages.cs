@@ -1,0 +1,40 @@
+using LlmsTxt.Core.Extraction;
+using LlmsTxt.Core.Writing;
+
+namespace LlmsTxt.Core.Planning;
+
+/// <summary>
+/// Utility pages — search, general and module indexes, source listings, download pages — recognised by what they
+/// are, never by their names: the page's own signals (a letter bar, a body that is one code listing, links to
+/// archives) or being the target of another page's rel=search or rel=index. They never fill main sections.
+/// </summary>
+internal static class UtilityPages
+{
+    /// <summary>URL key → why the page is a utility page.</summary>
+    public static Dictionary<string, string> Find(IReadOnlyList<Candidate> pages, Page? start)
+    {
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var candidate in pages)
+        {
+            if (candidate.Page.Structure.UtilityReason is { } reason)
+            {
+                found[candidate.Key] = reason;
+            }
+        }
+        var sources = pages.Select(c => c.Page).Append(start).OfType<Page>();
+        foreach (var page in sources.OrderBy(p => p.Url.AbsoluteUri, StringComparer.Ordinal))
+        {
+            foreach (var rel in (string[])["search", "index"])
+            {
+                if (page.Structure.Relations.TryGetValue(rel, out var target) && UrlKey.Of(target) is var key
+                    && key != UrlKey.Of(page.Url) && !found.ContainsKey(key) && !IsStartOf(key, start))
+                {
+                    found[key] = $"the target of rel={rel} (the site's {(rel == "search" ? "search page" : "general index")})";
+                }
+            }
+        }
+        return found;
+    }
+
+    private static bool IsStartOf(string key, Page? start) => start is not null && UrlKey.Of(start.Url) == key;
+}

@@ -1,0 +1,230 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using LlmsTxt.Core.Extraction;
+
+namespace LlmsTxt.Core.Understanding;
+
+/// <summary>
+/// Reads a page's structure signals in one walk of its DOM: every nested list of links (ul/ol/dl, with group labels
+/// from the heading or caption before a list or from label-only items inside it), breadcrumb trails, rel links and
+/// the signals of utility pages. Generic HTML only: no rule names a site or a tool.
+/// </summary>
+internal sealed partial class StructureReader
+{
+    /// <summary>A list needs this many links to be navigation rather than a sentence's worth of references.</summary>
+    private const int MinTreeLinks = 2;
+
+    private readonly UrlResolver _resolver;
+    private readonly Uri _pageUrl;
+    private readonly IElement _contentRoot;
+    private readonly List<NavTree> _trees = [];
+    private readonly List<NavNode> _bodyLinks = [];
+    private readonly List<Uri> _breadcrumbs = [];
+    private readonly Dictionary<string, Uri> _relations = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _letterLinks = new(StringComparer.Ordinal);
+    private long _mainChars;
+    private long _preChars;
+
+    private StructureReader(UrlResolver resolver, Uri pageUrl, IElement contentRoot)
+    {
+        _resolver = resolver;
+        _pageUrl = pageUrl;
+        _contentRoot = contentRoot;
+    }
+
+    public static PageStructure Read(IDocument document, IElement contentRoot, UrlResolver resolver, Uri pageUrl, string? html)
+    {
+        var reader = new StructureReader(resolver, pageUrl, contentRoot);
+        if (document.Head is { } head)
+        {
+            foreach (var link in head.Children.Where(c => c.LocalName == "link"))
+            {
+                reader.AddRelation(link);
+            }
+        }
+        if (((INode?)document.Body ?? document.DocumentElement) is { } root)
+        {
+            reader.Walk(root, 0, inMain: root == contentRoot, inPre: false);
+        }
+        if (reader._breadcrumbs.Count == 0 && html is not null && html.Contains("BreadcrumbList", StringComparison.Ordinal))
+        {
+            reader.ReadJsonLdBreadcrumbs(html);
+        }
+        return new PageStructure
+        {
+            Trees = reader._trees,
+            BodyLinks = reader._bodyLinks,
+            Breadcrumbs = reader._breadcrumbs,
+            Relations = reader._relations,
+            UtilityReason = reader.UtilityReason(),
+            ChildrenSummary = reader.ChildrenSummary(),
+        };
+    }
+
+    private void Walk(INode node, int depth, bool inMain, bool inPre)
+    {
+        string? pendingLabel = null;
+        var children = node.ChildNodes;
+        for (var index = 0; index < children.Length; index++)
+        {
+            var child = children[index];
+            if (child is IText text)
+            {
+                if (inMain)
+                {
+                    var length = text.Data.AsSpan().Trim().Length;
+                    _mainChars += length;
+                    _preChars += inPre ? length : 0;
+                }
+                continue;
+            }
+            if (child is not IElement element || depth > ContentRules.MaxDepth)
+            {
+                continue;
+            }
+            var name = element.LocalName;
+            if (name is "script" or "style" or "template" or "svg" or "noscript")
+            {
+                continue;
+            }
+            var main = inMain || element == _contentRoot;
+            if (name == "a")
+            {
+                AddAnchor(element, main);
+                continue;
+            }
+            if (IsBreadcrumb(element))
+            {
+                AddBreadcrumbs(element);
+                continue;
+            }
+            if (name is "ul" or "ol" or "dl")
+            {
+                var roots = ReadList(element, 0);
+                var count = CountLinks(roots);
+                if (count >= MinTreeLinks)
+                {
+                    IReadOnlyList<NavNode> placed = pendingLabel is null ? roots : [new NavNode(null, pendingLabel, roots)];
+                    _trees.Add(new NavTree(placed, main, count));
+                    CountText(element, main);
+                    continue;
+                }
+            }
+            else if (LabelOf(element) is { } label)
+            {
+                pendingLabel = StructureWords.GenericLabels.Contains(label) ? null : label;
+            }
+            Walk(element, depth + 1, main, inPre || name == "pre");
+        }
+    }
+
+    /// <summary>A heading, or a caption-like element without links, labels the list that follows it.</summary>
+    private static string? LabelOf(IElement element)
+    {
+        var name = element.LocalName;
+        var isLabel = (ContentRules.IsHeading(name) && name != "h1")
+            || (name is "p" or "span" or "div" or "strong" or "label" or "caption"
+                && (string.Equals(element.GetAttribute("role"), "heading", StringComparison.OrdinalIgnoreCase)
+                    || ContentRules.HasTokenPart(element.GetAttribute("class"), CaptionParts))
+                && Dom.FindDescendant(element, "a", "ul", "ol") is null);
+        if (!isLabel)
+        {
+            return null;
+        }
+        var text = Dom.Text(element).TrimEnd(':', '¶').Trim();
+        return text.Length is > 0 and <= 80 ? text : null;
+    }
+
+    // Class parts of elements that caption a list of links (Sphinx "caption", MkDocs "nav__title", "menu-label").
+    private static readonly HashSet<string> CaptionParts = new(StringComparer.Ordinal)
+    {
+        "caption", "heading", "title", "label", "group-title", "category",
+    };
+
+    private void CountText(IElement element, bool main)
+    {
+        if (main)
+        {
+            _mainChars += Dom.Text(element).Length;
+        }
+    }
+
+    private void AddAnchor(IElement anchor, bool main)
+    {
+        var text = Dom.Text(anchor);
+        if (text.Length == 1 || (text.Length <= 8 && text.All(c => !char.IsLetterOrDigit(c))))
+        {
+            // "A", "B", "_", "Symbols": a letter bar is what makes a page an alphabetical index.
+            _letterLinks.Add(text.ToUpperInvariant());
+        }
+        if (main)
+        {
+            _mainChars += text.Length;
+        }
+        if (anchor.GetAttribute("rel") is { } rel)
+        {
+            AddRelations(rel, anchor.GetAttribute("href"));
+        }
+        if (main && _resolver.Resolve(anchor.GetAttribute("href")) is { } url && !IsSelf(url))
+        {
+            _bodyLinks.Add(new NavNode(url, text, []));
+        }
+    }
+
+    private void AddRelation(IElement link)
+    {
+        if (link.GetAttribute("rel") is { } rel)
+        {
+            AddRelations(rel, link.GetAttribute("href"));
+        }
+    }
+
+    private void AddRelations(string rel, string? href)
+    {
+        foreach (var token in rel.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (StructureWords.Relations.Contains(token) && _resolver.Resolve(href) is { } url)
+            {
+                _relations.TryAdd(token.Equals("previous", StringComparison.OrdinalIgnoreCase) ? "prev" : token.ToLowerInvariant(), url);
+            }
+        }
+    }
+
+    private bool IsSelf(Uri url) => url.AbsolutePath == _pageUrl.AbsolutePath && url.Query == _pageUrl.Query && url.Host == _pageUrl.Host;
+
+    private static int CountLinks(IReadOnlyList<NavNode> nodes) => nodes.Sum(n => (n.Url is null ? 0 : 1) + CountLinks(n.Children));
+
+    private string? UtilityReason()
+    {
+        // A bar of ten or more one-letter links (A | B | C …) heads an alphabetical index, not a page of prose.
+        if (_letterLinks.Count(l => l.Length == 1 && char.IsLetter(l[0])) >= 10)
+        {
+            return "an alphabetical index (a bar of letter links)";
+        }
+        // Most of the main text in a <pre>: a source listing, not documentation prose.
+        if (_mainChars >= 200 && _preChars * 10 >= _mainChars * 8)
+        {
+            return "a code listing (most of its text is one preformatted block)";
+        }
+        return null;
+    }
+
+    /// <summary>The top-level labels of the first table of contents in the body, without numbering.</summary>
+    private string ChildrenSummary()
+    {
+        var tree = _trees.FirstOrDefault(t => t.InMainContent);
+        if (tree is null)
+        {
+            return "";
+        }
+        var labels = tree.Roots.SelectMany(r => r.Url is null ? r.Children : [r])
+            .Select(n => StructureWords.WithoutNumbering(n.Label)).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (labels.Count < 2)
+        {
+            return "";
+        }
+        var shown = labels.Take(8).ToList();
+        var joined = string.Join(", ", shown.Take(shown.Count - 1)) + (labels.Count > 8 ? ", " + shown[^1] + " and more" : " and " + shown[^1]);
+        return joined + ".";
+    }
+}
