@@ -39,7 +39,7 @@ internal sealed class LinkCollector(UrlResolver resolver)
     /// Links kept per page. Real pages, even huge indexes, have a few thousand; a page with 100,000 links is
     /// a generated trap, and every kept link costs a parsed URL and a frontier entry.
     /// </summary>
-    public const int MaxLinks = 10_000;
+    public const int MaxLinks = 20_000;
 
     private int _dropped;
 

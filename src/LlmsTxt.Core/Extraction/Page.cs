@@ -29,7 +29,7 @@ public sealed record Page
     public bool NoFollow { get; init; }
     public string? SiteName { get; init; }
     public IReadOnlyList<PageLink> Links { get; init; } = [];
-    /// <summary>True when the page was parsed only up to its 40,000th element or 10,000th link (see PageCut).</summary>
+    /// <summary>True when the page was parsed only up to its 60,000th element or 20,000th link (see PageCut).</summary>
     public bool ElementsCut { get; init; }
     /// <summary>Links beyond <see cref="LinkCollector.MaxLinks"/> that were counted but not kept.</summary>
     public int LinksDropped { get; init; }

@@ -6,12 +6,13 @@ namespace LlmsTxt.Core.Extraction;
 /// Where a page is cut before it is parsed. Each element costs a DOM node of several hundred bytes, so a
 /// generated page of 100,000 links would cost hundreds of MB to parse whole. The largest real documentation
 /// pages measured have about 50,000 elements (Python's full table of contents) and 17,000 links (its general
-/// index); pages are read up to their <see cref="MaxElements"/>th element or <see cref="LinkCollector.MaxLinks"/>th
+/// index), and the site outline needs a contents page whole (a 40,000-element cut lost the end of Python's
+/// table of contents and with it the outline's order); pages are read up to their <see cref="MaxElements"/>th element or <see cref="LinkCollector.MaxLinks"/>th
 /// link, whichever comes first.
 /// </summary>
 internal static class PageCut
 {
-    public const int MaxElements = 40_000;
+    public const int MaxElements = 60_000;
 
     /// <summary>Where the cut falls in raw bytes (before decoding: a cut page is never decoded whole), or the length.</summary>
     public static int End(ReadOnlySpan<byte> html) => End<byte>(html);
