@@ -22,7 +22,7 @@ public sealed class HostileSiteTests
 
         Assert.Null(result.Error);
         Assert.Equal(["/", "/item/0", "/item/1", "/item/2", "/item/3"], CrawlKit.Paths(result));
-        Assert.Contains(events.OfType<LimitReachedEvent>(), e => e.Detail.EndsWith("/: page cut at 40,000 HTML elements or 10,000 links (only the part before was read)", StringComparison.Ordinal));
+        Assert.Contains(events.OfType<LimitReachedEvent>(), e => e.Detail.EndsWith("/: page cut at 60,000 HTML elements or 20,000 links (only the part before was read)", StringComparison.Ordinal));
     }
 
     [Theory]
