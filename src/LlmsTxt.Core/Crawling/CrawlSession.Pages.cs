@@ -30,7 +30,7 @@ internal sealed partial class CrawlSession
             }
             var page = _extractor.Extract(result.Body.Span, final, result.Charset);
             var rendered = false;
-            if (_request.RenderJs && _renderer is not null && page.WordCount < _options.RenderWordThreshold)
+            if (_renderSession is not null && page.WordCount < _options.RenderWordThreshold)
             {
                 (page, rendered) = await RenderAsync(page, final, cancellationToken).ConfigureAwait(false);
             }
@@ -112,7 +112,7 @@ internal sealed partial class CrawlSession
     {
         try
         {
-            var rendered = await _renderer!.RenderAsync(url, cancellationToken).ConfigureAwait(false);
+            var rendered = await _renderSession!.RenderAsync(url, cancellationToken).ConfigureAwait(false);
             if (rendered is null)
             {
                 return (page, false);
