@@ -1,5 +1,7 @@
 using LlmsTxt.Core.Crawling;
 using LlmsTxt.Core.Generation;
+using LlmsTxt.Core.Rendering;
+using LlmsTxt.Server.Crawls;
 using LlmsTxt.Server.Sites;
 using LlmsTxt.Server.Storage;
 using LlmsTxt.Server.Tests.Hosting;
@@ -21,16 +23,21 @@ public sealed class SchedulerHarness : IDisposable
     public SchedulerOptions Options { get; }
     public SiteRegistry Registry { get; }
     public LocalFileStore Store { get; }
-    public LlmsTxtGenerator Generator { get; } = new();
+    public LlmsTxtGenerator Generator { get; }
     public SitemapProbe Probe { get; }
     public RecrawlScheduler Scheduler { get; }
     public SiteEnroller Enroller { get; }
     private readonly SiteDatabase _database;
-    private readonly ServiceProvider _services = new ServiceCollection().BuildServiceProvider();
+    private readonly ServiceProvider _services;
 
-    private SchedulerHarness(SiteDatabase database, SchedulerOptions options)
+    private SchedulerHarness(SiteDatabase database, SchedulerOptions options, ChromiumRenderer? renderer)
     {
         _database = database;
+        Generator = new LlmsTxtGenerator(renderer: renderer);
+        var services = new ServiceCollection();
+        // With a browser, the scheduler renders as a server with RENDER_JS would.
+        if (renderer is not null) services.AddSingleton(new CrawlRenderingPolicy(true, true, new ChromiumRendererOptions()));
+        _services = services.BuildServiceProvider();
         Options = options;
         Registry = new SiteRegistry(database, Time);
         Store = new LocalFileStore(TestServices.NewTempFolder(), "http://files.test", Time);
@@ -41,19 +48,19 @@ public sealed class SchedulerHarness : IDisposable
         Enroller = new SiteEnroller(Registry, Time, NullLogger<SiteEnroller>.Instance);
     }
 
-    public static async Task<SchedulerHarness> CreateAsync(TestDatabases databases, Action<SchedulerOptions>? configure = null)
+    public static async Task<SchedulerHarness> CreateAsync(TestDatabases databases, Action<SchedulerOptions>? configure = null, ChromiumRenderer? renderer = null)
     {
         var database = await databases.NewAsync();
         await new SiteMigrator(database, NullLogger<SiteMigrator>.Instance).MigrateAsync();
         var options = new SchedulerOptions { AllowPrivateNetworks = true, Interval = TimeSpan.FromMinutes(1), InstanceId = "test-" + Guid.NewGuid().ToString("N")[..6] };
         configure?.Invoke(options);
-        return new SchedulerHarness(database, options);
+        return new SchedulerHarness(database, options, renderer);
     }
 
     /// <summary>What a socket crawl with enableAutoUpdate does: generate, host, enrol.</summary>
     public async Task<CrawlSite> EnrolAfterCrawlAsync(string url, TimeSpan? interval = null, string? secret = null)
     {
-        var result = await Generator.GenerateAsync(new GenerationRequest { Url = new Uri(url), MaxPages = 10, AllowPrivateNetworks = true });
+        var result = await Generator.GenerateAsync(new GenerationRequest { Url = new Uri(url), MaxPages = 10, AllowPrivateNetworks = true, RenderJs = Generator.CanRender });
         var key = StorageKeys.LlmsTxt(SiteUrls.Normalize(result.BaseUrl.AbsoluteUri)!);
         var stored = await Store.PutTextAsync(key, result.LlmsTxt);
         return await Enroller.EnrolAsync(result, new SiteSettings { MaxPages = 10 }, interval ?? TimeSpan.FromHours(2), stored.PublicUrl, null, secret);
