@@ -23,7 +23,7 @@ internal sealed partial class CrawlSession
                 return unusable;
             }
             Report(new PageFetchedEvent(result.FinalUrl, result.Status, result.Elapsed, result.Body.Length));
-            var final = _normalizer.Normalize(result.FinalUrl) ?? result.FinalUrl;
+            var final = HashRoute.Carry(url, _normalizer.Normalize(result.FinalUrl) ?? result.FinalUrl);
             if (isStart)
             {
                 Rebase(final);
@@ -34,7 +34,7 @@ internal sealed partial class CrawlSession
             {
                 (page, rendered) = await RenderAsync(page, final, cancellationToken).ConfigureAwait(false);
             }
-            var links = page.NoFollow || HasToken(result.RobotsTag, "nofollow") ? [] : FollowableLinks(page);
+            var links = page.NoFollow || HasToken(result.RobotsTag, "nofollow") ? [] : FollowableLinks(page, rendered);
             if (page.NoIndex || HasToken(result.RobotsTag, "noindex"))
             {
                 SkipOnce(final, entry.Identity, SkipReason.NoIndex, "marked noindex");
@@ -117,7 +117,7 @@ internal sealed partial class CrawlSession
             {
                 return (page, false);
             }
-            var renderedUrl = _normalizer.Normalize(rendered.FinalUrl) is { } r && _scope.Contains(r) ? r : url;
+            var renderedUrl = _normalizer.Normalize(rendered.FinalUrl) is { } r && _scope.Contains(r) ? HashRoute.Carry(rendered.FinalUrl, r) : url;
             var better = _extractor.Extract(rendered.Html, renderedUrl);
             Interlocked.Increment(ref _rendered);
             Report(new PageRenderedEvent(url, page.WordCount, better.WordCount));
@@ -131,17 +131,19 @@ internal sealed partial class CrawlSession
         }
     }
 
-    private List<(string Identity, Uri Url)> FollowableLinks(Page page)
+    /// <param name="rendered">Links of a rendered page keep their hash routes (each route is a page of a single-page site).</param>
+    private List<(string Identity, Uri Url)> FollowableLinks(Page page, bool rendered)
     {
         var links = new List<(string, Uri)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var link in page.Links)
         {
-            if (_normalizer.Normalize(link.Url) is not { } url)
+            if (_normalizer.Normalize(link.Url) is not { } clean)
             {
                 continue;
             }
-            var identity = UrlNormalizer.IdentityKey(url);
+            var url = rendered ? HashRoute.Carry(link.Url, clean) : clean;
+            var identity = UrlNormalizer.IdentityKey(url) + HashRoute.Of(url);
             if (!seen.Add(identity))
             {
                 continue;
@@ -173,6 +175,11 @@ internal sealed partial class CrawlSession
     /// </summary>
     private string IdentityOf(Page page, Uri final)
     {
+        if (HashRoute.Of(final) is { Length: > 0 } route)
+        {
+            // Every route shares the shell's canonical link; the route is what tells the pages apart.
+            return UrlNormalizer.IdentityKey(final) + route;
+        }
         if (page.CanonicalUrl is { } canonical && _normalizer.Normalize(canonical) is { } clean && _scope.SameSite(clean)
             && !(clean.AbsolutePath == "/" && final.AbsolutePath != "/"))
         {
