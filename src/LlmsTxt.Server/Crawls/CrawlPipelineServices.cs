@@ -41,6 +41,7 @@ public static class CrawlPipelineServices
         var services = builder.Services;
         services.AddEnvOptions<CrawlSocketOptions>(CrawlSocketOptions.Read);
         services.AddEnvOptions<CrawlRenderingOptions>(CrawlRenderingOptions.Read);
+        services.AddHostedService<RenderingStartupCheck>();
         services.AddEnvOptions<CrawlLimitOptions>(CrawlLimitOptions.Read);
         services.AddHttpContextAccessor();
         services.AddSingleton<CrawlSlots>();

@@ -1,6 +1,7 @@
 using LlmsTxt.Core.Generation;
 using LlmsTxt.Core.Rendering;
 using LlmsTxt.TestSites;
+using Microsoft.AspNetCore.Builder;
 
 namespace LlmsTxt.Core.Tests.Rendering;
 
@@ -47,5 +48,36 @@ public sealed class JavaScriptSiteTests
         Assert.Equal(9, LinkLines(rendered.LlmsTxt).Count);
         Assert.Contains(site.Url("/p8").AbsoluteUri, rendered.LlmsTxt, StringComparison.Ordinal);
         Assert.Single(LinkLines(staticOnly.LlmsTxt));
+    }
+
+    [Fact]
+    public async Task EmptyShellSiteCrawledWithoutRenderingSaysWhichOptionRendersIt()
+    {
+        await using var site = await JsSites.StartLinkedAppAsync(pages: 3);
+        await using var text = await TestWebServer.StartAsync(app => app.MapGet("/", () => SiteKit.Html(SiteKit.Page("Plain page"))));
+        using var generator = new LlmsTxtGenerator();
+
+        var shellLog = await WarningsAsync(generator, site.BaseUri);
+        var textLog = await WarningsAsync(generator, text.BaseUri);
+
+        var hint = Assert.Single(shellLog, l => l.Contains("without JavaScript", StringComparison.Ordinal));
+        Assert.StartsWith("1 of 1 pages had almost no text without JavaScript", hint, StringComparison.Ordinal);
+        Assert.Contains("renderJs", hint, StringComparison.Ordinal);
+        Assert.Contains("--render-js", hint, StringComparison.Ordinal);
+        Assert.Contains("checkbox", hint, StringComparison.Ordinal);
+        Assert.DoesNotContain(textLog, l => l.Contains("without JavaScript", StringComparison.Ordinal));
+    }
+
+    private static async Task<List<string>> WarningsAsync(LlmsTxtGenerator generator, Uri url)
+    {
+        var lines = new List<string>();
+        var progress = new SyncProgress(e => { if (e is GenerationLog { Level: GenerationLogLevel.Warning } l) lock (lines) lines.Add(l.Message); });
+        await generator.GenerateAsync(new GenerationRequest { Url = url, AllowPrivateNetworks = true }, progress);
+        return lines;
+    }
+
+    private sealed class SyncProgress(Action<GenerationEvent> report) : IProgress<GenerationEvent>
+    {
+        public void Report(GenerationEvent value) => report(value);
     }
 }
