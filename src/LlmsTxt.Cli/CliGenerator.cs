@@ -25,7 +25,8 @@ internal sealed class CliGenerator(LlmsTxtGenerator generator, ChromiumRenderer?
     {
         // The flag is the user's explicit ask, so it switches enhancement on without LLM_ENHANCEMENT_ENABLED.
         var options = LlmEnhancerOptions.FromEnvironment(Environment.GetEnvironmentVariable) with { Enabled = true };
-        if (!options.IsAvailable) throw new ArgumentException("--llm-enhance needs an API key: set OPENROUTER_API_KEY (or LLM_API_KEY) in the environment.");
+        if (!options.IsAvailable)
+            throw new ArgumentException("--llm-enhance needs an API key: set OPENROUTER_API_KEY (or LLM_API_KEY) in the environment, or point LLM_BASE_URL at a server on this machine (no key needed), such as http://localhost:11434/v1.");
         return new LlmEnhancer(options);
     }
 

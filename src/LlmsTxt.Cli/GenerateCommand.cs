@@ -7,6 +7,9 @@ namespace LlmsTxt.Cli;
 /// <summary><c>llmstxt generate URL</c>: crawl a site and write its llms.txt.</summary>
 internal static class GenerateCommand
 {
+    /// <summary>The same default as the server's <c>LLMS_FULL_MAX_CHARS</c> (≈ 1M tokens).</summary>
+    private const int DefaultFullMaxChars = 4_000_000;
+
     public static Command Build()
     {
         var url = new Argument<string?>("URL")
@@ -28,6 +31,8 @@ internal static class GenerateCommand
         var maxPages = Ranged("--max-pages", "Pages in the result", GenerationRequest.MinPages, GenerationRequest.MaxPagesLimit, GenerationRequest.DefaultMaxPages);
         var descLength = Ranged("--desc-length", "Characters of page text per link description", GenerationRequest.MinDescLength, GenerationRequest.MaxDescLength, GenerationRequest.DefaultDescLength);
         var concurrency = Ranged("--concurrency", "Requests in flight to the site at once", 1, 64, 8);
+        var fullMaxChars = Ranged("--full-max-chars", "Cap on llms-full.txt in characters, about 4 a token; pages beyond it are listed, not inlined",
+            GenerationRequest.MinFullMaxChars, int.MaxValue, DefaultFullMaxChars);
         var renderJs = new Option<bool>("--render-js")
         {
             Description = "Render pages whose HTML is empty without JavaScript in headless Chromium (CHROMIUM_PATH, default /usr/bin/chromium, or BROWSER_WS_ENDPOINT).",
@@ -44,7 +49,7 @@ internal static class GenerateCommand
 
         var command = new Command("generate", "Crawl a website and write its llms.txt (stdout unless -o).")
         {
-            url, output, full, maxPages, descLength, concurrency, renderJs, llmEnhance, quiet, blockPrivate,
+            url, output, full, maxPages, descLength, fullMaxChars, concurrency, renderJs, llmEnhance, quiet, blockPrivate,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -71,6 +76,7 @@ internal static class GenerateCommand
                     MaxPages = parse.GetValue(maxPages),
                     DescLength = parse.GetValue(descLength),
                     Full = fullPresent,
+                    FullMaxChars = parse.GetValue(fullMaxChars),
                     RenderJs = parse.GetValue(renderJs),
                     LlmEnhance = parse.GetValue(llmEnhance),
                     Concurrency = parse.GetValue(concurrency),

@@ -13,12 +13,16 @@ internal static class ValidateCommand
         {
             Description = "A local llms.txt file, or its http(s) URL (a site root such as https://example.com means its /llms.txt).",
         };
-        var command = new Command("validate", "Check an llms.txt against the llmstxt.org layout; exit 0 when valid, 1 when not.") { target };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetRequiredValue(target), cancellationToken));
+        var full = new Option<bool>("--full")
+        {
+            Description = "Check the file as an llms-full.txt (page blocks with Source lines). Without it, a file named llms-full*.txt or shaped like one is checked as one.",
+        };
+        var command = new Command("validate", "Check an llms.txt (or llms-full.txt) against the llmstxt.org layout; exit 0 when valid, 1 when not.") { target, full };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetRequiredValue(target), parse.GetValue(full), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string target, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string target, bool full, CancellationToken cancellationToken)
     {
         string text;
         string name;
@@ -32,14 +36,17 @@ internal static class ValidateCommand
             return ExitCodes.Failure;
         }
 
-        var verdict = LlmsTxtGenerator.Validate(text);
+        // The name or the shape tells an llms-full.txt apart: its sections hold pages, not link lists.
+        full = full || Path.GetFileName(name).StartsWith("llms-full", StringComparison.OrdinalIgnoreCase) || LlmsTxtGenerator.LooksLikeFullFile(text);
+        var kind = full ? "llms-full.txt" : "llms.txt";
+        var verdict = LlmsTxtGenerator.Validate(text, full);
         foreach (var finding in verdict.Findings)
             await Console.Out.WriteLineAsync($"{name}:{finding.Line}: {(finding.IsError ? "error" : "warning")}: {finding.Message}");
         var errors = verdict.Findings.Count(f => f.IsError);
         var warnings = verdict.Findings.Count - errors;
         await Console.Out.WriteLineAsync(verdict.IsValid
-            ? $"{name}: valid llms.txt{(warnings > 0 ? $" ({warnings} warning{(warnings == 1 ? "" : "s")})" : "")}"
-            : $"{name}: not valid: {errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}");
+            ? $"{name}: valid {kind}{(warnings > 0 ? $" ({warnings} warning{(warnings == 1 ? "" : "s")})" : "")}"
+            : $"{name}: not a valid {kind}: {errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}");
         return verdict.IsValid ? ExitCodes.Ok : ExitCodes.Failure;
     }
 

@@ -106,7 +106,7 @@ public sealed class CliTests
         var run = await CliProcess.RunAsync(CliProcess.NewFolder(), "generate", "--help");
 
         Assert.Equal(0, run.ExitCode);
-        foreach (var option in new[] { "--output", "--full", "--max-pages", "--desc-length", "--concurrency", "--render-js", "--quiet" })
+        foreach (var option in new[] { "--output", "--full", "--max-pages", "--desc-length", "--full-max-chars", "--concurrency", "--render-js", "--quiet" })
             Assert.Contains(option, run.Stdout, StringComparison.Ordinal);
     }
 }

@@ -146,11 +146,11 @@ public sealed class RequestTimeoutTests : IDisposable
         await socket.ConnectAsync(_server.SocketUri(), timeout.Token);
         await _server.Logs.WaitForAsync(l => l.EventId.Id == CrawlSocketLog.AwaitingRequestId, mark, timeout.Token);
 
-        _clock.Advance(CrawlSocketSession.RequestTimeout);
+        _clock.Advance(new CrawlSocketOptions().RequestTimeout);
         var outcome = await SocketClient.ReadUntilCloseAsync(socket, timeout.Token);
 
         Assert.Equal(WebSocketCloseStatus.NormalClosure, outcome.CloseStatus);
-        Assert.Contains("No crawl request arrived within 30 s", Assert.Single(outcome.OfType("error")).GetProperty("content").GetString(), StringComparison.Ordinal);
+        Assert.Contains("No crawl request arrived within 10 s", Assert.Single(outcome.OfType("error")).GetProperty("content").GetString(), StringComparison.Ordinal);
     }
 
     public void Dispose() => _server.Dispose();

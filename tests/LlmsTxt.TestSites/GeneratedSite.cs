@@ -1,4 +1,6 @@
 using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
 namespace LlmsTxt.TestSites;
 
@@ -13,6 +15,20 @@ public sealed class GeneratedSite(int pageCount, int pageBytes = 30_000)
         "the crawler reads each page of documentation and extracts a title description and main content so that language models can find answers quickly without guessing install configure deploy monitor scale secure api client server request response token cache queue worker schedule".Split(' ');
 
     public int PageCount => pageCount;
+
+    /// <summary>Serves the site on 127.0.0.1 with robots.txt pointing at its sitemap (pages rendered once, up front).</summary>
+    public Task<TestWebServer> ServeAsync()
+    {
+        var pages = Enumerable.Range(0, pageCount).ToDictionary(PathOf, i => Encoding.UTF8.GetBytes(Render(i)), StringComparer.Ordinal);
+        return TestWebServer.StartAsync(app =>
+        {
+            app.MapGet("/robots.txt", () => Results.Text("User-agent: *\nAllow: /\nSitemap: /sitemap.xml\n", "text/plain"));
+            app.MapGet("/sitemap.xml", (HttpContext ctx) => Results.Content(Sitemap($"{ctx.Request.Scheme}://{ctx.Request.Host}"), "application/xml"));
+            app.MapGet("/{**path}", (string? path) => pages.TryGetValue("/" + path, out var html)
+                ? Results.Bytes(html, "text/html; charset=utf-8")
+                : Results.NotFound());
+        });
+    }
 
     public static string PathOf(int index) => index == 0 ? "/" : $"/docs/section-{index % 20}/page-{index}";
 

@@ -40,7 +40,11 @@ public sealed record SitemapFailedEvent(Uri SitemapUrl, string Why) : CrawlEvent
 
 public sealed record PageFetchedEvent(Uri Url, int Status, TimeSpan Elapsed, long Bytes) : CrawlEvent
 {
-    public override string Message => $"Fetched {Url} ({Status}, {Elapsed.TotalMilliseconds:0} ms, {Bytes / 1024.0:0.#} KiB)";
+    /// <summary>Set when the page was larger than the page cap and only its first bytes were read.</summary>
+    public long? CutAt { get; init; }
+
+    public override string Message => $"Fetched {Url} ({Status}, {Elapsed.TotalMilliseconds:0} ms, {Bytes / 1024.0:0.#} KiB)"
+        + (CutAt is { } cap ? $"; page cut at {cap / 1048576.0:0.##} MiB (only its first {cap / 1048576.0:0.##} MiB were read)" : "");
 }
 
 public sealed record PageSkippedEvent(Uri Url, SkipReason Reason, string Detail) : CrawlEvent

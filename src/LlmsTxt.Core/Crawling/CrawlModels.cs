@@ -35,7 +35,11 @@ public readonly record struct CrawlDecision(bool Allowed, SkipReason Reason, str
 /// <param name="Url">The final URL after redirects; this is the URL to list.</param>
 /// <param name="MarkdownTwin">A <c>.md</c> version of the page that answered 200 with a text type, if any.</param>
 /// <param name="LastModified">The page's sitemap <c>lastmod</c>, if it had one.</param>
-public sealed record CrawledPage(Page Page, Uri Url, int Status, Uri? MarkdownTwin, DateTimeOffset? LastModified, bool Rendered);
+public sealed record CrawledPage(Page Page, Uri Url, int Status, Uri? MarkdownTwin, DateTimeOffset? LastModified, bool Rendered)
+{
+    /// <summary>The twin's Markdown, read whole when the page's Markdown is wanted (llms-full.txt uses it as the body).</summary>
+    public string? MarkdownTwinText { get; init; }
+}
 
 public sealed record CrawlStats(
     int Fetched,

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LlmsTxt.Core.Extraction;
 using Microsoft.Extensions.Logging;
 
@@ -22,19 +23,32 @@ internal sealed partial class CrawlSession
             {
                 return unusable;
             }
-            Report(new PageFetchedEvent(result.FinalUrl, result.Status, result.Elapsed, result.Body.Length));
+            Report(new PageFetchedEvent(result.FinalUrl, result.Status, result.Elapsed, result.Body.Length) { CutAt = result.Truncated ? _options.MaxPageBytes : null });
             var final = HashRoute.Carry(url, _normalizer.Normalize(result.FinalUrl) ?? result.FinalUrl);
             if (isStart)
             {
                 Rebase(final);
             }
-            var page = _extractor.Extract(result.Body.Span, final, result.Charset);
+            var holder = new StrongBox<FetchResult>(result);
+            result = null!;
+            var page = ExtractReleasing(holder, final);
+            result = holder.Value!;
             var rendered = false;
             if (_renderSession is not null && page.WordCount < _options.RenderWordThreshold)
             {
                 (page, rendered) = await RenderAsync(page, final, cancellationToken).ConfigureAwait(false);
             }
-            var links = page.NoFollow || HasToken(result.RobotsTag, "nofollow") ? [] : FollowableLinks(page, rendered);
+            if (page.ElementsCut)
+            {
+                Report(new LimitReachedEvent($"{final}: page cut at {PageCut.MaxElements:N0} HTML elements or {LinkCollector.MaxLinks:N0} links (only the part before was read)"));
+                _logger.LogInformation("{Url} has more than {Elements} elements or {Links} links; page cut there", final, PageCut.MaxElements, LinkCollector.MaxLinks);
+            }
+            if (page.LinksDropped > 0)
+            {
+                Report(new LimitReachedEvent($"{final} has more than {page.Links.Count:N0} links ({page.Links.Count + page.LinksDropped:N0} counted); only the first {page.Links.Count:N0} were read"));
+                _logger.LogInformation("{Url} has {Dropped} links beyond the first {Kept}; not read", final, page.LinksDropped, page.Links.Count);
+            }
+            var links = page.NoFollow || HasToken(result.RobotsTag, "nofollow") ? [] : FollowableLinks(page, final, rendered);
             if (page.NoIndex || HasToken(result.RobotsTag, "noindex"))
             {
                 SkipOnce(final, entry.Identity, SkipReason.NoIndex, "marked noindex");
@@ -59,6 +73,18 @@ internal sealed partial class CrawlSession
         }
     }
 
+    /// <summary>
+    /// Decodes the body, drops the bytes, then parses: a page at the size cap is held as bytes, text and DOM
+    /// one after another rather than all at once.
+    /// </summary>
+    private Page ExtractReleasing(StrongBox<FetchResult> holder, Uri final)
+    {
+        var html = PageExtractor.Decode(holder.Value!.Body.Span, holder.Value.Charset, out var cut);
+        holder.Value = holder.Value with { Body = default };
+        var page = _extractor.Extract(html, final);
+        return cut ? page with { ElementsCut = true } : page;
+    }
+
     private PageOutcome? Unusable(FetchResult result, FrontierEntry entry, bool isStart)
     {
         switch (result.Outcome)
@@ -70,14 +96,14 @@ internal sealed partial class CrawlSession
                 SkipOnce(entry.Url, entry.Identity, reason, result.Error ?? "redirect refused");
                 if (isStart)
                 {
-                    _startFailure = result.Error;
+                    _startFailure = reason == SkipReason.RefusedAddress ? "the start page " + result.Error : result.Error;
                 }
                 return new PageOutcome(OutcomeKind.NotListed) { SkipReason = reason, Status = result.Status };
             case FetchOutcome.WrongContentType:
                 SkipOnce(entry.Url, entry.Identity, SkipReason.NotHtml, $"Content-Type {result.ContentType} is not HTML");
                 return new PageOutcome(OutcomeKind.NotListed) { SkipReason = SkipReason.NotHtml, Status = result.Status };
         }
-        return result.Status is >= 200 and < 300 ? null : Fail(entry.Url, isStart, $"HTTP {result.Status}", result.Status);
+        return result.Status is >= 200 and < 300 ? null : Fail(entry.Url, isStart, result.Error ?? $"HTTP {result.Status}", result.Status);
     }
 
     private PageOutcome Fail(Uri url, bool isStart, string why, int status = 0)
@@ -132,9 +158,10 @@ internal sealed partial class CrawlSession
     }
 
     /// <param name="rendered">Links of a rendered page keep their hash routes (each route is a page of a single-page site).</param>
-    private List<(string Identity, Uri Url)> FollowableLinks(Page page, bool rendered)
+    private List<(string Identity, Uri Url)> FollowableLinks(Page page, Uri pageUrl, bool rendered)
     {
         var links = new List<(string, Uri)>();
+        var template = UrlTemplates.Of(pageUrl);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var link in page.Links)
         {
@@ -161,6 +188,16 @@ internal sealed partial class CrawlSession
             if (!decision.Allowed)
             {
                 SkipOnce(url, identity, decision.Reason, decision.Detail);
+                continue;
+            }
+            if (!_templates.Follow(pageUrl, template, url, identity, out var stopped))
+            {
+                _skips.AddOrUpdate(SkipReason.UrlTrap, 1, (_, n) => n + 1);
+                if (stopped is not null)
+                {
+                    Report(new LimitReachedEvent($"URL trap: stopped following links of the pattern {stopped} after {_options.MaxPagesPerPattern} pages that only lead to more pages like them (a calendar or endless pager)"));
+                    _logger.LogInformation("URL trap on {Site}: stopped following {Pattern} after {Max} pages", _home.Authority, stopped, _options.MaxPagesPerPattern);
+                }
                 continue;
             }
             links.Add((identity, url));
@@ -203,9 +240,35 @@ internal sealed partial class CrawlSession
         {
             return check;
         }
+        if (isStart && !_options.AllowPrivateNetworks && await PrivateTargetAsync(clean).ConfigureAwait(false) is { } refusal)
+        {
+            // Only the start page may leave the site. Checked before robots.txt: the private host's robots.txt
+            // must not be fetched, nor blamed. (Every connection is vetted again when it is made.)
+            return refusal;
+        }
         return await IsRobotsAllowedAsync(clean).ConfigureAwait(false)
             ? CrawlDecision.Allow
             : CrawlDecision.Skip(SkipReason.RobotsDisallowed, "disallowed by robots.txt");
+    }
+
+    /// <summary>A redirect target that is, or resolves to, a non-public address (the connection guard would refuse it too).</summary>
+    private async ValueTask<CrawlDecision?> PrivateTargetAsync(Uri url)
+    {
+        try
+        {
+            await _options.Guard.ResolveAsync(url.IdnHost, _token).ConfigureAwait(false);
+            return null;
+        }
+        catch (RefusedAddressException refused)
+        {
+            return CrawlDecision.Skip(SkipReason.RefusedAddress,
+                $"redirects to {refused.Address}, a {AddressClassifier.Classify(refused.Address)} address, which this server does not fetch");
+        }
+        catch (Exception ex) when (ex is System.Net.Sockets.SocketException or IOException)
+        {
+            // An unknown host is reported by the fetch itself, in its own words.
+            return null;
+        }
     }
 
     private static bool IsHtml(string? mediaType) =>

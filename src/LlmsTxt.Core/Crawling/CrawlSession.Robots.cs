@@ -29,6 +29,12 @@ internal sealed partial class CrawlSession
         delay = delay > _options.MaxCrawlDelay ? _options.MaxCrawlDelay : delay;
         _throttle.SetDelay(url.Host, delay);
         var count = verdict.Status == RobotsStatus.Rules ? verdict.Rules.RuleCount(_options.RobotsProductToken) : 0;
+        if (verdict.Failure is { Unreachable: true })
+        {
+            // The site is down or unreachable: the crawl's error says so; a robots.txt line would only mislead.
+            _logger.LogWarning("robots.txt {Url}: {Why}", verdict.RobotsUrl, verdict.Failure.Message);
+            return verdict;
+        }
         var robotsEvent = new RobotsEvent(verdict.RobotsUrl, verdict.Status, count, delay > TimeSpan.Zero ? delay : null, verdict.Detail);
         Report(robotsEvent);
         if (verdict.Status == RobotsStatus.DisallowAll)
@@ -48,7 +54,7 @@ internal sealed partial class CrawlSession
         return result.Outcome switch
         {
             FetchOutcome.Refused => new RobotsVerdict(robotsUrl, RobotsStatus.DisallowAll, none, result.Error ?? "refused", result.Error),
-            FetchOutcome.Failed => new RobotsVerdict(robotsUrl, RobotsStatus.DisallowAll, none, $"could not be fetched ({result.Error})"),
+            FetchOutcome.Failed => new RobotsVerdict(robotsUrl, RobotsStatus.DisallowAll, none, $"could not be read ({result.Error})") { Failure = result.Failure },
             // RFC 9309 §2.3.1.2: after too many redirects robots.txt counts as unavailable, i.e. allow all.
             FetchOutcome.RedirectRefused => new RobotsVerdict(robotsUrl, RobotsStatus.AllowAll, none, result.Error ?? "redirects refused"),
             _ when result.Status is >= 200 and < 300 => new RobotsVerdict(robotsUrl, RobotsStatus.Rules, RobotsTxt.Parse(Encoding.UTF8.GetString(result.Body.Span)), "read"),

@@ -23,6 +23,7 @@ internal sealed partial class CrawlSession
     private readonly ConcurrentDictionary<string, Lazy<Task<RobotsVerdict>>> _robots = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<SkipReason, int> _skips = new();
     private readonly ConcurrentDictionary<string, byte> _skipped = new(StringComparer.Ordinal);
+    private readonly UrlTemplates _templates;
     private CrawlScope _scope = null!;
     private Uri _home = null!;
     private string? _startFailure;
@@ -40,6 +41,7 @@ internal sealed partial class CrawlSession
         _normalizer = new UrlNormalizer(options);
         _throttle = throttle;
         _fetcher = new PageFetcher(client, options, _throttle, time, logger);
+        _templates = new UrlTemplates(options.MaxPagesPerPattern);
     }
 
     private int MaxAttempts => _options.AttemptsPerPage * _request.MaxPages;
@@ -61,9 +63,7 @@ internal sealed partial class CrawlSession
         try
         {
             var robots = await RobotsForAsync(start).ConfigureAwait(false);
-            error = robots.RefusedError ?? (robots.Status == RobotsStatus.DisallowAll
-                ? $"robots.txt at {robots.RobotsUrl} {robots.Detail}; RFC 9309 treats that as 'disallow all', so nothing was crawled."
-                : null);
+            error = StartError(robots);
             if (error is null)
             {
                 // The start page goes first and alone: where it redirects decides the site's scope.
@@ -146,6 +146,26 @@ internal sealed partial class CrawlSession
         }
     }
 
+    /// <summary>Why the crawl cannot start, in plain words first: an unreachable site is not a robots.txt matter.</summary>
+    private static string? StartError(RobotsVerdict robots)
+    {
+        if (robots.RefusedError is { } refused)
+        {
+            return refused;
+        }
+        if (robots.Failure is { Unreachable: true } down)
+        {
+            return $"{Sentence(down.Message)}; nothing was crawled. Check that the site is up and the address is right.";
+        }
+        return robots.Status == RobotsStatus.DisallowAll
+            ? $"robots.txt at {robots.RobotsUrl} {robots.Detail}, so nothing was crawled: RFC 9309 treats a robots.txt that can't be read as 'disallow all'."
+            : null;
+    }
+
+    /// <summary>"could not reach …" → "Could not reach …".</summary>
+    internal static string Sentence(string fragment) =>
+        fragment.Length == 0 ? fragment : char.ToUpperInvariant(fragment[0]) + fragment[1..];
+
     private async Task<SitemapSet> DiscoverSitemapsAsync()
     {
         var origin = new Uri(RobotsCache.Origin(_home) + "/");
@@ -188,14 +208,15 @@ internal sealed partial class CrawlSession
             .ToList();
         if (_options.CheckMarkdownTwins && !cancelled && pages.Count > 0)
         {
-            var checker = new MarkdownTwinChecker(_fetcher, _options, _scope, (u, c) => IsRobotsAllowedAsync(u));
+            var keepText = _extractor.Options.ConvertMarkdown;
+            var checker = new MarkdownTwinChecker(_fetcher, _options, _scope, (u, c) => IsRobotsAllowedAsync(u), keepText);
             var twins = await checker.FindAsync(pages.Select(p => p.Url).ToList(), _token).ConfigureAwait(false);
-            pages = pages.Select((p, i) => twins[i] is { } twin ? p with { MarkdownTwin = twin } : p).ToList();
+            pages = pages.Select((p, i) => twins[i] is { } twin ? p with { MarkdownTwin = twin.Url, MarkdownTwinText = twin.Text } : p).ToList();
         }
         if (error is null && pages.Count == 0 && !cancelled)
         {
             error = _startFailure is { } why
-                ? $"The start page {_request.StartUrl} could not be fetched: {why}"
+                ? (why.StartsWith("the start page", StringComparison.Ordinal) ? Sentence(why) + "." : $"The start page {_request.StartUrl} could not be fetched: {why}")
                 : $"No listable page found at {_request.StartUrl} (see the log for each URL).";
         }
         if (error is not null)

@@ -31,5 +31,8 @@ public sealed record FetchResult(
 {
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>Why a <see cref="FetchOutcome.Failed"/> fetch failed; <see cref="Error"/> holds its words.</summary>
+    public FetchFailure? Failure { get; init; }
+
     public bool IsSuccess => Outcome == FetchOutcome.Response && Status is >= 200 and < 300;
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 
@@ -6,9 +7,11 @@ namespace LlmsTxt.Core.Crawling;
 
 /// <summary>
 /// Fetches one URL the careful way: redirects followed by our code (each hop re-checked by the caller's
-/// policy), at most <see cref="CrawlOptions.MaxRetries"/> retries for 429/5xx/timeouts with exponential
-/// backoff or <c>Retry-After</c> (capped), an idle-read and a total timeout per attempt, and a byte cap
-/// counted after decompression (larger bodies are cut, not buffered).
+/// policy), at most <see cref="CrawlOptions.MaxRetries"/> retries for 429/5xx and transient network errors
+/// with exponential backoff or <c>Retry-After</c> (one beyond <see cref="CrawlOptions.MaxRetryAfter"/> skips
+/// the page), an idle-read timeout and one page deadline that includes every retry, and a byte cap counted
+/// after decompression (larger bodies are cut, not buffered). Failures are described in plain words
+/// (<see cref="FetchFailure"/>).
 /// </summary>
 public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThrottle throttle, TimeProvider timeProvider, ILogger logger)
 {
@@ -41,14 +44,16 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
         Action<CrawlEvent>? report,
         CancellationToken cancellationToken = default)
     {
-        var started = timeProvider.GetTimestamp();
+        var started = new StrongBox<long>(timeProvider.GetTimestamp());
+        // One deadline for the page and all its retries: a slow site is charged once, not four times.
+        using var page = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         for (var attempt = 0; ; attempt++)
         {
-            var result = await AttemptAsync(url, hopCheck, acceptContentType, maxBytes, consumeBody, started, cancellationToken).ConfigureAwait(false);
-            var (retry, why, delay) = ShouldRetry(result, attempt);
+            var result = await AttemptAsync(url, hopCheck, acceptContentType, maxBytes, consumeBody, started, attempt, page, cancellationToken).ConfigureAwait(false);
+            var (retry, why, delay) = ShouldRetry(result, attempt, started);
             if (!retry)
             {
-                return result;
+                return why.Length > 0 ? result with { Error = why } : result;
             }
             report?.Invoke(new PageRetriedEvent(url, attempt + 1, why, delay));
             logger.LogInformation("Retrying {Url} in {Delay} (attempt {Attempt}): {Why}", url, delay, attempt + 1, why);
@@ -60,36 +65,61 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
         }
     }
 
-    private (bool Retry, string Why, TimeSpan Delay) ShouldRetry(FetchResult result, int attempt)
+    /// <summary>Retry, or why not (an empty reason keeps the result's own error).</summary>
+    private (bool Retry, string Why, TimeSpan Delay) ShouldRetry(FetchResult result, int attempt, StrongBox<long> started)
     {
+        var left = options.PageTimeout - timeProvider.GetElapsedTime(started.Value);
+        var backoff = options.RetryBaseDelay * Math.Pow(2, attempt);
+        if (result.Outcome == FetchOutcome.Failed)
+        {
+            var retryable = result.Failure?.Retryable ?? true;
+            return retryable && attempt < options.MaxRetries && backoff < left ? (true, result.Error ?? "network error", backoff) : (false, "", TimeSpan.Zero);
+        }
+        if (result.Outcome != FetchOutcome.Response || result.Status is not (429 or 500 or 502 or 503 or 504))
+        {
+            return (false, "", TimeSpan.Zero);
+        }
+        if (result.RetryAfter is { } after && after > options.MaxRetryAfter)
+        {
+            // Waiting would hold the crawl (and its slot) hostage; the page is skipped instead.
+            return (false, $"skipped: the server asked to wait {Seconds(after)} before trying again (HTTP {result.Status} with Retry-After), " +
+                $"more than the {Seconds(options.MaxRetryAfter)} this crawl waits for a page", TimeSpan.Zero);
+        }
         if (attempt >= options.MaxRetries)
         {
             return (false, "", TimeSpan.Zero);
         }
-        var backoff = options.RetryBaseDelay * Math.Pow(2, attempt);
-        if (result.Outcome == FetchOutcome.Failed)
+        var delay = result.RetryAfter ?? backoff;
+        if (delay >= left)
         {
-            return (true, result.Error ?? "network error", backoff);
+            return (false, $"HTTP {result.Status}; no time left within the page's {Seconds(options.PageTimeout)} to wait {Seconds(delay)} and retry", TimeSpan.Zero);
         }
-        if (result.Outcome == FetchOutcome.Response && result.Status is 429 or 500 or 502 or 503 or 504)
-        {
-            var delay = result.RetryAfter is { } after ? (after > options.MaxRetryAfter ? options.MaxRetryAfter : after) : backoff;
-            return (true, $"HTTP {result.Status}", delay);
-        }
-        return (false, "", TimeSpan.Zero);
+        return (true, $"HTTP {result.Status}", delay);
     }
 
-    private async Task<FetchResult> AttemptAsync(Uri url, Func<Uri, CancellationToken, ValueTask<CrawlDecision>> hopCheck, Func<string?, bool> acceptContentType, long maxBytes, Func<Stream, Task>? consumeBody, long started, CancellationToken cancellationToken)
+    private static string Seconds(TimeSpan span) => $"{span.TotalSeconds:0.#} s";
+
+    private static string Size(long bytes) => bytes < 10_240 ? $"{bytes} bytes" : $"{bytes / 1024.0:0} KiB";
+
+    private async Task<FetchResult> AttemptAsync(Uri url, Func<Uri, CancellationToken, ValueTask<CrawlDecision>> hopCheck, Func<string?, bool> acceptContentType, long maxBytes,
+        Func<Stream, Task>? consumeBody, StrongBox<long> clock, int attempt, CancellationTokenSource page, CancellationToken cancellationToken)
     {
-        // The slot is taken before the clock starts: waiting for a crawl-delay is not the page's fault.
-        using var lease = await throttle.AcquireAsync(url.Host, cancellationToken).ConfigureAwait(false);
-        using var total = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        total.CancelAfter(options.PageTimeout);
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(total.Token);
+        var started = clock.Value;
         var current = url;
+        var phase = Phase.Headers;
+        long received = 0;
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(page.Token);
         HttpResponseMessage? response = null;
         try
         {
+            // The first slot is taken before the clock starts: waiting for a crawl-delay is not the page's fault.
+            // A retry's wait (a Retry-After pause) is charged to the page.
+            using var lease = await throttle.AcquireAsync(url.Host, attempt == 0 ? cancellationToken : page.Token).ConfigureAwait(false);
+            if (attempt == 0)
+            {
+                page.CancelAfter(options.PageTimeout);
+                started = clock.Value = timeProvider.GetTimestamp();
+            }
             var visited = new HashSet<string>(StringComparer.Ordinal) { current.AbsoluteUri };
             for (var hop = 0; ; hop++)
             {
@@ -101,6 +131,7 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
                 request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5");
                 idle.CancelAfter(options.IdleReadTimeout);
                 Interlocked.Increment(ref _requests);
+                phase = Phase.Headers;
                 response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, idle.Token).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 if (status is not (301 or 302 or 303 or 307 or 308) || response.Headers.Location is null)
@@ -122,7 +153,7 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
                 }
                 else if (await hopCheck(next, cancellationToken).ConfigureAwait(false) is { Allowed: false } decision)
                 {
-                    (refusal, reason) = ($"redirect to {next} refused: {decision.Detail}", decision.Reason);
+                    (refusal, reason) = (decision.Reason == SkipReason.RefusedAddress ? decision.Detail : $"redirect to {next} refused: {decision.Detail}", decision.Reason);
                 }
                 if (refusal is not null)
                 {
@@ -130,6 +161,7 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
                 }
                 current = next;
             }
+            phase = Phase.Body;
             var code = (int)response.StatusCode;
             var contentType = response.Content.Headers.ContentType;
             var robotsTag = response.Headers.TryGetValues("X-Robots-Tag", out var tags) ? string.Join(", ", tags) : null;
@@ -143,14 +175,21 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
                 idle.CancelAfter(options.IdleReadTimeout);
                 var raw = await response.Content.ReadAsStreamAsync(idle.Token).ConfigureAwait(false);
                 await using var guarded = new CappedStream(raw, maxBytes, () => idle.CancelAfter(options.IdleReadTimeout), idle.Token);
-                await consumeBody(guarded).ConfigureAwait(false);
+                try
+                {
+                    await consumeBody(guarded).ConfigureAwait(false);
+                }
+                finally
+                {
+                    received = guarded.Position;
+                }
                 Interlocked.Add(ref _bytes, guarded.Position);
                 return Result(FetchOutcome.Response, url, current, code, started, contentType) with { RobotsTag = robotsTag };
             }
-            var (body, truncated) = await ReadCappedAsync(response, maxBytes, idle, cancellationToken).ConfigureAwait(false);
+            var (body, truncated) = await ReadCappedAsync(response, maxBytes, idle, n => received = n, cancellationToken).ConfigureAwait(false);
             if (truncated)
             {
-                logger.LogInformation("{Url} is larger than {Max} bytes after decompression; cut at the limit", current, maxBytes);
+                logger.LogInformation("{Url} is larger than the cap after decompression; page cut at {Cap}", current, $"{maxBytes / 1048576.0:0.##} MiB");
             }
             return Result(FetchOutcome.Response, url, current, code, started, contentType, body, truncated) with { RobotsTag = robotsTag, RetryAfter = retryAfter };
         }
@@ -158,16 +197,13 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
         {
             return Result(FetchOutcome.Refused, url, current, 0, started, error: refused.Message, redirectReason: SkipReason.RefusedAddress);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            var why = total.IsCancellationRequested
-                ? $"no complete response within {options.PageTimeout.TotalSeconds:0.#} s"
-                : $"no data for {options.IdleReadTimeout.TotalSeconds:0.#} s";
-            return Result(FetchOutcome.Failed, url, current, 0, started, error: why);
+            return Failed(url, current, started, TimedOut(ex, current, phase, page.IsCancellationRequested, received));
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is HttpRequestException or IOException)
         {
-            return Result(FetchOutcome.Failed, url, current, 0, started, error: Describe(ex));
+            return Failed(url, current, started, FetchFailure.From(ex, current, options));
         }
         finally
         {
@@ -175,7 +211,33 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
         }
     }
 
-    private async Task<(ReadOnlyMemory<byte> Body, bool Truncated)> ReadCappedAsync(HttpResponseMessage response, long maxBytes, CancellationTokenSource idle, CancellationToken cancellationToken)
+    private enum Phase
+    {
+        Headers,
+        Body,
+    }
+
+    /// <summary>Which clock ran out, in the words of what the server did.</summary>
+    private FetchFailure TimedOut(OperationCanceledException ex, Uri url, Phase phase, bool pageExpired, long received)
+    {
+        if (ex.InnerException is TimeoutException)
+        {
+            return FetchFailure.From(ex, url, options);
+        }
+        if (phase == Phase.Headers)
+        {
+            var limit = pageExpired ? options.PageTimeout : options.IdleReadTimeout;
+            return new(FailureKind.HeadersTooSlow, $"the server sent its headers too slowly (not complete after {Seconds(limit)})");
+        }
+        return pageExpired
+            ? new(FailureKind.BodyTooSlow, $"the server sent the page too slowly (not complete after {Seconds(options.PageTimeout)}; {Size(received)} received)")
+            : new(FailureKind.BodyStalled, $"the server stopped sending the page (no data for {Seconds(options.IdleReadTimeout)}; {Size(received)} received)");
+    }
+
+    private FetchResult Failed(Uri requested, Uri final, long started, FetchFailure failure) =>
+        Result(FetchOutcome.Failed, requested, final, 0, started, error: failure.Message) with { Failure = failure };
+
+    private async Task<(ReadOnlyMemory<byte> Body, bool Truncated)> ReadCappedAsync(HttpResponseMessage response, long maxBytes, CancellationTokenSource idle, Action<long> progress, CancellationToken cancellationToken)
     {
         var declared = response.Content.Headers.ContentLength;
         // Read straight into one array sized from Content-Length when known, growing only when needed.
@@ -195,6 +257,7 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
                 break;
             }
             length += read;
+            progress(length);
             if (length > maxBytes)
             {
                 Interlocked.Add(ref _bytes, maxBytes);
@@ -237,13 +300,4 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
         return null;
     }
 
-    private static string Describe(Exception ex)
-    {
-        var inner = ex;
-        while (inner.InnerException is not null)
-        {
-            inner = inner.InnerException;
-        }
-        return inner == ex ? ex.Message : $"{ex.Message} ({inner.Message})";
-    }
 }

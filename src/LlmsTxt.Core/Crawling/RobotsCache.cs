@@ -5,6 +5,9 @@ namespace LlmsTxt.Core.Crawling;
 /// <summary>What robots.txt says for one origin, with the status handling of RFC 9309 §2.3.1.</summary>
 public sealed record RobotsVerdict(Uri RobotsUrl, RobotsStatus Status, RobotsTxt Rules, string Detail, string? RefusedError = null)
 {
+    /// <summary>Set when robots.txt could not be fetched because of the network (the site may be down).</summary>
+    public FetchFailure? Failure { get; init; }
+
     public bool IsAllowed(string productToken, Uri url) => Status switch
     {
         RobotsStatus.AllowAll => true,

@@ -60,9 +60,16 @@ public sealed class SitemapReader(PageFetcher fetcher, CrawlOptions options, ILo
                 return;
             }
         }
-        catch (Exception ex) when (ex is XmlException or InvalidDataException or SizeLimitExceededException)
+        catch (Exception ex) when (ex is XmlException or InvalidDataException or SizeLimitExceededException or NotASitemapException)
         {
-            var why = ex is SizeLimitExceededException ? ex.Message + " (limit)" : $"not a valid sitemap ({ex.Message})";
+            var why = ex switch
+            {
+                SizeLimitExceededException => $"too large ({ex.Message}, the limit)",
+                NotASitemapException => ex.Message,
+                InvalidDataException => "not a sitemap (broken gzip data)",
+                XmlException xml => $"not a sitemap (malformed XML at line {xml.LineNumber})",
+                _ => "not a sitemap",
+            };
             report?.Invoke(new SitemapFailedEvent(url, why));
             logger.LogWarning("Sitemap {Url} rejected: {Why}", url, why);
             return;
@@ -110,6 +117,15 @@ public sealed class SitemapReader(PageFetcher fetcher, CrawlOptions options, ILo
         {
             stream = new CappedStream(new GZipStream(stream, CompressionMode.Decompress), options.MaxSitemapBytes);
         }
+        // A soft 404 (an HTML page where the sitemap should be) or a DTD is named as such, before the XML reader
+        // gets to phrase it.
+        var sniff = new byte[SitemapSniff.Bytes];
+        var sniffed = await stream.ReadAtLeastAsync(sniff, sniff.Length, throwOnEndOfStream: false).ConfigureAwait(false);
+        if (SitemapSniff.NotASitemap(sniff.AsSpan(0, sniffed)) is { } why)
+        {
+            throw new NotASitemapException(why);
+        }
+        stream = new PrefixedStream(sniff.AsMemory(0, sniffed), stream);
         var settings = new XmlReaderSettings
         {
             Async = true,
@@ -131,6 +147,10 @@ public sealed class SitemapReader(PageFetcher fetcher, CrawlOptions options, ILo
             advance = true;
             if (reader.NodeType == XmlNodeType.Element)
             {
+                if (reader.Depth == 0 && reader.LocalName is not ("urlset" or "sitemapindex"))
+                {
+                    throw new NotASitemapException($"not a sitemap (the XML document is <{reader.LocalName}>, not <urlset> or <sitemapindex>)");
+                }
                 switch (reader.LocalName)
                 {
                     case "url" or "sitemap":

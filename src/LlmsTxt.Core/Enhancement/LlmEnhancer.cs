@@ -1,19 +1,17 @@
-using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using LlmsTxt.Core.Extraction;
+using LlmsTxt.Core.Writing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LlmsTxt.Core.Enhancement;
 
 /// <summary>
-/// Improves the summary, the about paragraph and the link notes of an llms.txt with an OpenAI-compatible
-/// chat completions endpoint (OpenRouter by default). The answer replaces the file only when
-/// <see cref="LlmOutputCheck"/> accepts it; on any failure the original is kept and the outcome says why.
+/// Improves a planned llms.txt with an OpenAI-compatible chat completions endpoint (OpenRouter by default, any
+/// local or hosted server that speaks the protocol): one request for the header, one per section or slice of a
+/// section under the prompt budget, <see cref="LlmEnhancerOptions.Concurrency"/> at a time. Each answer maps URLs to
+/// descriptions; good ones are substituted into the plan, a bad chunk keeps its original text. The caller renders
+/// the returned plan with the writers, so URLs, sections, order and format are the generated file's by construction.
 /// Never throws except <see cref="OperationCanceledException"/> when the caller cancels.
 /// </summary>
 public sealed class LlmEnhancer : ILlmsTxtEnhancer, IDisposable
@@ -23,6 +21,7 @@ public sealed class LlmEnhancer : ILlmsTxtEnhancer, IDisposable
     private readonly bool _ownsHttp;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly LlmChatClient _client;
 
     /// <param name="httpClient">Optional; when given, its <see cref="HttpClient.Timeout"/> should be infinite (the options' timeout applies per attempt).</param>
     public LlmEnhancer(LlmEnhancerOptions options, ILogger<LlmEnhancer>? logger = null, HttpClient? httpClient = null, TimeProvider? timeProvider = null)
@@ -32,108 +31,96 @@ public sealed class LlmEnhancer : ILlmsTxtEnhancer, IDisposable
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _time = timeProvider ?? TimeProvider.System;
         _ownsHttp = httpClient is null;
-        _http = httpClient ?? new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), UseProxy = true })
+        _http = httpClient ?? new HttpClient(new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            UseProxy = true,
+            MaxConnectionsPerServer = Math.Max(options.Concurrency, 2),
+        })
         {
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
             MaxResponseContentBufferSize = 8 * 1024 * 1024,
         };
+        _client = new LlmChatClient(_http, options, _logger, _time);
     }
 
     public bool IsAvailable => _options.IsAvailable;
 
-    public async Task<EnhancementOutcome> EnhanceAsync(string llmsTxt, IReadOnlyList<Page> pages, CancellationToken cancellationToken = default)
+    public string Model => _options.Model;
+
+    public async Task<PlanEnhancement> EnhanceAsync(EnhancementInput input, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(llmsTxt);
-        if (!IsAvailable) return Kept(llmsTxt, "LLM enhancement is not configured (LLM_ENHANCEMENT_ENABLED and an API key are both needed)");
+        ArgumentNullException.ThrowIfNull(input);
+        var memory = input.Memory ?? EnhancementMemory.Empty;
+        if (!IsAvailable)
+            return new(input.Plan, EnhancementReport.Nothing("LLM enhancement is not configured (LLM_ENHANCEMENT_ENABLED and an API key are both needed)"), memory);
 
-        var answer = await AskAsync(llmsTxt, cancellationToken);
-        if (answer.Failure is not null) return Kept(llmsTxt, answer.Failure);
+        var started = _time.GetTimestamp();
+        var work = EnhancementPlanner.Plan(input, _options, _client, memory);
+        var outcomes = new ChunkVerdict[work.Chunks.Count];
+        HeaderVerdict? header = null;
+        var usage = LlmUsage.None;
+        var gate = new Lock();
+        var jobs = (work.Header is null ? 0 : 1) + work.Chunks.Count;
+        await Parallel.ForEachAsync(Enumerable.Range(0, jobs), new ParallelOptions { MaxDegreeOfParallelism = _options.Concurrency, CancellationToken = cancellationToken },
+            async (job, token) =>
+            {
+                var index = work.Header is null ? job : job - 1;
+                var prompt = index < 0 ? work.Header!.Prompt : work.Chunks[index].Prompt;
+                var answer = await _client.SendAsync(prompt, token);
+                lock (gate) usage = usage.Add(answer.Usage);
+                if (index < 0) header = AnswerJudge.Header(work.Header!, answer, input.Plan);
+                else outcomes[index] = AnswerJudge.Chunk(work.Chunks[index], answer, input.MaxDescriptionLength);
+            });
 
-        var check = LlmOutputCheck.Check(llmsTxt, answer.Text!);
-        if (!check.Accepted) return Kept(llmsTxt, check.Reason!);
-        if (check.Text == llmsTxt) return Kept(llmsTxt, "the model returned the file unchanged");
-
-        _logger.LogInformation("LLM enhancement accepted from {Model} ({Before} → {After} characters)", _options.Model, llmsTxt.Length, check.Text!.Length);
-        return new EnhancementOutcome(check.Text, Changed: true, Note: $"improved by {_options.Model}");
+        var enhanced = Apply(input.Plan, work, outcomes, header);
+        var report = Report(work, outcomes, header, usage, _time.GetElapsedTime(started));
+        _logger.LogInformation("LLM enhancement with {Model}: {Requests} requests, {PromptTokens} prompt and {CompletionTokens} completion tokens; {Improved} of {Chunks} chunks improved, {Reused} descriptions reused",
+            _options.Model, usage.Requests, usage.PromptTokens, usage.CompletionTokens, report.Chunks.Count(c => c.Improved), report.Chunks.Count, report.DescriptionsReused);
+        return new PlanEnhancement(enhanced.Plan, report, enhanced.Memory);
     }
 
-    private EnhancementOutcome Kept(string llmsTxt, string reason)
+    private (SitePlan Plan, EnhancementMemory Memory) Apply(SitePlan plan, EnhancementWork work, ChunkVerdict[] outcomes, HeaderVerdict? header)
     {
-        _logger.LogWarning("LLM enhancement not applied: {Reason}", reason);
-        return new EnhancementOutcome(llmsTxt, Changed: false, Note: reason);
-    }
-
-    private sealed record Answer(string? Text, string? Failure);
-
-    private async Task<Answer> AskAsync(string llmsTxt, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
+        var notes = new Dictionary<string, RememberedDescription>(work.Reused, StringComparer.Ordinal);
+        for (var i = 0; i < outcomes.Length; i++)
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_options.Timeout);
-            try
-            {
-                using var request = Request(llmsTxt);
-                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-                var status = (int)response.StatusCode;
-                if (response.IsSuccessStatusCode) return await ReadAsync(response, timeout.Token);
-                if ((status == 429 || status >= 500) && attempt < _options.MaxRetries)
-                {
-                    var delay = RetryDelay(attempt, response.Headers.RetryAfter, _options, _time.GetUtcNow());
-                    _logger.LogInformation("LLM provider answered HTTP {Status}; retrying in {Delay} s (retry {Retry} of {MaxRetries})",
-                        status, delay.TotalSeconds, attempt + 1, _options.MaxRetries);
-                    await Task.Delay(delay, _time, cancellationToken);
-                    continue;
-                }
-                var attempts = attempt + 1;
-                return new Answer(null, $"HTTP {status} from the provider{(attempts > 1 ? $" after {attempts} attempts" : "")}");
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return new Answer(null, $"timed out after {_options.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s");
-            }
-            catch (HttpRequestException ex)
-            {
-                // The message names the host and the socket error, never the request headers (so never the key).
-                return new Answer(null, $"could not reach the provider ({ex.HttpRequestError})");
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Enhancement is optional: nothing the provider sends may fail the generation.
-                return new Answer(null, $"the provider's answer could not be read ({ex.GetType().Name})");
-            }
+            var hashes = work.Chunks[i].Entries.ToDictionary(e => e.Url, e => e.InputHash, StringComparer.Ordinal);
+            foreach (var (url, text) in outcomes[i].Accepted) notes[url] = new RememberedDescription(hashes[url], text);
         }
-    }
-
-    private HttpRequestMessage Request(string llmsTxt)
-    {
-        var body = new ChatRequest(_options.Model, [new ChatMessage("system", LlmPrompt.System), new ChatMessage("user", LlmPrompt.User(llmsTxt))], Temperature: 0.2);
-        var request = new HttpRequestMessage(HttpMethod.Post, _options.Endpoint)
+        var head = header?.Accepted ?? work.ReusedHeader;
+        // Only notes and header texts change: the sections, their entries and their order stay the planner's.
+        var sections = plan.Sections.Select(s => s with
         {
-            Content = JsonContent.Create(body, LlmJsonContext.Default.ChatRequest),
+            Pages = [.. s.Pages.Select(p => notes.TryGetValue(MarkdownText.EscapeUrl(p.Url), out var note) ? p with { Note = note.Text } : p)],
+        }).ToList();
+        var enhanced = plan with
+        {
+            SiteName = head?.Title ?? plan.SiteName,
+            Summary = head?.Summary ?? plan.Summary,
+            About = head?.About ?? plan.About,
+            Sections = sections,
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey);
-        // OpenRouter's app attribution headers; other providers ignore them.
-        request.Headers.TryAddWithoutValidation("X-Title", "llmstxt");
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        return request;
+        return (enhanced, new EnhancementMemory { Model = _options.Model, Header = head, Descriptions = notes });
     }
 
-    private static async Task<Answer> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static EnhancementReport Report(EnhancementWork work, ChunkVerdict[] outcomes, HeaderVerdict? header, LlmUsage usage, TimeSpan duration)
     {
-        ChatResponse? chat;
-        try
+        var refused = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (reason, count) in outcomes.SelectMany(o => o.Refused)) refused[reason] = refused.GetValueOrDefault(reason) + count;
+        if (work.TooLarge > 0) refused["too large for the prompt budget"] = work.TooLarge;
+        return new EnhancementReport
         {
-            chat = await response.Content.ReadFromJsonAsync(LlmJsonContext.Default.ChatResponse, cancellationToken);
-        }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException)
-        {
-            return new Answer(null, "the provider's answer was not a chat completion (invalid JSON)");
-        }
-        var choice = chat?.Choices is { Count: > 0 } choices ? choices[0] : null;
-        if (choice?.Message?.Content is not { } content) return new Answer(null, "the provider's answer held no message");
-        if (choice.FinishReason == "length") return new Answer(null, "the answer was cut off (the model hit its output limit)");
-        return new Answer(content, null);
+            Usage = usage,
+            Chunks = [.. work.Chunks.Zip(outcomes, (c, o) => new ChunkOutcome(c.Name, c.Entries.Count, o.Kept is null, o.Kept))],
+            HeaderImproved = header?.Accepted is not null,
+            HeaderReused = work.ReusedHeader is not null,
+            HeaderKept = header?.Kept,
+            DescriptionsImproved = outcomes.Sum(o => o.Accepted.Count),
+            DescriptionsReused = work.Reused.Count,
+            DescriptionsRefused = refused,
+            Duration = duration,
+        };
     }
 
     /// <summary>
@@ -158,22 +145,3 @@ public sealed class LlmEnhancer : ILlmsTxtEnhancer, IDisposable
         if (_ownsHttp) _http.Dispose();
     }
 }
-
-internal sealed record ChatMessage(
-    [property: JsonPropertyName("role")] string Role,
-    [property: JsonPropertyName("content")] string? Content);
-
-internal sealed record ChatRequest(
-    [property: JsonPropertyName("model")] string Model,
-    [property: JsonPropertyName("messages")] IReadOnlyList<ChatMessage> Messages,
-    [property: JsonPropertyName("temperature")] double Temperature);
-
-internal sealed record ChatChoice(
-    [property: JsonPropertyName("message")] ChatMessage? Message,
-    [property: JsonPropertyName("finish_reason")] string? FinishReason);
-
-internal sealed record ChatResponse([property: JsonPropertyName("choices")] IReadOnlyList<ChatChoice>? Choices);
-
-[JsonSerializable(typeof(ChatRequest))]
-[JsonSerializable(typeof(ChatResponse))]
-internal sealed partial class LlmJsonContext : JsonSerializerContext;

@@ -6,25 +6,22 @@ namespace LlmsTxt.Core.Extraction;
 /// <summary>Verbatim text and language of code elements.</summary>
 internal static class CodeText
 {
-    /// <summary>Text with whitespace kept, &lt;br&gt; as newlines, invisible characters dropped, outer blank lines trimmed.</summary>
+    /// <summary>
+    /// Text with whitespace kept (trailing spaces too: code is copied byte for byte), &lt;br&gt; as newlines,
+    /// invisible characters dropped, outer line breaks trimmed.
+    /// </summary>
     public static string Of(IElement element)
     {
         // Fast path for the common <code>name</code>: one plain text child.
         if (element.ChildNodes.Length == 1 && element.FirstChild is AngleSharp.Dom.IText only
             && only.Data.AsSpan().IndexOfAny('\n', '\r', '\u00A0') < 0 && !only.Data.Any(TextTools.IsInvisible))
         {
-            return only.Data.TrimEnd();
+            return only.Data;
         }
         var sb = new StringBuilder();
         Append(sb, element, 0);
         sb.Replace("\r\n", "\n").Replace('\r', '\n');
-        var text = sb.ToString();
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            lines[i] = lines[i].TrimEnd();
-        }
-        return string.Join('\n', lines).Trim('\n');
+        return sb.ToString().Trim('\n');
     }
 
     private static void Append(StringBuilder sb, INode node, int depth)

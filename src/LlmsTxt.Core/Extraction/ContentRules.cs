@@ -156,6 +156,10 @@ internal static class ContentRules
         {
             return true;
         }
+        if (name is "table" or "div" && RelationBar.Matches(element))
+        {
+            return true;
+        }
         // One pass over the attributes: most elements have none or only a class.
         var attributes = element.Attributes;
         for (var i = 0; i < attributes.Length; i++)

@@ -36,7 +36,18 @@ internal sealed class LinkCollector(UrlResolver resolver)
     private int _navDepth;
     private int _navListBase;
 
-    public static IReadOnlyList<PageLink> Collect(IDocument document, UrlResolver resolver)
+    /// <summary>
+    /// Links kept per page. Real pages, even huge indexes, have a few thousand; a page with 100,000 links is
+    /// a generated trap, and every kept link costs a parsed URL and a frontier entry.
+    /// </summary>
+    public const int MaxLinks = 10_000;
+
+    private int _dropped;
+
+    public static IReadOnlyList<PageLink> Collect(IDocument document, UrlResolver resolver) => Collect(document, resolver, out _);
+
+    /// <summary>The page's links (at most <see cref="MaxLinks"/>); <paramref name="dropped"/> counts the anchors beyond.</summary>
+    public static IReadOnlyList<PageLink> Collect(IDocument document, UrlResolver resolver, out int dropped)
     {
         var collector = new LinkCollector(resolver);
         var root = (INode?)document.Body ?? document.DocumentElement;
@@ -44,6 +55,7 @@ internal sealed class LinkCollector(UrlResolver resolver)
         {
             collector.Walk(root, 0, inMainContent: false);
         }
+        dropped = collector._dropped;
         return collector._links;
     }
 
@@ -147,6 +159,11 @@ internal sealed class LinkCollector(UrlResolver resolver)
 
     private void AddLink(IElement anchor)
     {
+        if (_links.Count >= MaxLinks)
+        {
+            _dropped++;
+            return;
+        }
         var url = resolver.Resolve(anchor.GetAttribute("href"));
         if (url is null)
         {

@@ -22,7 +22,7 @@ public static class MarkdownConverter
 
     internal static string Convert(IElement root, UrlResolver resolver, bool bodyFallback)
     {
-        var writer = new MarkdownWriter(resolver, bodyFallback);
+        var writer = new MarkdownWriter(resolver, element => ContentRules.IsSkipped(element, bodyFallback));
         writer.WriteChildren(root, 0);
         return writer.Finish();
     }

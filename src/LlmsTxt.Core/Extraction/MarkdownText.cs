@@ -41,7 +41,7 @@ public static class MarkdownText
             .Replace("`", "%60", StringComparison.Ordinal);
     }
 
-    /// <summary>Backslash-escapes a paragraph that would otherwise start a heading, list, quote or rule.</summary>
+    /// <summary>Backslash-escapes a paragraph that would otherwise start a heading, list, quote, rule or code fence.</summary>
     public static string EscapeLineStart(string text)
     {
         if (text.Length == 0)
@@ -52,6 +52,7 @@ public static class MarkdownText
         var next = text.Length > 1 ? text[1] : ' ';
         var allSame = text.Length >= 3 && text.AsSpan().Trim(c).Trim(' ').Length == 0;
         if (c == '>' || (c is '-' or '*' or '+' && (next == ' ' || allSame)) || (c is '=' or '_' && allSame)
+            || (c is '`' or '~' && text.StartsWith(c == '`' ? "```" : "~~~", StringComparison.Ordinal))
             || (c == '#' && IsAtxHeading(text)))
         {
             return "\\" + text;

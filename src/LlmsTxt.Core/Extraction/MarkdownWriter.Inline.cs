@@ -11,15 +11,17 @@ internal sealed partial class MarkdownWriter
         _inlineDepth++;
         WriteChildren(anchor, depth);
         _inlineDepth--;
-        var url = resolver.Resolve(anchor.GetAttribute("href"));
+        var url = resolver.ResolveKeepingFragment(anchor.GetAttribute("href"));
         var content = _inline.ToString(start, _inline.Length - start);
+        if (content.Trim().Length <= 2 && !content.Any(char.IsLetterOrDigit))
+        {
+            // Permalink symbols ("¶", "#") are not content.
+            _inline.Length = start;
+            return;
+        }
         if (url is null)
         {
-            // Keep the text, drop the link (fragment-only, javascript:, mailto:); drop permalink symbols ("¶", "#").
-            if (content.Trim().Length <= 2 && !content.Any(char.IsLetterOrDigit))
-            {
-                _inline.Length = start;
-            }
+            // Keep the text, drop the link (javascript:, mailto:).
             return;
         }
         _inline.Length = start;

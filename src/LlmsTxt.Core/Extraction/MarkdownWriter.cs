@@ -7,8 +7,10 @@ namespace LlmsTxt.Core.Extraction;
 /// The block/inline state machine behind <see cref="MarkdownConverter"/>. Inline text gathers in a paragraph
 /// buffer with collapsed whitespace; each block boundary flushes it with the current prefix (list indentation,
 /// blockquote markers). Inside inline constructs (links, emphasis, table cells) block elements become spaces.
+/// The writer's only knowledge of the page is the content root it is given and <paramref name="isChrome"/>, the
+/// one decision of which elements are navigation or chrome (shared with the text excerpt).
 /// </summary>
-internal sealed partial class MarkdownWriter(UrlResolver resolver, bool bodyFallback)
+internal sealed partial class MarkdownWriter(UrlResolver resolver, Func<IElement, bool> isChrome)
 {
     // A roomy single-chunk paragraph buffer: shrinking or clearing a StringBuilder that grew in chunks allocates.
     private readonly StringBuilder _out = new();
@@ -38,21 +40,24 @@ internal sealed partial class MarkdownWriter(UrlResolver resolver, bool bodyFall
         // Indexing, not NextSibling: AngleSharp finds a sibling by searching the parent's list (quadratic).
         for (var index = 0; index < children.Length; index++)
         {
-            var child = children[index];
-            if (child is IText text)
+            WriteNode(children[index], depth);
+        }
+    }
+
+    private void WriteNode(INode child, int depth)
+    {
+        if (child is IText text)
+        {
+            var start = _inline.Length;
+            TextTools.AppendCollapsed(_inline, text.Data, pendingSpace: false);
+            if (text.Data.Contains('<', StringComparison.Ordinal))
             {
-                var start = _inline.Length;
-                TextTools.AppendCollapsed(_inline, text.Data, pendingSpace: false);
-                if (text.Data.Contains('<', StringComparison.Ordinal))
-                {
-                    EscapeTags(start);
-                }
+                EscapeTags(start);
             }
-            else if (child is IElement element && depth <= ContentRules.MaxDepth
-                     && !ContentRules.IsSkipped(element, bodyFallback))
-            {
-                WriteElement(element, depth + 1);
-            }
+        }
+        else if (child is IElement element && depth <= ContentRules.MaxDepth && !isChrome(element))
+        {
+            WriteElement(element, depth + 1);
         }
     }
 
@@ -131,7 +136,7 @@ internal sealed partial class MarkdownWriter(UrlResolver resolver, bool bodyFall
                 return;
             case "table":
                 FlushParagraph();
-                TableWriter.Write(this, element, depth, bodyFallback);
+                TableWriter.Write(this, element, depth);
                 return;
             case "hr":
                 FlushParagraph();
@@ -161,7 +166,7 @@ internal sealed partial class MarkdownWriter(UrlResolver resolver, bool bodyFall
         var wasTight = _tight;
         foreach (var item in list.Children)
         {
-            if (item.LocalName != "li" || ContentRules.IsSkipped(item, bodyFallback))
+            if (item.LocalName != "li" || isChrome(item))
             {
                 continue;
             }
@@ -183,7 +188,7 @@ internal sealed partial class MarkdownWriter(UrlResolver resolver, bool bodyFall
     {
         FlushParagraph();
         var code = CodeText.Of(pre);
-        if (code.Length == 0)
+        if (code.AsSpan().IsWhiteSpace())
         {
             return;
         }

@@ -27,6 +27,10 @@ public sealed record Page
     public bool NoFollow { get; init; }
     public string? SiteName { get; init; }
     public IReadOnlyList<PageLink> Links { get; init; } = [];
+    /// <summary>True when the page was parsed only up to its 40,000th element or 10,000th link (see PageCut).</summary>
+    public bool ElementsCut { get; init; }
+    /// <summary>Links beyond <see cref="LinkCollector.MaxLinks"/> that were counted but not kept.</summary>
+    public int LinksDropped { get; init; }
     /// <summary>Words of visible main text; near zero means a JS app shell that may need rendering.</summary>
     public int WordCount { get; init; }
 }

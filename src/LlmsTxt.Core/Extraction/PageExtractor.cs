@@ -50,6 +50,17 @@ public sealed partial class PageExtractor
         return Extract(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), pageUrl, headerCharset);
     }
 
+    /// <summary>
+    /// Decodes a page's bytes for <see cref="Extract(string, Uri)"/>, cut first where <see cref="PageCut"/> says so
+    /// a cut page is never decoded whole; <paramref name="cut"/> says whether it was.
+    /// </summary>
+    public static string Decode(ReadOnlySpan<byte> content, string? headerCharset, out bool cut)
+    {
+        var end = PageCut.End(content);
+        cut = end < content.Length;
+        return HtmlEncoding.Decode(content[..end], headerCharset);
+    }
+
     /// <summary>Extracts from already decoded HTML.</summary>
     public Page Extract(string html, Uri pageUrl)
     {
@@ -65,8 +76,10 @@ public sealed partial class PageExtractor
                 ShouldEmitAttribute = KeepAttribute,
             });
             // Disposed: that returns AngleSharp's pooled source buffer (a copy of the whole page) for the next page.
-            using var document = t_parser.ParseDocument(NestingGuard.Limit(html ?? ""));
-            return FromDocument(document, pageUrl);
+            html ??= "";
+            var end = PageCut.End(html);
+            using var document = t_parser.ParseDocument(NestingGuard.Limit(end < html.Length ? html[..end] : html));
+            return FromDocument(document, pageUrl) with { ElementsCut = end < html.Length };
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -86,6 +99,7 @@ public sealed partial class PageExtractor
         var text = TextCollector.Collect(root, isBody, _options.DescLength * 4);
         var robots = (meta.Get("robots") ?? "").ToLowerInvariant();
         var title = ChooseTitle(document, root, meta, htmlTitle, siteName, pageUrl);
+        var links = LinkCollector.Collect(document, resolver, out var linksDropped);
         return new Page
         {
             Url = pageUrl,
@@ -100,7 +114,8 @@ public sealed partial class PageExtractor
             NoIndex = robots.Contains("noindex", StringComparison.Ordinal) || robots.Contains("none", StringComparison.Ordinal),
             NoFollow = robots.Contains("nofollow", StringComparison.Ordinal) || robots.Contains("none", StringComparison.Ordinal),
             SiteName = siteName,
-            Links = LinkCollector.Collect(document, resolver),
+            Links = links,
+            LinksDropped = linksDropped,
             WordCount = text.WordCount,
         };
     }

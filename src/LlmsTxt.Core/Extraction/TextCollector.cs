@@ -69,7 +69,10 @@ internal sealed class TextCollector
                 if (_keptChars < _keepChars)
                 {
                     var before = _current.Length;
-                    TextTools.AppendCollapsed(_current, data, pendingSpace: false);
+                    // Only what the budget can keep: one 10 MB text node must not become a 20 MB builder and its copies.
+                    // (Twice the budget: a cut block still holds a whole description of up to keepChars / 4.)
+                    var room = (2 * _keepChars) - _keptChars - _current.Length;
+                    TextTools.AppendCollapsed(_current, data.AsSpan(0, Math.Clamp(room, 0, data.Length)), pendingSpace: false);
                     if ((context & Context.Link) != 0)
                     {
                         _currentLinkChars += _current.Length - before;

@@ -23,4 +23,25 @@ internal sealed class UrlResolver(Uri baseUrl)
         }
         return url;
     }
+
+    /// <summary>
+    /// The absolute URL of a link as a reader follows it: like <see cref="Resolve"/> but keeping the fragment
+    /// (<c>stdtypes.html#dict</c> points at one definition, not the top of a long page); a fragment-only href
+    /// points into this page.
+    /// </summary>
+    public Uri? ResolveKeepingFragment(string? href)
+    {
+        var hash = href?.IndexOf('#', StringComparison.Ordinal) ?? -1;
+        if (href is null || hash < 0)
+        {
+            return Resolve(href);
+        }
+        var target = hash == 0 || href.AsSpan(0, hash).IsWhiteSpace() ? Resolve(baseUrl.GetLeftPart(UriPartial.Query)) : Resolve(href[..hash]);
+        var fragment = href[(hash + 1)..].Trim();
+        if (target is null || fragment.Length == 0 || fragment.Length > 512)
+        {
+            return target;
+        }
+        return Uri.TryCreate(target.AbsoluteUri + "#" + fragment, UriKind.Absolute, out var withFragment) ? withFragment : target;
+    }
 }

@@ -1,16 +1,17 @@
 using System.Globalization;
 using LlmsTxt.Core.Crawling;
+using LlmsTxt.Core.Extraction;
 using LlmsTxt.Core.Writing;
 
 namespace LlmsTxt.Core.Generation;
 
-/// <summary>The files written from one crawl.</summary>
-internal sealed record ComposedFiles(LlmsTxtResult LlmsTxt, LlmsFullResult? Full);
+/// <summary>The plan of one crawl and the llms.txt written from it (before any enhancement).</summary>
+internal sealed record ComposedFiles(SitePlan Plan, LlmsTxtResult LlmsTxt);
 
 /// <summary>Turns a crawl into llms.txt (and llms-full.txt) with the Writing feature, and reports what it did.</summary>
 internal static class FileComposer
 {
-    public static ComposedFiles Compose(CrawlResult crawl, GenerationRequest request, int? maxFullChars, CrawlEventRelay events)
+    public static ComposedFiles Compose(CrawlResult crawl, GenerationRequest request, CrawlEventRelay events)
     {
         var twins = new Dictionary<Uri, Uri>();
         foreach (var page in crawl.Pages.Where(p => p.MarkdownTwin is not null))
@@ -21,34 +22,48 @@ internal static class FileComposer
         var plan = SectionPlanner.Plan(new LlmsTxtInput
         {
             StartUrl = crawl.StartUrl,
-            Pages = [.. crawl.Pages.Select(p => p.Page)],
+            // A Markdown twin is the site's own Markdown of the page: it is the page's body in llms-full.txt.
+            Pages = [.. crawl.Pages.Select(p => p.MarkdownTwinText is { Length: > 1 } twin ? p.Page with { Markdown = twin } : p.Page)],
             SitemapOrder = crawl.SitemapUrls,
             MarkdownTwins = twins,
             DescLength = request.DescLength,
         });
         var llms = LlmsTxtWriter.Write(plan);
-        if (twins.Count > 0) events.Log($"{twins.Count} pages have a Markdown twin; the file links the twins.");
+        var twinTexts = crawl.Pages.Count(p => p.MarkdownTwinText is { Length: > 1 });
+        if (twins.Count > 0)
+            events.Log($"{crawl.Pages.Count(p => p.MarkdownTwin is not null)} pages have a Markdown twin; the file links the twins"
+                + (request.Full && twinTexts > 0 ? $" and llms-full.txt uses their text ({twinTexts} pages)." : "."));
         if (llms.LanguageDuplicatesDropped > 0)
             events.Log($"Left out {llms.LanguageDuplicatesDropped} pages that are other-language versions of listed pages.");
         if (llms.DuplicatesDropped > 0) events.Log($"Merged {llms.DuplicatesDropped} duplicate URLs (canonical, slash or scheme variants).");
         if (llms.NoIndexDropped > 0) events.Log($"Left out {llms.NoIndexDropped} pages marked noindex.");
         events.Log($"Sections: {string.Join(", ", llms.Sections)}");
 
-        LlmsFullResult? full = null;
-        if (request.Full)
-        {
-            full = LlmsFullWriter.Write(plan, maxFullChars);
-            events.Log(string.Create(CultureInfo.InvariantCulture,
-                $"llms-full.txt: {full.InlinedPages} pages inlined, about {full.ApproximateTokens:N0} tokens, {full.Text.Length / 1024.0:0.#} KiB"));
-            if (full.SkippedPages > 0)
-                events.Log($"llms-full.txt reached its size cap: {full.SkippedPages} pages are listed at the end instead of inlined.", GenerationLogLevel.Warning);
-        }
-        return new ComposedFiles(llms, full);
+        return new ComposedFiles(plan, llms);
     }
 
-    public static ValidationVerdict Validate(string llmsTxt)
+    /// <summary>llms-full.txt from the final plan (the enhanced one when enhancement ran), so both files share one header.</summary>
+    public static LlmsFullResult WriteFull(SitePlan plan, int? maxFullChars, CrawlEventRelay events)
     {
-        var findings = LlmsTxtValidator.Validate(llmsTxt);
+        var full = LlmsFullWriter.Write(plan, maxFullChars);
+        events.Log(string.Create(CultureInfo.InvariantCulture,
+            $"llms-full.txt: {full.InlinedPages} of {full.InlinedPages + full.SkippedPages} pages inlined, about {full.ApproximateTokens:N0} tokens, {full.Text.Length / 1024.0:0.#} KiB (cap {(maxFullChars is { } cap ? cap.ToString("N0", CultureInfo.InvariantCulture) + " characters" : "none")})"));
+        if (full.SkippedPages > 0)
+            events.Log($"llms-full.txt reached its size cap: {full.SkippedPages} pages are listed at the end instead of inlined.", GenerationLogLevel.Warning);
+        return full;
+    }
+
+    /// <summary>The page the user asked for (or its canonical twin), else the first page fetched: the header is about it.</summary>
+    public static Page? StartPage(CrawlResult crawl)
+    {
+        var key = UrlKey.Of(crawl.StartUrl);
+        return crawl.Pages.Select(p => p.Page).FirstOrDefault(p => UrlKey.Of(p.Url) == key || (p.CanonicalUrl is { } c && UrlKey.Of(c) == key))
+            ?? (crawl.Pages.Count > 0 ? crawl.Pages[0].Page : null);
+    }
+
+    public static ValidationVerdict Validate(string llmsTxt, bool full = false)
+    {
+        var findings = LlmsTxtValidator.Validate(llmsTxt, full);
         return new ValidationVerdict(
             !LlmsTxtValidator.HasErrors(findings),
             [.. findings.Select(f => new ValidationFinding(f.Line, f.Severity == FindingSeverity.Error, f.Message))]);

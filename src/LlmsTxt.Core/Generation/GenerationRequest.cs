@@ -1,3 +1,5 @@
+using LlmsTxt.Core.Enhancement;
+
 namespace LlmsTxt.Core.Generation;
 
 /// <summary>What to build: the same fields the socket, the CLI and the scheduler accept.</summary>
@@ -17,11 +19,19 @@ public sealed record GenerationRequest
     /// <summary>Also build llms-full.txt.</summary>
     public bool Full { get; init; }
 
+    /// <summary>Cap on llms-full.txt in characters for this request; null keeps the generator's setting.</summary>
+    public int? FullMaxChars { get; init; }
+
+    public const int MinFullMaxChars = 1000;
+
     /// <summary>Render pages whose static HTML is empty in headless Chromium (needs a renderer).</summary>
     public bool RenderJs { get; init; }
 
     /// <summary>Ask the enhancer to improve the file (an LLM when the host configures one; else the file is kept).</summary>
     public bool LlmEnhance { get; init; }
+
+    /// <summary>What the last enhancement of this site produced: descriptions of pages whose content is unchanged are reused, not asked for again.</summary>
+    public EnhancementMemory? EnhancementMemory { get; init; }
 
     /// <summary>Requests in flight per host; null keeps the crawler's default.</summary>
     public int? Concurrency { get; init; }

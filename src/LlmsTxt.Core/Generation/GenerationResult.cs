@@ -1,3 +1,5 @@
+using LlmsTxt.Core.Enhancement;
+
 namespace LlmsTxt.Core.Generation;
 
 /// <summary>One problem the validator found, with its 1-based line (0 when it concerns the whole file).</summary>
@@ -17,6 +19,9 @@ public sealed record ValidationVerdict(bool IsValid, IReadOnlyList<ValidationFin
 /// <param name="Partial">True when the crawl was stopped early (cancel or deadline) and the file lists only what was fetched.</param>
 /// <param name="SitemapNewestLastModified">Newest sitemap lastmod seen, for the scheduler's skip check.</param>
 /// <param name="SitemapSentinel">The sitemap document holding that newest lastmod: the scheduler re-reads only it to tell whether the site moved.</param>
+/// <param name="Enhancement">What LLM enhancement did and cost, when it ran.</param>
+/// <param name="EnhancementMemory">The descriptions to reuse on the next run of this site (when enhancement ran).</param>
+/// <param name="FullContentHash">SHA-256 of llms-full.txt as generated, with the un-enhanced header: like <paramref name="ContentHash"/>, a new wording is not a change.</param>
 public sealed record GenerationResult(
     Uri BaseUrl,
     string LlmsTxt,
@@ -26,7 +31,18 @@ public sealed record GenerationResult(
     bool Partial,
     ValidationVerdict Validation,
     DateTimeOffset? SitemapNewestLastModified,
-    Uri? SitemapSentinel = null);
+    Uri? SitemapSentinel = null,
+    EnhancementReport? Enhancement = null,
+    EnhancementMemory? EnhancementMemory = null,
+    string? FullContentHash = null)
+{
+    /// <summary>What llms-full.txt holds, when it was built.</summary>
+    public FullFileStats? Full { get; init; }
+}
+
+/// <summary>Pages inlined in llms-full.txt, pages only listed because of the size cap, and the token estimate.</summary>
+/// <param name="ApproximateTokens">Characters / 4.</param>
+public sealed record FullFileStats(int InlinedPages, int SkippedPages, int ApproximateTokens, int? MaxChars);
 
 /// <summary>Figures for the summary line and the socket's <c>done</c> message.</summary>
 public sealed record GenerationStats(int PagesListed, int PagesFetched, int Failed, int Skipped, int Rendered, TimeSpan Duration);

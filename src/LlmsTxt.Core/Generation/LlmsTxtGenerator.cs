@@ -6,6 +6,7 @@ using LlmsTxt.Core.Crawling;
 using LlmsTxt.Core.Enhancement;
 using LlmsTxt.Core.Extraction;
 using LlmsTxt.Core.Rendering;
+using LlmsTxt.Core.Writing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -68,41 +69,75 @@ public sealed class LlmsTxtGenerator(
         var partial = crawl.Cancelled;
         if (partial) events.Log($"Partial result: building the file from the {crawl.Pages.Count} pages fetched before the stop.", GenerationLogLevel.Warning);
 
-        var files = FileComposer.Compose(crawl, request, MaxFullChars, events);
-        var llmsTxt = await EnhanceAsync(files.LlmsTxt.Text, request, crawl, events, cancellationToken);
+        var maxFullChars = request.FullMaxChars ?? MaxFullChars;
+        var files = FileComposer.Compose(crawl, request, events);
+        var enhancement = await EnhanceAsync(files.Plan, request, crawl, events, stopCrawling, cancellationToken);
+        var plan = enhancement is { Report.Changed: true } ? enhancement.Plan : files.Plan;
+        var llmsTxt = ReferenceEquals(plan, files.Plan) ? files.LlmsTxt.Text : LlmsTxtWriter.Write(plan).Text;
+        var full = request.Full ? FileComposer.WriteFull(plan, maxFullChars, events) : null;
         var verdict = Validate(llmsTxt);
         events.Log(Summary(llmsTxt, verdict, files.LlmsTxt.ListedPages, clock.Elapsed));
 
         return new GenerationResult(
             BaseUrl: Normalized(crawl.StartUrl),
             LlmsTxt: llmsTxt,
-            LlmsFullTxt: files.Full?.Text,
+            LlmsFullTxt: full?.Text,
             // The generated file, not the LLM's wording, so a recrawl of an unchanged site is not a change.
             ContentHash: Hash(files.LlmsTxt.Text),
             Stats: new GenerationStats(files.LlmsTxt.ListedPages, crawl.Stats.Fetched, crawl.Stats.Failed, crawl.Stats.Skipped.Values.Sum(), crawl.Stats.Rendered, clock.Elapsed),
             Partial: partial,
             Validation: verdict,
             SitemapNewestLastModified: crawl.NewestSitemapLastMod,
-            SitemapSentinel: crawl.SentinelSitemapUrl);
+            SitemapSentinel: crawl.SentinelSitemapUrl,
+            Enhancement: enhancement?.Report,
+            EnhancementMemory: enhancement?.Memory,
+            FullContentHash: full is null ? null : Hash(LlmsTxtWriter.Header(files.Plan) + full.Text[LlmsTxtWriter.Header(plan).Length..]))
+        {
+            Full = full is null ? null : new FullFileStats(full.InlinedPages, full.SkippedPages, full.ApproximateTokens, maxFullChars),
+        };
     }
 
     /// <summary>Runs the llms.txt validator and returns its findings with line numbers.</summary>
     public static ValidationVerdict Validate(string llmsTxt) => FileComposer.Validate(llmsTxt);
 
+    /// <summary>Validates an llms-full.txt (<paramref name="full"/>) or an llms.txt.</summary>
+    public static ValidationVerdict Validate(string text, bool full) => FileComposer.Validate(text, full);
+
+    /// <summary>True when the text is shaped like an llms-full.txt (page blocks with Source lines).</summary>
+    public static bool LooksLikeFullFile(string text) => Writing.LlmsTxtValidator.LooksLikeFull(text);
+
     /// <summary>Lower-case hex SHA-256 of the UTF-8 text: what the scheduler compares to detect a change.</summary>
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private async Task<string> EnhanceAsync(string llmsTxt, GenerationRequest request, CrawlResult crawl, CrawlEventRelay events, CancellationToken cancellationToken)
+    /// <param name="stop">The user's stop: before enhancement it skips it, during it ends it (the generated file is kept).</param>
+    private async Task<PlanEnhancement?> EnhanceAsync(SitePlan plan, GenerationRequest request, CrawlResult crawl, CrawlEventRelay events, CancellationToken stop, CancellationToken cancellationToken)
     {
-        if (!request.LlmEnhance) return llmsTxt;
+        if (!request.LlmEnhance) return null;
         if (!_enhancer.IsAvailable)
         {
             events.Log("LLM enhancement is not enabled on this server; keeping the generated file.");
-            return llmsTxt;
+            return null;
         }
-        var outcome = await _enhancer.EnhanceAsync(llmsTxt, [.. crawl.Pages.Select(p => p.Page)], cancellationToken);
-        events.Log(outcome.Changed ? "Improved the file with an LLM." : $"Kept the generated file: {outcome.Note}");
-        return outcome.LlmsTxt;
+        if (stop.IsCancellationRequested)
+        {
+            events.Log("Stopped: LLM enhancement skipped; keeping the generated file.");
+            return null;
+        }
+        var input = new EnhancementInput(plan, FileComposer.StartPage(crawl), request.DescLength, request.EnhancementMemory);
+        PlanEnhancement outcome;
+        using var stopOrGone = CancellationTokenSource.CreateLinkedTokenSource(stop, cancellationToken);
+        try
+        {
+            outcome = await _enhancer.EnhanceAsync(input, stopOrGone.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            events.Log("Stopped during LLM enhancement; keeping the generated file.", GenerationLogLevel.Warning);
+            return null;
+        }
+        foreach (var (line, warning) in outcome.Report.Lines(_enhancer is LlmEnhancer llm ? llm.Model : "the enhancer"))
+            events.Log(line, warning ? GenerationLogLevel.Warning : GenerationLogLevel.Info);
+        return outcome;
     }
 
     private static string Summary(string llmsTxt, ValidationVerdict verdict, int listed, TimeSpan elapsed)
@@ -132,6 +167,8 @@ public sealed class LlmsTxtGenerator(
             throw new ArgumentException($"maxPages must be between {GenerationRequest.MinPages} and {GenerationRequest.MaxPagesLimit}, got {request.MaxPages}.", nameof(request));
         if (request.DescLength is < GenerationRequest.MinDescLength or > GenerationRequest.MaxDescLength)
             throw new ArgumentException($"descLength must be between {GenerationRequest.MinDescLength} and {GenerationRequest.MaxDescLength}, got {request.DescLength}.", nameof(request));
+        if (request.FullMaxChars is < GenerationRequest.MinFullMaxChars)
+            throw new ArgumentException($"the llms-full.txt cap must be at least {GenerationRequest.MinFullMaxChars} characters, got {request.FullMaxChars}.", nameof(request));
     }
 
     private static Uri Normalized(Uri url) => new UrlNormalizer(new CrawlOptions()).Normalize(url) ?? url;

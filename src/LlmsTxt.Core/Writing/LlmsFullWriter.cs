@@ -10,8 +10,9 @@ namespace LlmsTxt.Core.Writing;
 public sealed record LlmsFullResult(string Text, int ApproximateTokens, int InlinedPages, int SkippedPages, IReadOnlyList<Uri> SkippedUrls);
 
 /// <summary>
-/// Writes llms-full.txt: the llms.txt header, then per page <c>## Title</c>, its URL and its Markdown (headings
-/// moved below H2 so the page titles stay the outline). A cap in characters stops inlining; later pages are listed.
+/// Writes llms-full.txt: the llms.txt header, then per page in llms.txt order <c>## Title</c>, its URL and its
+/// Markdown (the page's Markdown twin when it has one), its headings fitted below the H2 by <see cref="PageHeadings"/>
+/// so the page titles stay the outline. A cap in characters stops inlining; later pages are listed.
 /// </summary>
 public static class LlmsFullWriter
 {
@@ -88,79 +89,12 @@ public static class LlmsFullWriter
         var sb = new StringBuilder();
         sb.Append("\n## ").Append(page.Title.Replace('\n', ' ')).Append("\n\n");
         sb.Append("Source: ").Append(MarkdownText.EscapeUrl(page.PageUrl)).Append("\n\n");
-        var markdown = page.Page.Markdown.Length > 0 ? DemoteHeadings(WithoutTitleHeading(page.Page.Markdown, page.Title))
+        var markdown = page.Page.Markdown.Length > 0 ? PageHeadings.Normalize(page.Page.Markdown, page.Title)
             : page.Note.Length > 0 ? MarkdownText.EscapeLineStart(page.Note) + "\n" : "";
         sb.Append(markdown);
         if (markdown.Length > 0 && markdown[^1] != '\n')
         {
             sb.Append('\n');
-        }
-        return sb.ToString();
-    }
-
-    /// <summary>Drops a leading heading that only repeats the page title already written as the H2.</summary>
-    private static string WithoutTitleHeading(string markdown, string title)
-    {
-        if (!markdown.StartsWith("# ", StringComparison.Ordinal))
-        {
-            return markdown;
-        }
-        var end = markdown.IndexOf('\n', StringComparison.Ordinal);
-        var heading = (end < 0 ? markdown[2..] : markdown[2..end]).Trim();
-        return string.Equals(heading, title, StringComparison.OrdinalIgnoreCase)
-            ? (end < 0 ? "" : markdown[(end + 1)..].TrimStart('\n'))
-            : markdown;
-    }
-
-    /// <summary>Shifts Markdown headings two levels down (# → ###), leaving fenced code untouched; closes open fences.</summary>
-    public static string DemoteHeadings(string markdown)
-    {
-        var sb = new StringBuilder(markdown.Length + 64);
-        var fence = "";
-        var body = markdown.EndsWith('\n') ? markdown[..^1] : markdown;
-        foreach (var range in body.AsSpan().Split('\n'))
-        {
-            var line = body.AsSpan(range);
-            var trimmed = line.TrimStart(' ');
-            if (fence.Length > 0)
-            {
-                if (trimmed.StartsWith(fence) && trimmed.TrimEnd().Length >= fence.Length && trimmed.TrimEnd().Trim(fence[0]).Length == 0)
-                {
-                    fence = "";
-                }
-            }
-            else if (trimmed.StartsWith("```") || trimmed.StartsWith("~~~"))
-            {
-                var length = 0;
-                while (length < trimmed.Length && trimmed[length] == trimmed[0])
-                {
-                    length++;
-                }
-                fence = new string(trimmed[0], length);
-            }
-            else if (line.StartsWith("#"))
-            {
-                var level = 0;
-                while (level < line.Length && line[level] == '#')
-                {
-                    level++;
-                }
-                if (level <= 6 && (level == line.Length || line[level] == ' '))
-                {
-                    sb.Append('#', Math.Min(6, level + 2)).Append(line[level..]).Append('\n');
-                    continue;
-                }
-            }
-            sb.Append(line).Append('\n');
-        }
-        if (fence.Length > 0)
-        {
-            // Close a fence the page left open, or it would swallow the pages after it.
-            sb.Append(fence).Append('\n');
-        }
-        else if (!markdown.EndsWith('\n') && sb.Length > 0)
-        {
-            sb.Length--;
         }
         return sb.ToString();
     }

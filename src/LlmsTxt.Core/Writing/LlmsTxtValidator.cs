@@ -26,8 +26,9 @@ public static partial class LlmsTxtValidator
     private static partial Regex LinkLine();
 
     /// <summary>
-    /// Validates the text. <paramref name="fullText"/> checks an llms-full.txt instead: the same header rules, but
-    /// sections hold page content (any Markdown, deeper headings), so only the header and fences are checked.
+    /// Validates the text. <paramref name="fullText"/> checks an llms-full.txt instead: the same header rules, then
+    /// page blocks (<c>## Title</c>, a <c>Source: url</c> line, any Markdown with deeper headings), closed fences and
+    /// the closing list of pages not included; the link-list rules of llms.txt don't apply to page content.
     /// </summary>
     public static IReadOnlyList<LlmsTxtFinding> Validate(string text, bool fullText = false)
     {
@@ -48,7 +49,7 @@ public static partial class LlmsTxtValidator
 
     public static bool HasErrors(IEnumerable<LlmsTxtFinding> findings) => findings.Any(f => f.Severity == FindingSeverity.Error);
 
-    private sealed class ValidationState(bool fullText)
+    private sealed partial class ValidationState(bool fullText)
     {
         private enum Stage { Start, AfterH1, AfterQuote, Intro, Sections }
 
@@ -63,6 +64,7 @@ public static partial class LlmsTxtValidator
         private int _sectionLine;
         private int _sectionLinks;
         private int _h1Count;
+        private int _fenceLine;
 
         public List<LlmsTxtFinding> Findings { get; } = [];
 
@@ -72,6 +74,10 @@ public static partial class LlmsTxtValidator
 
         public void Line(int number, string line)
         {
+            if (fullText && PageBlockLine(number, line))
+            {
+                return;
+            }
             if (Fence(number, line))
             {
                 return;
@@ -103,7 +109,7 @@ public static partial class LlmsTxtValidator
                     _stage = Stage.Intro;
                     _hasParagraph = true;
                     break;
-                case Stage.Sections when !fullText:
+                case Stage.Sections when !fullText || _inLinkList:
                     SectionLine(number, line);
                     break;
             }
@@ -127,6 +133,7 @@ public static partial class LlmsTxtValidator
             if (trimmed.StartsWith("```", StringComparison.Ordinal) || trimmed.StartsWith("~~~", StringComparison.Ordinal))
             {
                 _fence = new string(trimmed[0], trimmed.TakeWhile(c => c == trimmed[0]).Count());
+                _fenceLine = number;
                 if (_stage == Stage.Sections && !fullText)
                 {
                     Error(number, "A code fence inside an H2 section; sections hold only link lines.");
@@ -159,6 +166,10 @@ public static partial class LlmsTxtValidator
                 if (!fullText)
                 {
                     Error(number, $"H{level} heading; llms.txt uses only one H1 and H2 sections.");
+                }
+                else
+                {
+                    PageHeading(number, level);
                 }
                 return true;
             }
@@ -194,6 +205,10 @@ public static partial class LlmsTxtValidator
             }
             _sectionLine = number;
             _sectionLinks = 0;
+            if (fullText)
+            {
+                PageBlockStart(number, name);
+            }
             return true;
         }
 
@@ -223,7 +238,7 @@ public static partial class LlmsTxtValidator
             var match = LinkLine().Match(line);
             if (!match.Success)
             {
-                if (!fullText)
+                if (!fullText || _inLinkList)
                 {
                     Error(number, line.TrimStart().StartsWith("- [", StringComparison.Ordinal)
                         ? "Malformed link line; expected \"- [Title](https://url): notes\" with spaces in the URL percent-encoded."
@@ -282,7 +297,18 @@ public static partial class LlmsTxtValidator
             }
             if (_fence.Length > 0)
             {
-                Warn(0, "A code fence is never closed.");
+                if (fullText)
+                {
+                    Error(_fenceLine, "A code fence is never closed: every page after it reads as code.");
+                }
+                else
+                {
+                    Warn(0, "A code fence is never closed.");
+                }
+            }
+            if (fullText)
+            {
+                FinishPageBlock();
             }
         }
     }

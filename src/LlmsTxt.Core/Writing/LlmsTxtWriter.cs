@@ -40,6 +40,15 @@ public static class LlmsTxtWriter
         };
     }
 
+    /// <summary>The header text alone: what llms.txt and llms-full.txt both begin with.</summary>
+    public static string Header(SitePlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var sb = new StringBuilder();
+        AppendHeader(sb, plan);
+        return sb.ToString();
+    }
+
     /// <summary>The H1, blockquote and paragraph shared by llms.txt and llms-full.txt.</summary>
     internal static void AppendHeader(StringBuilder sb, SitePlan plan)
     {

@@ -28,6 +28,9 @@ public sealed class CrawlLimitOptions
             MaxPageBytes = env.Number("CRAWL_MAX_PAGE_BYTES", (int)d.MaxPageBytes, 1024, int.MaxValue),
             MaxRedirects = env.Number("CRAWL_MAX_REDIRECTS", d.MaxRedirects, 0, 20),
             MaxRetries = env.Number("CRAWL_MAX_RETRIES", d.MaxRetries, 0, 10),
+            MaxLinkDepth = env.Number("CRAWL_MAX_LINK_DEPTH", d.MaxLinkDepth, 0, 100),
+            MaxPagesPerPattern = env.Number("CRAWL_MAX_PAGES_PER_PATTERN", d.MaxPagesPerPattern, 1, 10_000),
+            MaxRetryAfter = env.Seconds("CRAWL_MAX_RETRY_AFTER", d.MaxRetryAfter, TimeSpan.Zero, TimeSpan.FromMinutes(10)),
             MinCrawlDelay = env.Seconds("CRAWL_MIN_DELAY", d.MinCrawlDelay, TimeSpan.Zero, TimeSpan.FromMinutes(1)),
             UserAgent = env.Text("CRAWL_USER_AGENT", d.UserAgent),
         };

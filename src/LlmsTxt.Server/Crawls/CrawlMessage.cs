@@ -35,4 +35,17 @@ public sealed record CrawlMessage(string Type, object? Content)
 public sealed record CrawlProgress(int Crawled, int Failed, int Queued, int MaxPages);
 
 /// <summary>Content of the final <c>done</c> message.</summary>
-public sealed record CrawlDone(int Pages, int Failed, double Seconds);
+public sealed record CrawlDone(int Pages, int Failed, double Seconds)
+{
+    /// <summary>Extension: what LLM enhancement cost, only when it ran (absent otherwise, so the SPEC's fields stay as they were).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public CrawlDoneLlm? Llm { get; init; }
+}
+
+/// <summary>The <c>llm</c> field of <c>done</c>: requests sent (retries included), tokens from the answers' <c>usage</c>,
+/// chunks improved of chunks sent, descriptions reused from the last run.</summary>
+public sealed record CrawlDoneLlm(int Requests, long PromptTokens, long CompletionTokens, int ChunksImproved, int Chunks, int DescriptionsReused)
+{
+    public static CrawlDoneLlm? From(LlmsTxt.Core.Enhancement.EnhancementReport? report) => report is null || report.NotRun is not null ? null
+        : new(report.Usage.Requests, report.Usage.PromptTokens, report.Usage.CompletionTokens, report.Chunks.Count(c => c.Improved), report.Chunks.Count, report.DescriptionsReused);
+}

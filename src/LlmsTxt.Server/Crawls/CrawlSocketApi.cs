@@ -38,8 +38,25 @@ public static class CrawlSocketApi
                 "the server streams {\"type\",\"content\"} messages and closes with 1000.")
             .Produces<ErrorDetail>(StatusCodes.Status400BadRequest)
             .Produces<ErrorDetail>(StatusCodes.Status403Forbidden)
-            .Produces<ErrorDetail>(StatusCodes.Status429TooManyRequests);
+            .Produces<ErrorDetail>(StatusCodes.Status429TooManyRequests)
+            .Produces<ErrorDetail>(StatusCodes.Status503ServiceUnavailable);
         return routes;
+    }
+
+    private static async Task SocketRefusedAsync(HttpContext context, SocketRefusal refusal, ILogger logger, string client)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptions<CrawlSocketOptions>>().Value;
+        if (refusal == SocketRefusal.ClientFull)
+        {
+            logger.LogInformation("Crawl socket refused: {Client} already holds {Max} sockets", client, options.MaxSocketsPerClient);
+            context.Response.Headers.RetryAfter = "10";
+            await TypedResults.Json(new ErrorDetail(
+                    $"Your address already has {options.MaxSocketsPerClient} crawl sockets open, the most one client may hold (MAX_SOCKETS_PER_CLIENT); close one and try again."),
+                statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context);
+            return;
+        }
+        await TypedResults.Json(new ErrorDetail("Too many crawl sockets are open on this server; try again in a minute."),
+            statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
     }
 
     // token and api_key are declared for the OpenAPI document; the authenticator reads the raw request.
@@ -70,17 +87,18 @@ public static class CrawlSocketApi
             return;
         }
 
-        // MAX_CONCURRENT_SOCKETS: refused before the upgrade, so an idle socket flood costs nothing.
+        // MAX_CONCURRENT_SOCKETS and MAX_SOCKETS_PER_CLIENT: refused before the upgrade, so an idle socket flood
+        // costs nothing and one client can't hold every socket.
+        var client = AuthFailureLimiter.ClientOf(context);
         var counter = context.RequestServices.GetService<SocketCounter>();
-        using var lease = counter?.TryOpen();
+        var refusal = SocketRefusal.ServerFull;
+        using var lease = counter?.TryOpen(client, out refusal);
         if (counter is not null && lease is null)
         {
-            await TypedResults.Json(new ErrorDetail("Too many crawl sockets are open on this server; try again in a minute."),
-                statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
+            await SocketRefusedAsync(context, refusal, logger, client);
             return;
         }
 
-        var client = AuthFailureLimiter.ClientOf(context);
         var auth = authenticator.Authenticate(SocketCredentials.From(context.Request));
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         try

@@ -17,6 +17,15 @@ public sealed class CrawlSocketOptions
     /// <summary><c>MAX_CONCURRENT_SOCKETS</c>: open crawl sockets at once; more are refused with 503.</summary>
     public int MaxConcurrentSockets { get; set; } = 200;
 
+    /// <summary><c>MAX_SOCKETS_PER_CLIENT</c>: open crawl sockets per client address; more get 429 while others are served.</summary>
+    public int MaxSocketsPerClient { get; set; } = 20;
+
+    /// <summary><c>MAX_CRAWLS_PER_CLIENT</c>: crawls one client address may run or queue at once.</summary>
+    public int MaxCrawlsPerClient { get; set; } = 2;
+
+    /// <summary><c>WS_REQUEST_TIMEOUT</c> (seconds): a socket that sends no crawl request within this is closed.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Messages waiting for a slow reader; beyond it log lines are dropped (and counted).</summary>
     public int SendQueueCapacity { get; set; } = 512;
 
@@ -31,6 +40,9 @@ public sealed class CrawlSocketOptions
         options.MaxConcurrentCrawls = env.Number("MAX_CONCURRENT_CRAWLS", options.MaxConcurrentCrawls, 1, 256);
         options.QueueTimeout = env.Seconds("CRAWL_QUEUE_TIMEOUT", options.QueueTimeout, TimeSpan.Zero, TimeSpan.FromMinutes(10));
         options.MaxConcurrentSockets = env.Number("MAX_CONCURRENT_SOCKETS", options.MaxConcurrentSockets, 1, 100_000);
+        options.MaxSocketsPerClient = env.Number("MAX_SOCKETS_PER_CLIENT", options.MaxSocketsPerClient, 1, 100_000);
+        options.MaxCrawlsPerClient = env.Number("MAX_CRAWLS_PER_CLIENT", options.MaxCrawlsPerClient, 1, 256);
+        options.RequestTimeout = env.Seconds("WS_REQUEST_TIMEOUT", options.RequestTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
         options.AllowPrivateNetworks = env.Flag("ALLOW_PRIVATE_NETWORKS", options.AllowPrivateNetworks);
     }
 }

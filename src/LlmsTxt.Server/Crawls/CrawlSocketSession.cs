@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Microsoft.Extensions.Options;
 
 namespace LlmsTxt.Server.Crawls;
 
@@ -7,13 +8,16 @@ namespace LlmsTxt.Server.Crawls;
 /// <c>error</c> and close 1000, otherwise hands a <see cref="CrawlSession"/> to the <see cref="ICrawlHandler"/>
 /// while watching the socket for <c>{"type":"cancel"}</c> and for the client going away.
 /// </summary>
-public sealed class CrawlSocketSession(ICrawlHandler handler, TimeProvider time, ILogger<CrawlSocketSession> logger)
+public sealed class CrawlSocketSession(ICrawlHandler handler, TimeProvider time, IOptions<CrawlSocketOptions> options, ILogger<CrawlSocketSession> logger)
 {
     /// <summary>How long to wait for the client's close frame after ours before dropping the connection.</summary>
     public static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>A client must send its request this soon after connecting; an idle socket is not held open.</summary>
-    public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// A client must send its request this soon after connecting (<c>WS_REQUEST_TIMEOUT</c>, seconds rather than the
+    /// ping interval): an idle socket is not held open, so idle sockets can't fill the socket caps.
+    /// </summary>
+    private TimeSpan RequestTimeout => options.Value.RequestTimeout;
 
     public async Task RunAsync(WebSocket socket, string client, CancellationToken cancellationToken = default)
     {

@@ -24,6 +24,16 @@ public sealed partial class GeneratingCrawlHandler(
         await using var queue = new BoundedMessageQueue(session.Messages, options.Value.SendQueueCapacity, cancellationToken);
         try
         {
+            using var claim = slots.TryClaim(session.Client);
+            if (claim is null)
+            {
+                LogClientAtCap(logger, session.Client, slots.MaxPerClient);
+                await queue.SendAsync(CrawlMessage.Error(
+                    $"You already have {slots.MaxPerClient} crawls running or waiting on this server, the most one client may have at once (MAX_CRAWLS_PER_CLIENT); wait for one to finish and try again."), cancellationToken);
+                await queue.SendAsync(CrawlMessage.Done(new CrawlDone(0, 0, Seconds(started))), cancellationToken);
+                await queue.DrainAsync();
+                return;
+            }
             using var slot = await AcquireSlotAsync(queue, cancellationToken);
             if (slot is null)
             {
@@ -36,8 +46,8 @@ public sealed partial class GeneratingCrawlHandler(
             }
             else
             {
-                var (pages, failed) = await GenerateAsync(session, queue, cancellationToken);
-                await queue.SendAsync(CrawlMessage.Done(new CrawlDone(pages, failed, Seconds(started))), cancellationToken);
+                var (pages, failed, llm) = await GenerateAsync(session, queue, cancellationToken);
+                await queue.SendAsync(CrawlMessage.Done(new CrawlDone(pages, failed, Seconds(started)) { Llm = llm }), cancellationToken);
                 await queue.DrainAsync();
                 return;
             }
@@ -51,7 +61,7 @@ public sealed partial class GeneratingCrawlHandler(
         }
     }
 
-    private async Task<(int Pages, int Failed)> GenerateAsync(CrawlSession session, BoundedMessageQueue queue, CancellationToken cancellationToken)
+    private async Task<(int Pages, int Failed, CrawlDoneLlm? Llm)> GenerateAsync(CrawlSession session, BoundedMessageQueue queue, CancellationToken cancellationToken)
     {
         var request = ToGenerationRequest(session.Request);
         if (session.Request.RenderJs == true && !rendering.Available)
@@ -67,14 +77,14 @@ public sealed partial class GeneratingCrawlHandler(
         {
             progress.Flush();
             await queue.SendAsync(CrawlMessage.Error(ex.Message), cancellationToken);
-            return (0, 0);
+            return (0, 0, null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogGenerationCrashed(logger, ex, session.Request.Url.GetLeftPart(UriPartial.Path));
             progress.Flush();
             await queue.SendAsync(CrawlMessage.Error("Internal error while building the file; the server log has the details."), cancellationToken);
-            return (0, 0);
+            return (0, 0, null);
         }
         progress.Flush();
 
@@ -85,7 +95,7 @@ public sealed partial class GeneratingCrawlHandler(
             await queue.SendAsync(message, cancellationToken);
         if (queue.Dropped > 0)
             await queue.SendAsync(CrawlMessage.Log($"{queue.Dropped} log lines were not sent because the connection was too slow."), cancellationToken);
-        return (result.Stats.PagesListed, result.Stats.Failed);
+        return (result.Stats.PagesListed, result.Stats.Failed, CrawlDoneLlm.From(result.Enhancement));
     }
 
     private GenerationRequest ToGenerationRequest(CrawlSocketRequest request) => new()
@@ -120,6 +130,9 @@ public sealed partial class GeneratingCrawlHandler(
 
     [LoggerMessage(LogLevel.Information, "Crawl of {Site} for {Client} cancelled: the client went away")]
     private static partial void LogClientGone(ILogger logger, string client, string site);
+
+    [LoggerMessage(LogLevel.Information, "Crawl refused for {Client}: it already has {Max} crawls running or waiting")]
+    private static partial void LogClientAtCap(ILogger logger, string client, int max);
 
     [LoggerMessage(LogLevel.Error, "Generation for {Site} failed unexpectedly")]
     private static partial void LogGenerationCrashed(ILogger logger, Exception exception, string site);

@@ -6,7 +6,7 @@ namespace LlmsTxt.Server.Enhancement;
 
 /// <summary>
 /// LLM enhancement settings (<c>LLM_ENHANCEMENT_ENABLED</c>, <c>OPENROUTER_API_KEY</c> / <c>LLM_API_KEY</c>,
-/// <c>LLM_BASE_URL</c>, <c>LLM_MODEL</c>, <c>LLM_TIMEOUT</c>, <c>LLM_MAX_RETRIES</c>), validated at start-up.
+/// <c>LLM_BASE_URL</c>, <c>LLM_MODEL</c>, <c>LLM_TIMEOUT</c>, <c>LLM_MAX_RETRIES</c>, <c>LLM_CONCURRENCY</c>, <c>LLM_PROMPT_BUDGET</c>, <c>LLM_RESPONSE_FORMAT</c>), validated at start-up.
 /// </summary>
 public sealed class LlmEnhancementSettings
 {
@@ -42,11 +42,12 @@ public static class LlmEnhancementServices
             var logger = sp.GetRequiredService<ILogger<LlmEnhancer>>();
             if (options.IsAvailable)
             {
-                logger.LogInformation("LLM enhancement is on: model {Model} at {Host}, {Timeout} s timeout", options.Model, options.BaseUrl.Host, options.Timeout.TotalSeconds);
+                logger.LogInformation("LLM enhancement is on: model {Model} at {Host}{Keyless}, {Timeout} s timeout, {Concurrency} requests at once, prompts up to {Budget} bytes",
+                    options.Model, options.BaseUrl.Host, string.IsNullOrWhiteSpace(options.ApiKey) ? " (local, no key)" : "", options.Timeout.TotalSeconds, options.Concurrency, options.PromptBudgetBytes);
                 return new LlmEnhancer(options, logger);
             }
             if (options.Enabled)
-                logger.LogWarning("LLM_ENHANCEMENT_ENABLED is true but OPENROUTER_API_KEY (or LLM_API_KEY) is not set; LLM enhancement is off");
+                logger.LogWarning("LLM_ENHANCEMENT_ENABLED is true but OPENROUTER_API_KEY (or LLM_API_KEY) is not set and LLM_BASE_URL is not on this machine; LLM enhancement is off");
             return NoOpEnhancer.Instance;
         });
         return services;

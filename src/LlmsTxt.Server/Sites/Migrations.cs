@@ -66,5 +66,21 @@ public static class Migrations
                 ALTER TABLE crawl_sites ADD COLUMN lease_until TIMESTAMPTZ NULL;
                 ALTER TABLE crawl_sites ADD COLUMN crawl_count INTEGER NOT NULL DEFAULT 0;
                 """),
+        // Its own table, not columns of crawl_sites: a cache the registry's queries never need to read.
+        new(3, "site_llm_memory",
+            Sqlite: """
+                CREATE TABLE site_llm_memory (
+                    base_url TEXT PRIMARY KEY,
+                    memory TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                );
+                """,
+            Postgres: """
+                CREATE TABLE site_llm_memory (
+                    base_url TEXT PRIMARY KEY,
+                    memory TEXT NOT NULL,
+                    updated_at TIMESTAMPTZ NOT NULL
+                );
+                """),
     ];
 }

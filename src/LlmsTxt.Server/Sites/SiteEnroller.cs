@@ -6,9 +6,10 @@ namespace LlmsTxt.Server.Sites;
 /// <summary>
 /// Enrols a site for automatic updates after a socket crawl with <c>enableAutoUpdate</c>: upsert
 /// by base URL with the crawl's settings, hash, hosted URLs, newest sitemap <c>lastmod</c> and the sentinel sitemap holding it, so
-/// the first scheduled pass can already skip an unchanged site.
+/// the first scheduled pass can already skip an unchanged site; with LLM enhancement, its descriptions too, so the
+/// first recrawl asks the model only about pages that changed.
 /// </summary>
-public sealed partial class SiteEnroller(SiteRegistry registry, TimeProvider timeProvider, ILogger<SiteEnroller> logger)
+public sealed partial class SiteEnroller(SiteRegistry registry, TimeProvider timeProvider, ILogger<SiteEnroller> logger, SiteLlmMemory? llmMemory = null)
 {
     public static readonly TimeSpan MinInterval = TimeSpan.FromMinutes(60);
     public static readonly TimeSpan MaxInterval = TimeSpan.FromMinutes(43200);
@@ -49,6 +50,8 @@ public sealed partial class SiteEnroller(SiteRegistry registry, TimeProvider tim
             WebhookSecret = webhookSecret,
             CrawledAt = complete ? timeProvider.GetUtcNow() : null,
         }, cancellationToken);
+        if (llmMemory is not null && settings.LlmEnhance && result.EnhancementMemory is { IsEmpty: false } learned)
+            await llmMemory.PutAsync(site.BaseUrl, learned, cancellationToken);
         LogEnrolled(logger, site.BaseUrl, site.NextCrawlAt);
         return site;
     }

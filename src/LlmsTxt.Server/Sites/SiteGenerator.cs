@@ -14,11 +14,12 @@ public interface ISiteGenerator
 
 /// <summary>
 /// Runs the same <see cref="LlmsTxtGenerator"/> as the socket and the CLI, with the settings the
-/// site was enrolled with.
+/// site was enrolled with. With LLM enhancement, the site's last descriptions go in and the new ones are kept,
+/// so pages whose content did not change are not sent to the model again.
 /// </summary>
-public sealed class PipelineSiteGenerator(LlmsTxtGenerator generator, IOptions<SchedulerOptions> options, IServiceProvider services) : ISiteGenerator
+public sealed class PipelineSiteGenerator(LlmsTxtGenerator generator, IOptions<SchedulerOptions> options, IServiceProvider services, SiteLlmMemory? memory = null) : ISiteGenerator
 {
-    public Task<GenerationResult> GenerateAsync(CrawlSite site, CancellationToken cancellationToken = default)
+    public async Task<GenerationResult> GenerateAsync(CrawlSite site, CancellationToken cancellationToken = default)
     {
         var rendering = services.GetService<CrawlRenderingPolicy>();
         var request = new GenerationRequest
@@ -30,8 +31,12 @@ public sealed class PipelineSiteGenerator(LlmsTxtGenerator generator, IOptions<S
             LlmEnhance = site.Settings.LlmEnhance,
             RenderJs = rendering is { Available: true } && (site.Settings.RenderJs ?? rendering.DefaultOn),
             AllowPrivateNetworks = options.Value.AllowPrivateNetworks,
+            EnhancementMemory = site.Settings.LlmEnhance && memory is not null ? await memory.GetAsync(site.BaseUrl, cancellationToken) : null,
         };
-        return generator.GenerateAsync(request, progress: null, cancellationToken);
+        var result = await generator.GenerateAsync(request, progress: null, cancellationToken);
+        if (memory is not null && result.EnhancementMemory is { IsEmpty: false } learned)
+            await memory.PutAsync(site.BaseUrl, learned, cancellationToken);
+        return result;
     }
 }
 
@@ -45,7 +50,8 @@ public static class SiteContent
             return result.ContentHash;
         }
 
-        var full = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(result.LlmsFullTxt)));
+        // Like ContentHash, the full file's hash is of the generated header, so a new LLM wording is not a change.
+        var full = result.FullContentHash ?? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(result.LlmsFullTxt)));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(result.ContentHash + "\n" + full)));
     }
 }

@@ -16,6 +16,7 @@ public static class SiteRegistryServiceExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new SiteDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         builder.Services.AddSingleton<SiteRegistry>();
+        builder.Services.AddSingleton<SiteLlmMemory>();
         builder.Services.AddSingleton<SiteMigrator>();
         builder.Services.AddHostedService<SiteMigrationService>();
         return builder;

@@ -8,22 +8,6 @@ namespace LlmsTxt.Core.Tests.Crawling;
 public sealed class LimitTests
 {
     [Fact]
-    public async Task RetryAfterIsCappedByMaxRetryAfter()
-    {
-        await using var server = await TestWebServer.StartAsync(app =>
-        {
-            app.MapGet("/", () => SiteKit.Html(SiteKit.Page("Home", ["/later"])));
-            app.MapGet("/later", SiteKit.BusyOnceThenPage(503, "3600", "Later"));
-        });
-        var options = CrawlKit.Options with { MaxRetryAfter = TimeSpan.FromMilliseconds(200) };
-
-        var (result, events) = await CrawlKit.CrawlAsync(server.Url("/"), options: options);
-
-        Assert.Equal(["/", "/later"], CrawlKit.Paths(result));
-        Assert.Contains(events.OfType<PageRetriedEvent>(), e => e.Why == "HTTP 503" && e.Delay == TimeSpan.FromMilliseconds(200));
-    }
-
-    [Fact]
     public async Task SitemapUrlCapAndIndexDepthAreEnforced()
     {
         Uri baseUri = null!;

@@ -96,4 +96,44 @@ public sealed class RenderingAndTwinTests
         Assert.Equal(0, server.RequestCount("/p20.md"));
         Assert.Equal(1, server.RequestCount("/p1.md"));
     }
+
+    [Fact]
+    public async Task TwinsAreFoundWhenOnlyALaterSectionHasThem()
+    {
+        // Twenty blog pages come first and have no twins; the docs, listed last, do.
+        var blog = Enumerable.Range(1, 20).Select(i => $"/blog/p{i}.html").ToList();
+        await using var server = await TestWebServer.StartAsync(app =>
+        {
+            app.MapGet("/", () => SiteKit.Html(SiteKit.Page("Home", [.. blog, "/docs/a.html", "/docs/b.html"])));
+            app.MapGet("/blog/p{n:int}.html", (int n) => SiteKit.Html(SiteKit.Page($"Post {n}")));
+            app.MapGet("/docs/{name}.html", (string name) => SiteKit.Html(SiteKit.Page($"Doc {name}")));
+            app.MapGet("/docs/{name}.md", (string name) => Results.Text($"# Doc {name}", "text/markdown"));
+        });
+
+        var (result, _) = await CrawlKit.CrawlAsync(server.Url("/"), options: CrawlKit.Options with { CheckMarkdownTwins = true, MarkdownTwinSample = 4 });
+
+        Assert.Equal(server.Url("/docs/a.md"), result.Pages.Single(p => p.Url.AbsolutePath == "/docs/a.html").MarkdownTwin);
+        Assert.Equal(server.Url("/docs/b.md"), result.Pages.Single(p => p.Url.AbsolutePath == "/docs/b.html").MarkdownTwin);
+        Assert.Equal("# Doc a\n", result.Pages.Single(p => p.Url.AbsolutePath == "/docs/a.html").MarkdownTwinText);
+        // A twin was found, so every page was probed: page.html gives page.md, then page.html.md.
+        Assert.Equal(1, server.RequestCount("/blog/p20.md"));
+        Assert.Equal(1, server.RequestCount("/blog/p20.html.md"));
+    }
+
+    [Fact]
+    public void TwinCandidatesFollowTheSitesOwnNaming()
+    {
+        Assert.Equal(["https://s.example/a/page.md", "https://s.example/a/page.html.md"],
+            MarkdownTwinChecker.Candidates(new Uri("https://s.example/a/page.html")).Select(u => u.AbsoluteUri));
+        Assert.Equal(["https://s.example/a/page.md", "https://s.example/a/page/index.html.md"],
+            MarkdownTwinChecker.Candidates(new Uri("https://s.example/a/page")).Select(u => u.AbsoluteUri));
+        Assert.Equal(["https://s.example/a/index.html.md"], MarkdownTwinChecker.Candidates(new Uri("https://s.example/a/")).Select(u => u.AbsoluteUri));
+    }
+
+    [Fact]
+    public void SampleTakesPagesFromEverySectionInTurn()
+    {
+        var pages = new[] { "/", "/blog/1", "/blog/2", "/blog/3", "/docs/1", "/docs/2", "/api/1" }.Select(p => new Uri("https://s.example" + p)).ToList();
+        Assert.Equal([0, 1, 2, 4, 6], MarkdownTwinChecker.Sample(pages, 5));
+    }
 }

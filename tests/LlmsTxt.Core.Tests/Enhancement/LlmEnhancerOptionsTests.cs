@@ -28,6 +28,28 @@ public sealed class LlmEnhancerOptionsTests
     public void AvailableOnlyWhenEnabledAndGivenAKey(string enabled, string key, bool available) =>
         Assert.Equal(available, Read(("LLM_ENHANCEMENT_ENABLED", enabled), ("OPENROUTER_API_KEY", key)).IsAvailable);
 
+    [Theory]
+    [InlineData("http://localhost:11434/v1", true)]
+    [InlineData("http://127.0.0.1:8080/v1", true)]
+    [InlineData("http://[::1]:8001/v1", true)]
+    [InlineData("https://api.openai.com/v1", false)]
+    [InlineData("http://10.0.0.5:11434/v1", false)]
+    public void NoKeyIsNeededOnlyForAServerOnThisMachine(string baseUrl, bool available) =>
+        Assert.Equal(available, Read(("LLM_ENHANCEMENT_ENABLED", "true"), ("LLM_BASE_URL", baseUrl)).IsAvailable);
+
+    [Fact]
+    public void ConcurrencyBudgetAndFormatHaveDefaultsAndAreRead()
+    {
+        var defaults = Read();
+        Assert.Equal(4, defaults.Concurrency);
+        Assert.Equal(24 * 1024, defaults.PromptBudgetBytes);
+        Assert.Equal(LlmAnswerFormat.Json, defaults.AnswerFormat);
+        var set = Read(("LLM_CONCURRENCY", "8"), ("LLM_PROMPT_BUDGET", "12288"), ("LLM_RESPONSE_FORMAT", "lines"));
+        Assert.Equal(8, set.Concurrency);
+        Assert.Equal(12288, set.PromptBudgetBytes);
+        Assert.Equal(LlmAnswerFormat.Lines, set.AnswerFormat);
+    }
+
     [Fact]
     public void ReadsEveryVariable()
     {
@@ -48,6 +70,10 @@ public sealed class LlmEnhancerOptionsTests
     [InlineData("LLM_TIMEOUT", "0")]
     [InlineData("LLM_TIMEOUT", "abc")]
     [InlineData("LLM_MAX_RETRIES", "4")]
+    [InlineData("LLM_CONCURRENCY", "0")]
+    [InlineData("LLM_CONCURRENCY", "33")]
+    [InlineData("LLM_PROMPT_BUDGET", "1000")]
+    [InlineData("LLM_RESPONSE_FORMAT", "xml")]
     public void BadValueNamesTheVariable(string name, string value)
     {
         var ex = Assert.Throws<ArgumentException>(() => Read((name, value)));

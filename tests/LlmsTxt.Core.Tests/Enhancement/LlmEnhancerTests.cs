@@ -1,16 +1,17 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using LlmsTxt.Core.Enhancement;
+using LlmsTxt.Core.Writing;
 using LlmsTxt.TestSites;
 
 namespace LlmsTxt.Core.Tests.Enhancement;
 
-/// <summary>The enhancer against a real local HTTP server speaking the chat completions protocol.</summary>
+/// <summary>The enhancer's protocol and failure handling against a real local HTTP server speaking chat completions.</summary>
 public sealed class LlmEnhancerTests
 {
     private const string Key = "sk-or-test-9f8e7d6c5b4a";
 
-    private static LlmEnhancerOptions Options(ChatCompletionsStandIn standIn) => new()
+    internal static LlmEnhancerOptions Options(ChatCompletionsStandIn standIn) => new()
     {
         Enabled = true,
         ApiKey = Key,
@@ -20,103 +21,88 @@ public sealed class LlmEnhancerTests
         RetryDelay = TimeSpan.FromMilliseconds(10),
     };
 
-    private static async Task<(EnhancementOutcome Outcome, CapturingLogger<LlmEnhancer> Log)> EnhanceAsync(ChatCompletionsStandIn standIn, Func<LlmEnhancerOptions, LlmEnhancerOptions>? adjust = null)
+    internal static async Task<(PlanEnhancement Outcome, CapturingLogger<LlmEnhancer> Log)> EnhanceAsync(
+        ChatCompletionsStandIn standIn, Func<LlmEnhancerOptions, LlmEnhancerOptions>? adjust = null, SitePlan? plan = null, EnhancementMemory? memory = null)
     {
         var log = new CapturingLogger<LlmEnhancer>();
         var options = Options(standIn);
         using var enhancer = new LlmEnhancer(adjust?.Invoke(options) ?? options, log);
-        var outcome = await enhancer.EnhanceAsync(LlmFiles.Original, []);
+        var outcome = await enhancer.EnhanceAsync(new EnhancementInput(plan ?? LlmPlans.Small(), LlmPlans.StartPage(), 500, memory));
         Assert.DoesNotContain(log.Lines, l => l.Contains(Key, StringComparison.Ordinal));
-        Assert.DoesNotContain(Key, outcome.Note ?? "", StringComparison.Ordinal);
+        Assert.DoesNotContain(outcome.Report.Lines("m"), l => l.Line.Contains(Key, StringComparison.Ordinal));
         return (outcome, log);
     }
 
+    private static string Kept(PlanEnhancement outcome) => Assert.Single(outcome.Report.Chunks, c => !c.Improved).Reason!;
+
     [Fact]
-    public async Task GoodAnswerReplacesTheFileKeepingEveryUrl()
+    public async Task GoodAnswersReplaceTheNotesAndHeaderKeepingEveryEntryInPlace()
     {
-        await using var standIn = await ChatCompletionsStandIn.StartAsync(ChatReply.Answer(LlmFiles.Improved));
+        await using var standIn = await ChatCompletionsStandIn.StartAsync(ChatReply.Improve());
 
         var (outcome, _) = await EnhanceAsync(standIn);
 
-        Assert.True(outcome.Changed, outcome.Note);
-        Assert.Equal(LlmFiles.Improved, outcome.LlmsTxt);
-        Assert.NotEqual(LlmFiles.Original, outcome.LlmsTxt);
-        Assert.Equal(LlmOutputCheck.Urls(LlmFiles.Original), LlmOutputCheck.Urls(outcome.LlmsTxt));
+        var before = LlmPlans.Small();
+        Assert.True(outcome.Report.Changed);
+        Assert.Equal(before.Sections.Select(s => s.Name), outcome.Plan.Sections.Select(s => s.Name));
+        Assert.Equal(LlmPlans.Entries(before).Select(p => p.Url), LlmPlans.Entries(outcome.Plan).Select(p => p.Url));
+        Assert.Equal(LlmPlans.Entries(before).Select(p => p.Title), LlmPlans.Entries(outcome.Plan).Select(p => p.Title));
+        Assert.All(LlmPlans.Entries(outcome.Plan), p => Assert.StartsWith("Stand-in description of " + p.Title, p.Note, StringComparison.Ordinal));
+        Assert.Equal(StandInAnswers.Summary, outcome.Plan.Summary);
+        Assert.Equal(StandInAnswers.About, outcome.Plan.About);
+        Assert.Equal("Example Docs", outcome.Plan.SiteName);
+        LlmPlans.AssertValid(LlmsTxtWriter.Write(outcome.Plan).Text);
     }
 
     [Fact]
-    public async Task RequestCarriesTheModelTheBearerKeyAndTheFile()
+    public async Task RequestsCarryModelKeyMaxTokensContentLengthAndThePagesOwnText()
     {
-        await using var standIn = await ChatCompletionsStandIn.StartAsync(ChatReply.Answer(LlmFiles.Improved));
+        await using var standIn = await ChatCompletionsStandIn.StartAsync(ChatReply.Improve());
 
         await EnhanceAsync(standIn);
 
-        var call = Assert.Single(standIn.Calls);
-        Assert.Equal($"Bearer {Key}", call.Authorization);
-        Assert.Equal("test/model-1", call.Model);
-        Assert.Contains(LlmFiles.Original, call.UserPrompt, StringComparison.Ordinal);
-        Assert.Contains("Keep every URL exactly", call.SystemPrompt, StringComparison.Ordinal);
-        using var body = JsonDocument.Parse(call.Body);
-        Assert.Equal(2, body.RootElement.GetProperty("messages").GetArrayLength());
+        Assert.Equal(2, standIn.Calls.Count);
+        Assert.All(standIn.Calls, call =>
+        {
+            Assert.Equal($"Bearer {Key}", call.Authorization);
+            Assert.Equal("test/model-1", call.Model);
+            Assert.Equal(call.BodyBytes, call.ContentLength);
+            Assert.True(call.MaxTokens is > 50 and < 4000, $"max_tokens {call.MaxTokens}");
+            Assert.Equal("json_object", call.ResponseFormat);
+            using var body = JsonDocument.Parse(call.Body);
+            Assert.Equal(2, body.RootElement.GetProperty("messages").GetArrayLength());
+        });
+        var pages = Assert.Single(standIn.Calls, c => !c.IsHeaderRequest).Pages;
+        Assert.Equal(["https://docs.example.com/install", "https://docs.example.com/guide", "https://docs.example.com/changelog"], pages.Select(p => p.Url));
+        Assert.StartsWith("Install explained: The crawler reads", pages[0].Text, StringComparison.Ordinal);
+        var header = Assert.Single(standIn.Calls, c => c.IsHeaderRequest);
+        Assert.Contains("turns any website into an llms.txt file", header.UserPrompt, StringComparison.Ordinal);
+        Assert.Contains("\"name\":\"Docs\"", header.UserPrompt, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task AnswerThatDropsAUrlIsRefusedWithTheReason()
+    public async Task LocalServerNeedsNoKeyAndGetsNoAuthorizationHeader()
     {
-        var dropped = LlmFiles.Improved.Replace("- [Guide](https://docs.example.com/guide): Everyday commands, options and examples.\n", "", StringComparison.Ordinal);
-        await using var standIn = await ChatCompletionsStandIn.StartAsync(ChatReply.Answer(dropped));
+        await using var standIn = await ChatCompletionsStandIn.StartAsync(ChatReply.Improve());
 
-        var (outcome, log) = await EnhanceAsync(standIn);
+        var (outcome, _) = await EnhanceAsync(standIn, o => o with { ApiKey = null });
 
-        Assert.False(outcome.Changed);
-        Assert.Equal(LlmFiles.Original, outcome.LlmsTxt);
-        Assert.Equal("the model dropped 1 URL", outcome.Note);
-        Assert.Contains(log.Lines, l => l.Contains("the model dropped 1 URL", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task AnswerThatAddsAUrlIsRefused()
-    {
-        var added = LlmFiles.Improved.Replace("## Optional\n", "## Optional\n\n- [FAQ](https://docs.example.com/faq): Questions.\n", StringComparison.Ordinal);
-        await using var standIn = await ChatCompletionsStandIn.StartAsync(ChatReply.Answer(added));
-
-        var (outcome, _) = await EnhanceAsync(standIn);
-
-        Assert.Equal(LlmFiles.Original, outcome.LlmsTxt);
-        Assert.Equal("the model added 1 URL", outcome.Note);
-    }
-
-    [Fact]
-    public async Task AnswerWithTwoH1sIsRefused()
-    {
-        await using var standIn = await ChatCompletionsStandIn.StartAsync(ChatReply.Answer("# Improved\n\n" + LlmFiles.Improved));
-
-        var (outcome, _) = await EnhanceAsync(standIn);
-
-        Assert.Equal(LlmFiles.Original, outcome.LlmsTxt);
-        Assert.Equal("the answer had 2 H1s", outcome.Note);
-    }
-
-    [Fact]
-    public async Task FencedAnswerIsAccepted()
-    {
-        await using var standIn = await ChatCompletionsStandIn.StartAsync(ChatReply.Answer("```markdown\n" + LlmFiles.Improved + "```\n"));
-
-        var (outcome, _) = await EnhanceAsync(standIn);
-
-        Assert.True(outcome.Changed, outcome.Note);
-        Assert.Equal(LlmFiles.Improved, outcome.LlmsTxt);
+        Assert.True(outcome.Report.Changed);
+        Assert.All(standIn.Calls, c => Assert.Equal("", c.Authorization));
+        Assert.False(new LlmEnhancerOptions { Enabled = true, BaseUrl = new Uri("https://llm.example.com/v1") }.IsAvailable);
     }
 
     [Fact]
     public async Task TooManyRequestsWithRetryAfterIsRetriedThenSucceeds()
     {
-        await using var standIn = await ChatCompletionsStandIn.StartAsync(ChatReply.Error(429, retryAfter: "1"), ChatReply.Answer(LlmFiles.Improved));
+        await using var standIn = await ChatCompletionsStandIn.StartAsync(ChatReply.Error(429, retryAfter: "1"), ChatReply.Improve());
 
-        var (outcome, log) = await EnhanceAsync(standIn);
+        var (outcome, log) = await EnhanceAsync(standIn, o => o with { Concurrency = 1 });
 
-        Assert.True(outcome.Changed, outcome.Note);
-        Assert.Equal(2, standIn.Calls.Count);
+        Assert.True(outcome.Report.Changed);
+        Assert.All(outcome.Report.Chunks, c => Assert.True(c.Improved, c.Reason));
+        Assert.Equal(3, standIn.Calls.Count);
+        Assert.Equal(3, outcome.Report.Usage.Requests);
         // The provider's Retry-After (1 s) was used, not the 10 ms backoff.
         Assert.Contains(log.Lines, l => l.Contains("HTTP 429; retrying in 1 s", StringComparison.Ordinal));
     }
@@ -128,10 +114,11 @@ public sealed class LlmEnhancerTests
 
         var (outcome, _) = await EnhanceAsync(standIn);
 
-        Assert.False(outcome.Changed);
-        Assert.Equal(LlmFiles.Original, outcome.LlmsTxt);
-        Assert.Equal(4, standIn.Calls.Count);
-        Assert.Equal("HTTP 500 from the provider after 4 attempts", outcome.Note);
+        Assert.False(outcome.Report.Changed);
+        Assert.Equal(LlmsTxtWriter.Write(LlmPlans.Small()).Text, LlmsTxtWriter.Write(outcome.Plan).Text);
+        Assert.Equal(8, standIn.Calls.Count);
+        Assert.Equal("HTTP 500 from the provider after 4 attempts", Kept(outcome));
+        Assert.Equal("HTTP 500 from the provider after 4 attempts", outcome.Report.HeaderKept);
     }
 
     [Fact]
@@ -141,9 +128,8 @@ public sealed class LlmEnhancerTests
 
         var (outcome, _) = await EnhanceAsync(standIn);
 
-        Assert.Equal(LlmFiles.Original, outcome.LlmsTxt);
-        Assert.Single(standIn.Calls);
-        Assert.Equal("HTTP 401 from the provider", outcome.Note);
+        Assert.Equal(2, standIn.Calls.Count);
+        Assert.Equal("HTTP 401 from the provider", Kept(outcome));
     }
 
     [Fact]
@@ -153,24 +139,23 @@ public sealed class LlmEnhancerTests
 
         var (outcome, _) = await EnhanceAsync(standIn, o => o with { Timeout = TimeSpan.FromMilliseconds(300) });
 
-        Assert.False(outcome.Changed);
-        Assert.Equal(LlmFiles.Original, outcome.LlmsTxt);
-        Assert.Equal("timed out after 0.3 s", outcome.Note);
-        Assert.Single(standIn.Calls);
+        Assert.False(outcome.Report.Changed);
+        Assert.Equal("timed out after 0.3 s", Kept(outcome));
+        Assert.Equal(2, standIn.Calls.Count);
     }
 
     [Theory]
     [InlineData("<html>Bad gateway</html>", "the provider's answer was not a chat completion (invalid JSON)")]
     [InlineData("{\"choices\":[]}", "the provider's answer held no message")]
-    [InlineData("{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"# Ex\"},\"finish_reason\":\"length\"}]}", "the answer was cut off (the model hit its output limit)")]
+    [InlineData("{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"{\\\"descr\"},\"finish_reason\":\"length\"}]}", "the answer was cut off (the model hit its output limit)")]
     public async Task MalformedAnswerKeepsTheOriginal(string body, string reason)
     {
         await using var standIn = await ChatCompletionsStandIn.StartAsync(new ChatReply { RawBody = body });
 
         var (outcome, _) = await EnhanceAsync(standIn);
 
-        Assert.Equal(LlmFiles.Original, outcome.LlmsTxt);
-        Assert.Equal(reason, outcome.Note);
+        Assert.False(outcome.Report.Changed);
+        Assert.Equal(reason, Kept(outcome));
     }
 
     [Fact]
@@ -180,8 +165,9 @@ public sealed class LlmEnhancerTests
         using var enhancer = new LlmEnhancer(Options(standIn));
         using var cancel = new CancellationTokenSource();
 
-        var run = enhancer.EnhanceAsync(LlmFiles.Original, [], cancel.Token);
-        await WaitForCallAsync(standIn);
+        var run = enhancer.EnhanceAsync(new EnhancementInput(LlmPlans.Small(), null, 500), cancel.Token);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (standIn.Calls.Count == 0) await Task.Delay(10, deadline.Token);
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
@@ -191,13 +177,13 @@ public sealed class LlmEnhancerTests
     public async Task UnreachableProviderKeepsTheOriginal()
     {
         Uri unused;
-        await using (var standIn = await ChatCompletionsStandIn.StartAsync(ChatReply.Answer(LlmFiles.Improved))) unused = standIn.BaseUrl;
+        await using (var standIn = await ChatCompletionsStandIn.StartAsync(ChatReply.Improve())) unused = standIn.BaseUrl;
         using var enhancer = new LlmEnhancer(new LlmEnhancerOptions { Enabled = true, ApiKey = Key, BaseUrl = unused });
 
-        var outcome = await enhancer.EnhanceAsync(LlmFiles.Original, []);
+        var outcome = await enhancer.EnhanceAsync(new EnhancementInput(LlmPlans.Small(), null, 500));
 
-        Assert.Equal(LlmFiles.Original, outcome.LlmsTxt);
-        Assert.StartsWith("could not reach the provider", outcome.Note, StringComparison.Ordinal);
+        Assert.False(outcome.Report.Changed);
+        Assert.StartsWith("could not reach the provider", Kept(outcome), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -212,11 +198,5 @@ public sealed class LlmEnhancerTests
         Assert.Equal(TimeSpan.Zero, LlmEnhancer.RetryDelay(0, new RetryConditionHeaderValue(now.AddSeconds(-5)), options, now));
         Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)],
             Enumerable.Range(0, 3).Select(a => LlmEnhancer.RetryDelay(a, null, options, now)));
-    }
-
-    private static async Task WaitForCallAsync(ChatCompletionsStandIn standIn)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (standIn.Calls.Count == 0) await Task.Delay(10, deadline.Token);
     }
 }

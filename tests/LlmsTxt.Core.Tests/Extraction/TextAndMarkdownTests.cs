@@ -49,9 +49,9 @@ public sealed class TextAndMarkdownTests
         Assert.Equal("## Title\n\nSome **bold**, *italic* and ~~gone~~ text.\n", Markdown("<h2>Title</h2><p>Some <b>bold</b>, <em>italic</em> and <del>gone</del> text.</p>"));
 
     [Fact]
-    public void LinksBecomeAbsoluteAndFragmentOnlyLinksKeepTheirText() =>
-        Assert.Equal("See [setup](https://m.example/docs/setup) and the section below.\n",
-            Markdown("<p>See <a href=\"setup#top\">setup</a> and <a href=\"#below\">the section below</a>.</p>"));
+    public void LinksBecomeAbsoluteAndKeepTheirFragments() =>
+        Assert.Equal("See [setup](https://m.example/docs/setup#top), [dict](https://m.example/lib/stdtypes.html#dict) and [the section below](https://m.example/docs/page#below).\n",
+            Markdown("<p>See <a href=\"setup#top\">setup</a>, <a href=\"../lib/stdtypes.html#dict\">dict</a> and <a href=\"#below\">the section below</a>.</p>"));
 
     [Fact]
     public void OrderedListsKeepStartAndNestedLists() =>

@@ -13,7 +13,7 @@ public sealed class LlmsFullWriterTests
         Assert.Equal(0, full.SkippedPages);
         Assert.Equal(full.Text.Length / 4, full.ApproximateTokens);
         Assert.Contains("\n## Installation\n\nSource: https://docs.acme.dev/getting-started/installation\n\nAcme needs **Node.js 20**", full.Text);
-        Assert.Contains("\n#### With npm\n", full.Text);
+        Assert.Contains("\n### With npm\n", full.Text); // the page's h2 sits right below its title
         Assert.Contains("Source: https://docs.acme.dev/api/users\n", full.Text); // the page, not its Markdown twin
         Assert.DoesNotContain("\n\n\n", full.Text);
         var header = LlmsTxtWriter.Write(Sites.AcmeDocs()).Text;
@@ -37,11 +37,21 @@ public sealed class LlmsFullWriterTests
     }
 
     [Fact]
-    public void HeadingDemotionLeavesCodeFencesAlone()
+    public void HeadingsFitUnderThePageTitleWithoutSkippedLevelsAndLeaveCodeFencesAlone()
     {
-        var demoted = LlmsFullWriter.DemoteHeadings("# Title\n\n```sh\n# comment\n## not heading\n```\n\n## Sub\n###### Deep\n#hashtag\n");
-        Assert.Equal("### Title\n\n```sh\n# comment\n## not heading\n```\n\n#### Sub\n###### Deep\n#hashtag\n", demoted);
-        Assert.Equal("text\n```\n## open\n```\n", LlmsFullWriter.DemoteHeadings("text\n```\n## open"));
+        var fitted = PageHeadings.Normalize("# Title\n\n```sh\n# comment\n## not heading\n```\n\n## Sub\n###### Deep\n#hashtag\n", "Other");
+        Assert.Equal("### Title\n\n```sh\n# comment\n## not heading\n```\n\n#### Sub\n##### Deep\n#hashtag\n", fitted);
+        Assert.Equal("text\n```\n## open\n```\n", PageHeadings.Normalize("text\n```\n## open", "Other"));
+    }
+
+    [Fact]
+    public void TitleIsWrittenOnceAndTheOutlineStartsBelowIt()
+    {
+        // DocBook: the title is an h2 and sections are h2/h3; Sphinx: the title is an h1 with inline code.
+        Assert.Equal("Intro.\n\n### Synopsis\n\n### Description\n\n#### Details\n",
+            PageHeadings.Normalize("## SELECT\n\nIntro.\n\n## Synopsis\n\n## Description\n\n### Details\n", "SELECT"));
+        Assert.Equal("Text.\n\n### Functions\n\n#### `re.compile`\n",
+            PageHeadings.Normalize("# `re` — Regular expression operations\n\nText.\n\n## Functions\n\n#### `re.compile`\n", "re — Regular expression operations"));
     }
 
     [Fact]

@@ -113,4 +113,35 @@ public sealed class LlmsTxtValidatorTests
     [Fact]
     public void FindingsPrintWithLineNumbers() =>
         Assert.Equal("line 10: error: Empty link text.", LlmsTxtValidator.Validate(Valid.Replace("[Guide]", "[]", StringComparison.Ordinal)).Single(f => f.Severity == FindingSeverity.Error).ToString());
+
+    [Fact]
+    public void LlmsFullTheWriterProducesIsRecognisedAndValid()
+    {
+        var full = LlmsFullWriter.Write(Sites.AcmeDocs(), maxChars: 3000).Text;
+        Assert.True(LlmsTxtValidator.LooksLikeFull(full));
+        Assert.False(LlmsTxtValidator.LooksLikeFull(LlmsTxtWriter.Write(Sites.AcmeDocs()).Text));
+        Assert.DoesNotContain(LlmsTxtValidator.Validate(full, fullText: true), f => f.Severity == FindingSeverity.Error);
+        // Read as an llms.txt the same file is full of errors: the page content is not a link list.
+        Assert.Contains(LlmsTxtValidator.Validate(full), f => f.Severity == FindingSeverity.Error);
+    }
+
+    [Fact]
+    public void BrokenLlmsFullGetsNamedErrors()
+    {
+        var text = string.Join('\n',
+            "# Site", "", "> Summary.", "", "About the site.", "",
+            "## Guide", "", "Text without a source line.", "",
+            "## API", "", "Source: api.html", "",
+            "### Calls", "",
+            "##### Deep", "",
+            "## Pages not included", "", "- [FAQ](https://s.example/faq)", "Some prose.", "### Heading", "",
+            "## Code", "", "Source: https://s.example/code", "", "```sh", "make", "");
+        var findings = LlmsTxtValidator.Validate(text, fullText: true);
+        Assert.Contains(findings, f => f is { Severity: FindingSeverity.Error, Line: 7 } && f.Message.Contains("\"Guide\" has no \"Source: url\" line", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f is { Severity: FindingSeverity.Error, Line: 13 } && f.Message.Contains("\"api.html\" is not an absolute http(s) URL", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f is { Severity: FindingSeverity.Warning, Line: 17 } && f.Message.Contains("H5 follows H3", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f is { Severity: FindingSeverity.Error, Line: 22 } && f.Message.Contains("Only \"- [Title](url): notes\" lines", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f is { Severity: FindingSeverity.Error, Line: 23 } && f.Message.Contains("inside \"Pages not included\"", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f is { Severity: FindingSeverity.Error, Line: 29 } && f.Message.Contains("never closed", StringComparison.Ordinal));
+    }
 }

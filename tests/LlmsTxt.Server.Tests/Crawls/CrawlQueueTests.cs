@@ -8,7 +8,8 @@ public sealed class CrawlQueueTests
     [Fact]
     public async Task FifthConcurrentCrawlWaitsThenRuns()
     {
-        using var server = new CrawlServer();
+        // One client here, so its own cap must not be what stops the fifth crawl.
+        using var server = new CrawlServer(GatedSite.PatientServer(new() { ["MAX_CRAWLS_PER_CLIENT"] = "5" }));
         await using var site = await GatedSite.StartAsync();
         var request = new { url = site.BaseUri.AbsoluteUri, maxPages = 3 };
         var running = new List<LiveSocket>();
@@ -47,7 +48,7 @@ public sealed class CrawlQueueTests
     [Fact]
     public async Task RequestBeyondTheQueueTimeoutGetsBusyError()
     {
-        using var server = new CrawlServer(new Dictionary<string, string?> { ["MAX_CONCURRENT_CRAWLS"] = "1", ["CRAWL_QUEUE_TIMEOUT"] = "1" });
+        using var server = new CrawlServer(GatedSite.PatientServer(new() { ["MAX_CONCURRENT_CRAWLS"] = "1", ["CRAWL_QUEUE_TIMEOUT"] = "1" }));
         await using var site = await GatedSite.StartAsync();
         await using var first = await LiveSocket.ConnectAsync(server.Started().SocketUri());
         await first.SendJsonAsync(new { url = site.BaseUri.AbsoluteUri, maxPages = 3 });
@@ -68,7 +69,7 @@ public sealed class CrawlQueueTests
     [Fact]
     public async Task SocketsBeyondTheCapAreRefusedBeforeTheUpgrade()
     {
-        using var server = new CrawlServer(new Dictionary<string, string?> { ["MAX_CONCURRENT_SOCKETS"] = "1" });
+        using var server = new CrawlServer(GatedSite.PatientServer(new() { ["MAX_CONCURRENT_SOCKETS"] = "1" }));
         await using var site = await GatedSite.StartAsync();
         await using var first = await LiveSocket.ConnectAsync(server.Started().SocketUri());
         await first.SendJsonAsync(new { url = site.BaseUri.AbsoluteUri, maxPages = 3 });

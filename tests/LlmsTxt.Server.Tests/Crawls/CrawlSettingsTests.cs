@@ -36,6 +36,25 @@ public sealed class CrawlSettingsTests
         Assert.False(limits.Crawl.AllowPrivateNetworks);
         Assert.Equal(4, socket.MaxConcurrentCrawls);
         Assert.Equal(TimeSpan.FromSeconds(30), socket.QueueTimeout);
+        Assert.Equal(20, socket.MaxSocketsPerClient);
+        Assert.Equal(2, socket.MaxCrawlsPerClient);
+        Assert.Equal(TimeSpan.FromSeconds(10), socket.RequestTimeout);
+        Assert.Equal(20, limits.Crawl.MaxLinkDepth);
+        Assert.Equal(5 * 1024 * 1024, limits.Crawl.MaxPageBytes);
+    }
+
+    [Fact]
+    public void ReadsLinkDepthTrapAndPerClientLimitsFromTheEnvironment()
+    {
+        var limits = Limits(new() { ["CRAWL_MAX_LINK_DEPTH"] = "3", ["CRAWL_MAX_PAGES_PER_PATTERN"] = "4", ["CRAWL_MAX_RETRY_AFTER"] = "5" });
+        var socket = Socket(new() { ["MAX_SOCKETS_PER_CLIENT"] = "7", ["MAX_CRAWLS_PER_CLIENT"] = "1", ["WS_REQUEST_TIMEOUT"] = "3" });
+
+        Assert.Equal(3, limits.Crawl.MaxLinkDepth);
+        Assert.Equal(4, limits.Crawl.MaxPagesPerPattern);
+        Assert.Equal(TimeSpan.FromSeconds(5), limits.Crawl.MaxRetryAfter);
+        Assert.Equal(7, socket.MaxSocketsPerClient);
+        Assert.Equal(1, socket.MaxCrawlsPerClient);
+        Assert.Equal(TimeSpan.FromSeconds(3), socket.RequestTimeout);
     }
 
     [Fact]
@@ -52,6 +71,8 @@ public sealed class CrawlSettingsTests
     [InlineData("CRAWL_PAGE_TIMEOUT", "soon")]
     [InlineData("CRAWL_MAX_CONCURRENCY_PER_HOST", "0")]
     [InlineData("LLMS_FULL_MAX_CHARS", "10")]
+    [InlineData("CRAWL_MAX_LINK_DEPTH", "101")]
+    [InlineData("CRAWL_MAX_PAGES_PER_PATTERN", "0")]
     public void BadCrawlLimitStopsStartUpNamingTheVariable(string name, string value)
     {
         var error = Assert.Throws<OptionsValidationException>(() => Limits(new() { [name] = value }));
@@ -62,6 +83,9 @@ public sealed class CrawlSettingsTests
     [InlineData("MAX_CONCURRENT_CRAWLS", "0")]
     [InlineData("CRAWL_QUEUE_TIMEOUT", "-1")]
     [InlineData("MAX_CONCURRENT_SOCKETS", "many")]
+    [InlineData("MAX_SOCKETS_PER_CLIENT", "0")]
+    [InlineData("MAX_CRAWLS_PER_CLIENT", "-2")]
+    [InlineData("WS_REQUEST_TIMEOUT", "0")]
     public void BadSocketLimitStopsStartUpNamingTheVariable(string name, string value)
     {
         var error = Assert.Throws<OptionsValidationException>(() => Socket(new() { [name] = value }));

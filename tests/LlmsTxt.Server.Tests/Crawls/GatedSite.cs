@@ -39,6 +39,24 @@ public sealed class GatedSite : IAsyncDisposable
 
     public void Open() => _gate.TrySetResult();
 
+    /// <summary>
+    /// Server settings under which a crawl of this site waits at the gate as long as the test needs: the page
+    /// timeouts are far longer than any test (a page's retries share its deadline, so the defaults end it in 30 s),
+    /// and every fixture on 127.0.0.1 shares one per-host budget of requests in flight, so it is large enough for
+    /// several crawls' hanging pages.
+    /// </summary>
+    public static Dictionary<string, string?> PatientServer(Dictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["CRAWL_IDLE_READ_TIMEOUT"] = "300",
+            ["CRAWL_PAGE_TIMEOUT"] = "600",
+            ["CRAWL_MAX_CONCURRENCY_PER_HOST"] = "64",
+        };
+        foreach (var (key, value) in extra ?? []) settings[key] = value;
+        return settings;
+    }
+
     private static string Page(string title, string links) =>
         $"<!doctype html><html><head><title>{title}</title><meta name=\"description\" content=\"{title} of the gated fixture.\"></head>" +
         $"<body><nav>{links}</nav><main><h1>{title}</h1><p>{string.Concat(Enumerable.Repeat("Words that make this page worth listing for the crawler. ", 8))}</p></main></body></html>";

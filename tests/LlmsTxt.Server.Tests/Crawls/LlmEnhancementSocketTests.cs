@@ -10,10 +10,7 @@ namespace LlmsTxt.Server.Tests.Crawls;
 public sealed class LlmEnhancementSocketTests
 {
     private const string Key = "sk-or-server-test-1a2b3c4d";
-    private const string Summary = "> Improved summary from the stand-in provider.";
-
-    private static string Rewrite(string file) =>
-        string.Join('\n', file.Split('\n').Select(l => l.StartsWith("> ", StringComparison.Ordinal) ? Summary : l));
+    private const string Summary = "> " + StandInAnswers.Summary;
 
     private static CrawlServer Server(ChatCompletionsStandIn standIn) => new(new Dictionary<string, string?>
     {
@@ -26,7 +23,7 @@ public sealed class LlmEnhancementSocketTests
     [Fact]
     public async Task LlmEnhanceRequestGetsTheImprovedFileAndSaysSo()
     {
-        await using var standIn = await ChatCompletionsStandIn.StartAsync(ChatReply.Rewrite(Rewrite));
+        await using var standIn = await ChatCompletionsStandIn.StartAsync(ChatReply.Improve());
         await using var server = Server(standIn);
         await using var site = await SampleSites.StartDocsSiteAsync();
 
@@ -45,10 +42,19 @@ public sealed class LlmEnhancementSocketTests
         foreach (var path in SampleSites.DocsPaths.Skip(1))
             Assert.Contains(site.Url(path).AbsoluteUri, result, StringComparison.Ordinal);
         Assert.Contains(socket.OfType("log"), m => m.Text().Contains("Improved the file with an LLM", StringComparison.Ordinal));
+        Assert.Contains(socket.OfType("log"), m => m.Text().StartsWith("LLM enhancement with test/socket-model: 2 requests", StringComparison.Ordinal));
 
-        var call = Assert.Single(standIn.Calls);
-        Assert.Equal($"Bearer {Key}", call.Authorization);
-        Assert.Equal("test/socket-model", call.Model);
+        Assert.Equal(2, standIn.Calls.Count);
+        Assert.All(standIn.Calls, call => Assert.Equal($"Bearer {Key}", call.Authorization));
+        Assert.All(standIn.Calls, call => Assert.Equal("test/socket-model", call.Model));
+        // done keeps pages, failed and seconds first, and adds what the enhancement cost.
+        var done = socket.OfType("done").Single().GetProperty("content");
+        Assert.Equal(["pages", "failed", "seconds", "llm"], done.EnumerateObject().Select(p => p.Name));
+        var llm = done.GetProperty("llm");
+        Assert.Equal(2, llm.GetProperty("requests").GetInt32());
+        Assert.Equal(standIn.Calls.Sum(c => c.BodyBytes / 4), llm.GetProperty("promptTokens").GetInt64());
+        Assert.True(llm.GetProperty("completionTokens").GetInt64() > 0);
+        Assert.Equal(1, llm.GetProperty("chunksImproved").GetInt32());
         Assert.DoesNotContain(server.Logs.Lines, l => l.Everything.Contains(Key, StringComparison.Ordinal));
         Assert.DoesNotContain(socket.Messages, m => m.GetRawText().Contains(Key, StringComparison.Ordinal));
     }
@@ -56,7 +62,7 @@ public sealed class LlmEnhancementSocketTests
     [Fact]
     public async Task RefusedAnswerKeepsTheGeneratedFileAndTheLogSaysWhy()
     {
-        await using var standIn = await ChatCompletionsStandIn.StartAsync(ChatReply.Rewrite(f => "# Extra\n\n" + Rewrite(f)));
+        await using var standIn = await ChatCompletionsStandIn.StartAsync(ChatReply.Answer("I cannot do that."));
         await using var server = Server(standIn);
         await using var site = await SampleSites.StartDocsSiteAsync();
 
@@ -66,13 +72,38 @@ public sealed class LlmEnhancementSocketTests
 
         var result = socket.OfType("result").Single().Text();
         Assert.DoesNotContain(Summary, result, StringComparison.Ordinal);
-        Assert.Contains(socket.OfType("log"), m => m.Text().Contains("Kept the generated file: the answer had 2 H1s", StringComparison.Ordinal));
+        Assert.Contains(socket.OfType("log"), m => m.Text().Contains("kept its original text: the answer was neither JSON nor", StringComparison.Ordinal));
+        Assert.Contains(socket.OfType("log"), m => m.Text().Contains("Kept the generated file: no answer was usable.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LocalProviderWorksWithoutAKey()
+    {
+        await using var standIn = await ChatCompletionsStandIn.StartAsync(ChatReply.Improve());
+        await using var server = new CrawlServer(new Dictionary<string, string?>
+        {
+            ["LLM_ENHANCEMENT_ENABLED"] = "true",
+            ["OPENROUTER_API_KEY"] = "",
+            ["LLM_API_KEY"] = "",
+            ["LLM_BASE_URL"] = standIn.BaseUrl.AbsoluteUri.Replace("127.0.0.1", "localhost", StringComparison.Ordinal),
+        });
+        await using var site = await SampleSites.StartDocsSiteAsync();
+        using (var http = server.Started().Http())
+        using (var config = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/config", UriKind.Relative))))
+            Assert.True(config.RootElement.GetProperty("llmEnhancementAvailable").GetBoolean());
+
+        await using var socket = await LiveSocket.ConnectAsync(server.SocketUri());
+        await socket.SendJsonAsync(new { url = site.BaseUri.AbsoluteUri, llmEnhance = true });
+        await socket.ReadToCloseAsync();
+
+        Assert.Contains(Summary, socket.OfType("result").Single().Text(), StringComparison.Ordinal);
+        Assert.All(standIn.Calls, c => Assert.Equal("", c.Authorization));
     }
 
     [Fact]
     public async Task WithoutLlmEnhanceTheProviderIsNotCalled()
     {
-        await using var standIn = await ChatCompletionsStandIn.StartAsync(ChatReply.Rewrite(Rewrite));
+        await using var standIn = await ChatCompletionsStandIn.StartAsync(ChatReply.Improve());
         await using var server = Server(standIn);
         await using var site = await SampleSites.StartDocsSiteAsync();
 
@@ -82,6 +113,7 @@ public sealed class LlmEnhancementSocketTests
 
         Assert.DoesNotContain(Summary, socket.OfType("result").Single().Text(), StringComparison.Ordinal);
         Assert.Empty(standIn.Calls);
+        Assert.Equal(["pages", "failed", "seconds"], socket.OfType("done").Single().GetProperty("content").EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]

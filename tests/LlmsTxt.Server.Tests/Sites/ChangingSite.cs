@@ -16,6 +16,9 @@ public sealed class ChangingSite : IAsyncDisposable
 
     // Read by the server's request threads, written by the test between passes.
     public string Version { get; set; } = "one";
+
+    /// <summary>Changes only the alpha page (the home page and beta stay as they are); null follows <see cref="Version"/>.</summary>
+    public string? AlphaVersion { get; set; }
     public DateTimeOffset LastModified { get; set; } = new(2026, 2, 1, 9, 0, 0, TimeSpan.Zero);
     public bool Broken { get; set; }
 
@@ -46,7 +49,7 @@ public sealed class ChangingSite : IAsyncDisposable
                 return Results.Content($"<?xml version=\"1.0\" encoding=\"UTF-8\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">{urls}</urlset>", "application/xml");
             });
             app.MapGet("/", () => Page("Changing Site", $"Home of the changing site, version {site.Version}."));
-            app.MapGet("/docs/alpha", () => Page("Alpha guide", $"How alpha works in version {site.Version}."));
+            app.MapGet("/docs/alpha", () => Page("Alpha guide", $"How alpha works in version {site.AlphaVersion ?? site.Version}."));
             app.MapGet("/docs/beta", () => Page("Beta guide", "How beta works; this page never changes."));
         });
         return site;

@@ -33,7 +33,7 @@ public sealed class PostgresAppTests(PostgresDatabases databases) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("\"backend\":\"postgres\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var db = new NpgsqlConnection(connection);
-        Assert.Equal([1, 2], await db.QueryAsync<int>("SELECT version FROM schema_migrations ORDER BY version"));
+        Assert.Equal([1, 2, 3], await db.QueryAsync<int>("SELECT version FROM schema_migrations ORDER BY version"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using LlmsTxt.Core.Crawling;
+using LlmsTxt.Core.Enhancement;
 using LlmsTxt.Core.Generation;
 using LlmsTxt.Core.Rendering;
 using LlmsTxt.Server.Crawls;
@@ -24,16 +25,18 @@ public sealed class SchedulerHarness : IDisposable
     public SiteRegistry Registry { get; }
     public LocalFileStore Store { get; }
     public LlmsTxtGenerator Generator { get; }
+    public SiteLlmMemory LlmMemory { get; }
     public SitemapProbe Probe { get; }
     public RecrawlScheduler Scheduler { get; }
     public SiteEnroller Enroller { get; }
     private readonly SiteDatabase _database;
     private readonly ServiceProvider _services;
 
-    private SchedulerHarness(SiteDatabase database, SchedulerOptions options, ChromiumRenderer? renderer)
+    private SchedulerHarness(SiteDatabase database, SchedulerOptions options, ILlmsTxtEnhancer? enhancer, ChromiumRenderer? renderer)
     {
         _database = database;
-        Generator = new LlmsTxtGenerator(renderer: renderer);
+        Generator = new LlmsTxtGenerator(renderer: renderer, enhancer: enhancer);
+        LlmMemory = new SiteLlmMemory(database);
         var services = new ServiceCollection();
         // With a browser, the scheduler renders as a server with RENDER_JS would.
         if (renderer is not null) services.AddSingleton(new CrawlRenderingPolicy(true, true, new ChromiumRendererOptions()));
@@ -43,18 +46,20 @@ public sealed class SchedulerHarness : IDisposable
         Store = new LocalFileStore(TestServices.NewTempFolder(), "http://files.test", Time);
         Probe = new SitemapProbe(new CrawlOptions { AllowPrivateNetworks = true }, TimeProvider.System, NullLogger<SitemapProbe>.Instance);
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
-        var recrawler = new SiteRecrawler(Registry, new PipelineSiteGenerator(Generator, wrapped, _services), Probe, Store, wrapped, Time, NullLogger<SiteRecrawler>.Instance);
+        var recrawler = new SiteRecrawler(Registry, new PipelineSiteGenerator(Generator, wrapped, _services, LlmMemory), Probe, Store, wrapped, Time, NullLogger<SiteRecrawler>.Instance);
         Scheduler = new RecrawlScheduler(Registry, recrawler, wrapped, Time, NullLogger<RecrawlScheduler>.Instance);
-        Enroller = new SiteEnroller(Registry, Time, NullLogger<SiteEnroller>.Instance);
+        Enroller = new SiteEnroller(Registry, Time, NullLogger<SiteEnroller>.Instance, LlmMemory);
     }
 
-    public static async Task<SchedulerHarness> CreateAsync(TestDatabases databases, Action<SchedulerOptions>? configure = null, ChromiumRenderer? renderer = null)
+    /// <param name="enhancer">The generator's enhancer (an LLM one pointed at the stand-in), none by default.</param>
+    /// <param name="renderer">A browser: the generator renders empty pages (RENDER_JS on), none by default.</param>
+    public static async Task<SchedulerHarness> CreateAsync(TestDatabases databases, Action<SchedulerOptions>? configure = null, ILlmsTxtEnhancer? enhancer = null, ChromiumRenderer? renderer = null)
     {
         var database = await databases.NewAsync();
         await new SiteMigrator(database, NullLogger<SiteMigrator>.Instance).MigrateAsync();
         var options = new SchedulerOptions { AllowPrivateNetworks = true, Interval = TimeSpan.FromMinutes(1), InstanceId = "test-" + Guid.NewGuid().ToString("N")[..6] };
         configure?.Invoke(options);
-        return new SchedulerHarness(database, options, renderer);
+        return new SchedulerHarness(database, options, enhancer, renderer);
     }
 
     /// <summary>What a socket crawl with enableAutoUpdate does: generate, host, enrol.</summary>

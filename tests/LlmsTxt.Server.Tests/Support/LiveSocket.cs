@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -17,12 +19,47 @@ public sealed class LiveSocket : IAsyncDisposable
 
     public bool Closed { get; private set; }
 
-    public static async Task<LiveSocket> ConnectAsync(Uri uri, Action<ClientWebSocketOptions>? configure = null)
+    private HttpMessageInvoker? _invoker;
+
+    /// <param name="from">A local address to connect from (127.0.0.2, 127.0.0.3: another client as the server sees it).</param>
+    public static async Task<LiveSocket> ConnectAsync(Uri uri, Action<ClientWebSocketOptions>? configure = null, IPAddress? from = null)
     {
         var live = new LiveSocket();
         configure?.Invoke(live._socket.Options);
-        await live._socket.ConnectAsync(uri, live._timeout.Token);
+        try
+        {
+            if (from is null)
+            {
+                await live._socket.ConnectAsync(uri, live._timeout.Token);
+            }
+            else
+            {
+                live._invoker = new HttpMessageInvoker(new SocketsHttpHandler { ConnectCallback = (context, ct) => ConnectFromAsync(from, context.DnsEndPoint, ct) });
+                await live._socket.ConnectAsync(uri, live._invoker, live._timeout.Token);
+            }
+        }
+        catch
+        {
+            await live.DisposeAsync();
+            throw;
+        }
         return live;
+    }
+
+    private static async ValueTask<Stream> ConnectFromAsync(IPAddress from, DnsEndPoint target, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            socket.Bind(new IPEndPoint(from, 0));
+            await socket.ConnectAsync(IPAddress.Parse(target.Host), target.Port, cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 
     public Task SendAsync(string text) =>
@@ -87,6 +124,7 @@ public sealed class LiveSocket : IAsyncDisposable
             catch (Exception e) when (e is WebSocketException or TimeoutException or OperationCanceledException) { }
         }
         _socket.Dispose();
+        _invoker?.Dispose();
         _timeout.Dispose();
     }
 }
