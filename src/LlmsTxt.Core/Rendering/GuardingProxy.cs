@@ -168,6 +168,15 @@ internal sealed class GuardingProxy : IAsyncDisposable
     {
         if (socket is null) return;
         _open.TryRemove(socket, out _);
+        try
+        {
+            // A graceful FIN first: disposing a socket with a receive pending aborts it with a reset, and a reset can
+            // overtake the last bytes of an answer the browser has not read yet.
+            socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+        }
         socket.Dispose();
     }
 
