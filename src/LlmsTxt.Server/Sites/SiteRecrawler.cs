@@ -141,7 +141,7 @@ public sealed partial class SiteRecrawler(
         }
 
         if (site.LatestHash is not null
-            && SuspectShrink.Reason(site, (await store.GetTextAsync(StorageKeys.LlmsTxt(site.BaseUrl), cancellationToken))?.Content, result) is { } suspect)
+            && SuspectShrink.Reason(generator.RendersJs(site), (await store.GetTextAsync(StorageKeys.LlmsTxt(site.BaseUrl), cancellationToken))?.Content, result) is { } suspect)
         {
             LogSuspect(logger, site.BaseUrl, suspect);
             update = update with

@@ -14,12 +14,12 @@ public static class SuspectShrink
     public const int MinDrop = 3;
 
     /// <summary>Null when the new file may replace the hosted one, else the reason (for the log and the site's last error).</summary>
-    public static string? Reason(CrawlSite site, string? hostedLlmsTxt, GenerationResult result)
+    /// <param name="rendersJs">The site's crawls render in a browser (its setting or the server's default).</param>
+    public static string? Reason(bool rendersJs, string? hostedLlmsTxt, GenerationResult result)
     {
-        ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(result);
-        var rendered = site.Settings.RenderJs == true || result.Stats.Rendered > 0;
-        if (!rendered || hostedLlmsTxt is null) return null;
+        // A browser that fails to start renders nothing, so the setting decides, not what this crawl managed to render.
+        if (!(rendersJs || result.Stats.Rendered > 0) || hostedLlmsTxt is null) return null;
         var before = hostedLlmsTxt.Split('\n').Count(l => l.StartsWith("- [", StringComparison.Ordinal));
         var now = result.Stats.PagesListed;
         return now * 2 < before && before - now >= MinDrop

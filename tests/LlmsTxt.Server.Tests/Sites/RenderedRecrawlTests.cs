@@ -61,4 +61,38 @@ public sealed class RenderedRecrawlTests(SqliteDatabases databases) : IClassFixt
         Assert.Contains("hosted file was kept", after.LastError, StringComparison.Ordinal);
         Assert.Contains("lists 1 pages where the hosted one lists 7", after.LastError, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task BrowserThatStopsWorkingDoesNotReplaceTheHostedFile()
+    {
+        await using var site = await JsSites.StartLinkedAppAsync(pages: 6);
+        await using var chromium = Renderer();
+        var renderer = new FailingAfterSwitch(chromium);
+        using var harness = await SchedulerHarness.CreateAsync(databases, renderer: renderer);
+        var enrolled = await harness.EnrolAfterCrawlAsync(site.BaseUri.AbsoluteUri);
+        var hostedBefore = await harness.Store.GetTextAsync(StorageKeys.LlmsTxt(enrolled.BaseUrl));
+        renderer.Broken = true;
+        harness.Time.Advance(TimeSpan.FromHours(3));
+
+        var pass = await harness.Scheduler.RunPassAsync();
+
+        Assert.Equal(0, pass.Updated);
+        Assert.Equal(hostedBefore!.Content, (await harness.Store.GetTextAsync(StorageKeys.LlmsTxt(enrolled.BaseUrl)))!.Content);
+        Assert.Contains("rendering failed", (await harness.SiteAsync(enrolled.BaseUrl)).LastError, StringComparison.Ordinal);
+    }
+
+    /// <summary>Real Chromium until <see cref="Broken"/> is set; then every render fails, as when the browser can no longer start.</summary>
+    private sealed class FailingAfterSwitch(IPageRenderer inner) : IPageRenderer
+    {
+        public bool Broken { get; set; }
+
+        public IRenderSession OpenSession(RenderSessionOptions sessionOptions) => Broken ? new Failing() : inner.OpenSession(sessionOptions);
+
+        private sealed class Failing : IRenderSession
+        {
+            public Task<RenderedPage?> RenderAsync(Uri url, CancellationToken cancellationToken = default) => Task.FromResult<RenderedPage?>(null);
+
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
+    }
 }

@@ -32,7 +32,7 @@ public sealed class SchedulerHarness : IDisposable
     private readonly SiteDatabase _database;
     private readonly ServiceProvider _services;
 
-    private SchedulerHarness(SiteDatabase database, SchedulerOptions options, ILlmsTxtEnhancer? enhancer, ChromiumRenderer? renderer)
+    private SchedulerHarness(SiteDatabase database, SchedulerOptions options, ILlmsTxtEnhancer? enhancer, IPageRenderer? renderer)
     {
         _database = database;
         Generator = new LlmsTxtGenerator(renderer: renderer, enhancer: enhancer);
@@ -53,7 +53,7 @@ public sealed class SchedulerHarness : IDisposable
 
     /// <param name="enhancer">The generator's enhancer (an LLM one pointed at the stand-in), none by default.</param>
     /// <param name="renderer">A browser: the generator renders empty pages (RENDER_JS on), none by default.</param>
-    public static async Task<SchedulerHarness> CreateAsync(TestDatabases databases, Action<SchedulerOptions>? configure = null, ILlmsTxtEnhancer? enhancer = null, ChromiumRenderer? renderer = null)
+    public static async Task<SchedulerHarness> CreateAsync(TestDatabases databases, Action<SchedulerOptions>? configure = null, ILlmsTxtEnhancer? enhancer = null, IPageRenderer? renderer = null)
     {
         var database = await databases.NewAsync();
         await new SiteMigrator(database, NullLogger<SiteMigrator>.Instance).MigrateAsync();
