@@ -34,13 +34,4 @@ public static class CliApp
         Console.Error.WriteLine("Run 'llmstxt --help' (or 'llmstxt <command> --help') for usage.");
         return ExitCodes.Usage;
     }
-
-    /// <summary>Accepts <c>example.com</c> as <c>https://example.com/</c>; null unless the result is an absolute http(s) URL.</summary>
-    internal static Uri? ParseSiteUrl(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        text = text.Trim();
-        if (!text.Contains("://", StringComparison.Ordinal)) text = "https://" + text;
-        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0 ? uri : null;
-    }
 }

@@ -15,8 +15,11 @@ internal sealed class PlainReporter(TextWriter error) : IProgress<GenerationEven
     }
 }
 
-/// <summary>A live progress bar at the bottom of the terminal with the log scrolling above it.</summary>
-internal sealed class SpectreReporter(IAnsiConsole console, ProgressTask task) : IProgress<GenerationEvent>
+/// <summary>
+/// A live progress bar at the bottom of the terminal with the milestones (robots, sitemap, sections, summary)
+/// scrolling above it; the line for each page only with <c>--verbose</c>.
+/// </summary>
+internal sealed class SpectreReporter(IAnsiConsole console, ProgressTask task, bool verbose) : IProgress<GenerationEvent>
 {
     private readonly Lock _gate = new();
 
@@ -27,6 +30,8 @@ internal sealed class SpectreReporter(IAnsiConsole console, ProgressTask task) :
         {
             switch (value)
             {
+                case GenerationLog { PerPage: true } when !verbose:
+                    break;
                 case GenerationLog log:
                     var text = Markup.Escape(log.Message);
                     console.MarkupLine(log.Level switch
@@ -38,8 +43,9 @@ internal sealed class SpectreReporter(IAnsiConsole console, ProgressTask task) :
                     break;
                 case GenerationProgress p:
                     task.MaxValue = Math.Max(1, p.MaxPages);
+                    // Listed never passes the budget; pages read can (duplicates, concurrent fetches).
                     task.Value = Math.Min(p.Crawled, p.MaxPages);
-                    task.Description = p.Failed > 0 ? $"Crawling ({p.Failed} failed)" : "Crawling";
+                    task.Description = p.Failed > 0 ? $"Listing pages ({p.Crawled} fetched, {p.Failed} failed)" : $"Listing pages ({p.Crawled} fetched)";
                     break;
             }
         }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using LlmsTxt.Core.Crawling;
 using LlmsTxt.Core.Generation;
 
 namespace LlmsTxt.Cli;
@@ -39,9 +40,10 @@ internal static class GenerateCommand
         };
         var llmEnhance = new Option<bool>("--llm-enhance")
         {
-            Description = "Improve the summary, about paragraph and link notes with an LLM (OPENROUTER_API_KEY or LLM_API_KEY; LLM_BASE_URL, LLM_MODEL, LLM_TIMEOUT). The answer is used only if it keeps every URL and the format.",
+            Description = "Improve the summary, about paragraph and link notes with an LLM (OPENROUTER_API_KEY or LLM_API_KEY; LLM_BASE_URL, LLM_MODEL and the other LLM_* variables). Sections whose answers are unusable keep the generated text; no key is needed when LLM_BASE_URL is on this machine.",
         };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress or log on stderr; errors only." };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "In a terminal, also print a line for every page fetched, skipped or failed (always printed when stderr is not a terminal)." };
         var blockPrivate = new Option<bool>("--block-private-networks")
         {
             Description = "Refuse loopback and private addresses (allowed by default: the CLI runs on your own machine).",
@@ -49,7 +51,7 @@ internal static class GenerateCommand
 
         var command = new Command("generate", "Crawl a website and write its llms.txt (stdout unless -o).")
         {
-            url, output, full, maxPages, descLength, fullMaxChars, concurrency, renderJs, llmEnhance, quiet, blockPrivate,
+            url, output, full, maxPages, descLength, fullMaxChars, concurrency, renderJs, llmEnhance, quiet, verbose, blockPrivate,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -65,10 +67,14 @@ internal static class GenerateCommand
             if (urlText is not null && urlText.StartsWith('-'))
                 return Task.FromResult(CliApp.UsageError($"unknown option '{urlText}'."));
             if (urlText is null) return Task.FromResult(CliApp.UsageError("generate needs the site's URL, e.g. llmstxt generate https://example.com -o llms.txt"));
-            var site = CliApp.ParseSiteUrl(urlText);
-            if (site is null) return Task.FromResult(CliApp.UsageError($"'{urlText}' is not a website address; give an absolute http(s) URL such as https://example.com"));
+            var site = SiteAddress.Parse(urlText, out var problem, out var schemeAdded);
+            if (site is null) return Task.FromResult(CliApp.UsageError(problem!));
+            if (schemeAdded && !parse.GetValue(quiet)) Console.Error.WriteLine($"llmstxt: no http:// or https:// given; crawling {site}");
 
             var outputFile = parse.GetValue(output);
+            var fullFile = fullPresent ? FullFile(fullPath, outputFile) : null;
+            if (outputFile is not null && fullFile is not null && SamePath(outputFile, fullFile))
+                return Task.FromResult(CliApp.UsageError($"-o and --full name the same file ({outputFile.FullName}); llms-full.txt would overwrite llms.txt. Give --full another FILE."));
             var settings = new GenerateSettings(
                 new GenerationRequest
                 {
@@ -83,12 +89,16 @@ internal static class GenerateCommand
                     AllowPrivateNetworks = !parse.GetValue(blockPrivate),
                 },
                 outputFile,
-                fullPresent ? FullFile(fullPath, outputFile) : null,
-                parse.GetValue(quiet));
+                fullFile,
+                parse.GetValue(quiet),
+                parse.GetValue(verbose));
             return GenerateRunner.RunAsync(settings, cancellationToken);
         });
         return command;
     }
+
+    private static bool SamePath(FileInfo a, FileInfo b) =>
+        string.Equals(Path.GetFullPath(a.FullName), Path.GetFullPath(b.FullName), OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 
     private static FileInfo FullFile(string? explicitPath, FileInfo? output) =>
         explicitPath is not null ? new FileInfo(explicitPath)
@@ -121,4 +131,4 @@ internal static class GenerateCommand
 }
 
 /// <summary>A parsed <c>generate</c> command line.</summary>
-internal sealed record GenerateSettings(GenerationRequest Request, FileInfo? Output, FileInfo? FullOutput, bool Quiet);
+internal sealed record GenerateSettings(GenerationRequest Request, FileInfo? Output, FileInfo? FullOutput, bool Quiet, bool Verbose = false);

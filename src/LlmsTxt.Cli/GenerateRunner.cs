@@ -41,9 +41,9 @@ internal static class GenerateRunner
             await WriteAsync(settings.Output, result.LlmsTxt);
             if (settings.FullOutput is { } fullFile && result.LlmsFullTxt is { } full) await WriteAsync(fullFile, full);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (FileWriteException ex)
         {
-            await Console.Error.WriteLineAsync($"llmstxt: could not write the file: {ex.Message}");
+            await Console.Error.WriteLineAsync($"llmstxt: {ex.Message}");
             return ExitCodes.Failure;
         }
 
@@ -52,8 +52,10 @@ internal static class GenerateRunner
             foreach (var finding in result.Validation.Findings)
                 await Console.Error.WriteLineAsync($"{(finding.IsError ? "error" : "warning")}: {finding}");
             var where = settings.Output is null ? "stdout" : settings.Output.FullName;
-            await Console.Error.WriteLineAsync($"Wrote {where}: {result.Stats.PagesListed} pages listed, {result.Stats.Failed} failed, {result.Stats.Duration.TotalSeconds:0.0} s"
+            await Console.Error.WriteLineAsync($"Wrote {where}: {CountsLine(result.Stats, settings.Request.MaxPages)}, {result.Stats.Duration.TotalSeconds:0.0} s"
                 + (settings.FullOutput is not null ? $"; llms-full.txt at {settings.FullOutput.FullName}" : ""));
+            if (result.Stats.FullPagesLeftOut > 0)
+                await Console.Error.WriteLineAsync($"warning: llms-full.txt reached its size cap; {result.Stats.FullPagesLeftOut} pages are listed at its end instead of inlined.");
         }
         if (result.Partial && cancellationToken.IsCancellationRequested)
         {
@@ -78,7 +80,7 @@ internal static class GenerateRunner
                 var task = ctx.AddTask("Crawling", maxValue: settings.Request.MaxPages);
                 try
                 {
-                    return await run(new SpectreReporter(console, task));
+                    return await run(new SpectreReporter(console, task, settings.Verbose));
                 }
                 finally
                 {
@@ -87,8 +89,34 @@ internal static class GenerateRunner
             });
     }
 
+    /// <summary>The shared vocabulary: "50 of 50 pages listed, 61 fetched, 2 failed, left out: 9 duplicate, 2 over the budget".</summary>
+    internal static string CountsLine(GenerationStats stats, int maxPages)
+    {
+        var line = $"{stats.PagesListed} of {maxPages} pages listed, {stats.PagesFetched} fetched, {stats.Failed} failed";
+        return stats.LeftOut.Count == 0 ? line : line + ", left out: " + string.Join(", ", stats.LeftOut.Select(r => $"{r.Value} {LeftOutWords(r.Key)}"));
+    }
+
+    private static string LeftOutWords(string reason) => reason switch
+    {
+        LeftOutReasons.Duplicate => "duplicate",
+        LeftOutReasons.OtherLanguage => "in another language",
+        LeftOutReasons.Robots => "disallowed by robots.txt",
+        LeftOutReasons.NoIndex => "noindex",
+        LeftOutReasons.OverBudget => "over the budget",
+        _ => reason,
+    };
+
     private static async Task WriteAsync(FileInfo? file, string text)
     {
+        try
+        {
+            file?.Directory?.Create();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new FileWriteException($"could not write {file!.FullName}: {ex.Message}", ex);
+        }
+
         if (file is null)
         {
             await using var stdout = Console.OpenStandardOutput();
@@ -96,12 +124,16 @@ internal static class GenerateRunner
             return;
         }
         // Write beside the target, then move: a reader never sees half a file.
-        file.Directory?.Create();
         var temp = Path.Combine(file.DirectoryName ?? ".", $".{file.Name}.{Guid.NewGuid():N}.tmp");
         try
         {
             await File.WriteAllTextAsync(temp, text, Utf8NoBom);
             File.Move(temp, file.FullName, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The user named the file, not our temporary neighbour: say their path.
+            throw new FileWriteException($"could not write {file.FullName}: {ex.Message.Replace(temp, file.FullName, StringComparison.Ordinal)}", ex);
         }
         finally
         {
@@ -116,3 +148,6 @@ internal sealed class CountColumn : ProgressColumn
     public override Spectre.Console.Rendering.IRenderable Render(Spectre.Console.Rendering.RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
         new Text($"{task.Value:0}/{task.MaxValue:0} pages");
 }
+
+/// <summary>An output file could not be written; the message names the user's path.</summary>
+internal sealed class FileWriteException(string message, Exception inner) : Exception(message, inner);

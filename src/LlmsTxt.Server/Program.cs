@@ -9,8 +9,10 @@ using LlmsTxt.Server.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Environment over .env; HOST, PORT, CORS_ORIGINS validated at start-up; the URL to open is logged.
+// Environment over .env (working directory, then the checkout root); HOST, PORT, CORS_ORIGINS validated at start-up; the URL to open is logged.
 builder.AddServerConfiguration();
+// {"detail": ...} on every error answer; Brotli/gzip for the page, the API and hosted files.
+builder.AddHttpAnswers();
 // Request log lines with ?api_key= and ?token= redacted.
 builder.AddRequestLogging();
 // API_KEY, WebSocket tokens, per-address limit on failed authentications.
@@ -34,6 +36,8 @@ var app = builder.Build();
 
 // Real client address and scheme behind a reverse proxy (FORWARDED_HEADERS=true).
 app.UseProxyHeaders();
+// Error bodies (500s without a stack trace, empty 404/405/400 filled in) and response compression.
+app.UseHttpAnswers();
 // One redacted line per request.
 app.UseRequestLogging();
 // CORS from CORS_ORIGINS.
@@ -42,7 +46,7 @@ app.UseCors();
 app.UseRateLimiter();
 // WebSocket upgrades with keep-alive pings (WS_PING_INTERVAL / WS_PONG_TIMEOUT, 30 s each).
 app.UseWebSockets();
-// The web page at / (wwwroot, index.html by default).
+// The web page at / (wwwroot embedded in the assembly, index.html by default).
 app.UseWebPage();
 // Liveness: touches no dependency.
 app.MapHealth();

@@ -19,7 +19,7 @@ public sealed class ConfigurationTests
     {
         var (exitCode, stderr) = await ServerProcess.RunAsync(new Dictionary<string, string> { [name] = value });
 
-        Assert.Equal(1, exitCode);
+        Assert.Equal(StartupFailure.ConfigurationExitCode, exitCode);
         Assert.Contains($"{name} must be", stderr, StringComparison.Ordinal);
         Assert.Contains(value, stderr, StringComparison.Ordinal);
     }
@@ -29,7 +29,7 @@ public sealed class ConfigurationTests
     {
         var (exitCode, stderr) = await ServerProcess.RunAsync(new Dictionary<string, string> { ["API_KEY"] = "   " });
 
-        Assert.Equal(1, exitCode);
+        Assert.Equal(StartupFailure.ConfigurationExitCode, exitCode);
         Assert.Contains("API_KEY is blank", stderr, StringComparison.Ordinal);
     }
 
@@ -54,7 +54,7 @@ public sealed class ConfigurationTests
             new Dictionary<string, string> { ["HOST"] = "127.0.0.1" },
             dotEnv: "HOST=bad-host-from-file\nPORT=bad-port-from-file\n");
 
-        Assert.Equal(1, exitCode);
+        Assert.Equal(StartupFailure.ConfigurationExitCode, exitCode);
         Assert.Contains("PORT must be a whole number from 0 to 65535, got 'bad-port-from-file'", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("HOST must", stderr, StringComparison.Ordinal);
     }
@@ -98,7 +98,7 @@ public sealed class ConfigurationTests
             ["B"] = "maybe",
             ["C"] = "ftp://x",
             ["D"] = " 42 ",
-            ["E"] = "yes",
+            ["E"] = "1",
             ["F"] = "a, b,,c",
         }).Build());
 
@@ -111,7 +111,7 @@ public sealed class ConfigurationTests
         Assert.Equal(TimeSpan.FromSeconds(30), env.Seconds("UNSET", TimeSpan.FromSeconds(30), TimeSpan.Zero, TimeSpan.FromMinutes(1)));
         Assert.Equal(3, env.Errors.Count);
         Assert.StartsWith("A must be a whole number from 0 to 10", env.Errors[0], StringComparison.Ordinal);
-        Assert.StartsWith("B must be true or false", env.Errors[1], StringComparison.Ordinal);
+        Assert.StartsWith("B must be true or false (or 1 or 0)", env.Errors[1], StringComparison.Ordinal);
         Assert.StartsWith("C must be an absolute http or https URL", env.Errors[2], StringComparison.Ordinal);
     }
 

@@ -11,7 +11,9 @@ internal sealed class CrawlEventRelay(IProgress<GenerationEvent>? target) : IPro
         target.Report(value switch
         {
             CrawlProgressEvent p => new GenerationProgress(p.Crawled, p.Failed, p.Queued, p.MaxPages),
-            PageFailedEvent or SitemapFailedEvent or PageRetriedEvent => new GenerationLog(value.Message, GenerationLogLevel.Warning),
+            PageFailedEvent or PageRetriedEvent => new GenerationLog(value.Message, GenerationLogLevel.Warning, PerPage: true),
+            PageFetchedEvent or PageSkippedEvent or PageRenderedEvent => new GenerationLog(value.Message, PerPage: true),
+            SitemapFailedEvent => new GenerationLog(value.Message, GenerationLogLevel.Warning),
             RobotsEvent { Status: RobotsStatus.DisallowAll } => new GenerationLog(value.Message, GenerationLogLevel.Error),
             _ => new GenerationLog(value.Message),
         });

@@ -45,7 +45,14 @@ public sealed record GenerationResult(
 public sealed record FullFileStats(int InlinedPages, int SkippedPages, int ApproximateTokens, int? MaxChars);
 
 /// <summary>Figures for the summary line and the socket's <c>done</c> message.</summary>
-public sealed record GenerationStats(int PagesListed, int PagesFetched, int Failed, int Skipped, int Rendered, TimeSpan Duration);
+public sealed record GenerationStats(int PagesListed, int PagesFetched, int Failed, int Skipped, int Rendered, TimeSpan Duration)
+{
+    /// <summary>Pages of the site fetched or found but not listed, by reason (<see cref="LeftOutReasons"/>); reasons with none are absent.</summary>
+    public IReadOnlyDictionary<string, int> LeftOut { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Pages listed in llms-full.txt's "Pages not included" because the file reached its size cap.</summary>
+    public int FullPagesLeftOut { get; init; }
+}
 
 /// <summary>The site could not be turned into a file at all (start page unreachable, nothing allowed). The message is for people.</summary>
 public sealed class GenerationFailedException(string message, Exception? inner = null) : Exception(message, inner);

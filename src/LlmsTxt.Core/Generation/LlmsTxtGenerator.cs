@@ -84,7 +84,11 @@ public sealed class LlmsTxtGenerator(
             LlmsFullTxt: full?.Text,
             // The generated file, not the LLM's wording, so a recrawl of an unchanged site is not a change.
             ContentHash: Hash(files.LlmsTxt.Text),
-            Stats: new GenerationStats(files.LlmsTxt.ListedPages, crawl.Stats.Fetched, crawl.Stats.Failed, crawl.Stats.Skipped.Values.Sum(), crawl.Stats.Rendered, clock.Elapsed),
+            Stats: new GenerationStats(files.LlmsTxt.ListedPages, crawl.Stats.Fetched, crawl.Stats.Failed, crawl.Stats.Skipped.Values.Sum(), crawl.Stats.Rendered, clock.Elapsed)
+            {
+                LeftOut = LeftOutReasons.Count(crawl, files.LlmsTxt),
+                FullPagesLeftOut = full?.SkippedPages ?? 0,
+            },
             Partial: partial,
             Validation: verdict,
             SitemapNewestLastModified: crawl.NewestSitemapLastMod,

@@ -8,7 +8,7 @@ public static class EnvOptionsExtensions
     /// Registers options read from environment-variable names with <paramref name="read"/>, validated at
     /// start-up (a bad value stops the server with a message naming the variable) and re-read when the
     /// configuration reloads, so <see cref="IOptionsMonitor{TOptions}"/> always sees current values.
-    /// Example: <c>services.AddEnvOptions&lt;StorageOptions&gt;((env, o) =&gt; o.DataDir = env.Text("DATA_DIR", "data"));</c>
+    /// Example: <c>services.AddEnvOptions&lt;StorageOptions&gt;((env, o) =&gt; o.DataDir = DataDirectory.Read(env));</c>
     /// </summary>
     public static OptionsBuilder<TOptions> AddEnvOptions<TOptions>(this IServiceCollection services, Action<EnvSettings, TOptions> read)
         where TOptions : class

@@ -56,12 +56,13 @@ public sealed class EnvSettings(IConfiguration configuration)
 
         switch (raw.Trim().ToLowerInvariant())
         {
-            case "true" or "1" or "yes" or "on":
+            // Only these four: "yes", "on" or "enabled" silently meaning true (and a typo meaning false) hides mistakes.
+            case "true" or "1":
                 return true;
-            case "false" or "0" or "no" or "off":
+            case "false" or "0":
                 return false;
             default:
-                Fail(name, $"must be true or false, got '{Printable(raw)}'");
+                Fail(name, $"must be true or false (or 1 or 0), got '{Printable(raw)}'");
                 return defaultValue;
         }
     }

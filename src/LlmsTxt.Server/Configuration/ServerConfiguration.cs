@@ -8,13 +8,16 @@ namespace LlmsTxt.Server.Configuration;
 public static class ServerConfiguration
 {
     /// <summary>
-    /// Configuration sources (environment over <c>.env</c> in the working directory), <see cref="ServerOptions"/>
+    /// Configuration sources (environment over <c>.env</c> files, see <see cref="DotEnvFile.AddDotEnvFiles"/>), <see cref="ServerOptions"/>
     /// (HOST, PORT, CORS_ORIGINS) validated at start-up, Kestrel bound from them, CORS and the socket
     /// origin check (<see cref="BrowserOrigins"/>), the clock, and a start-up line with the URL to open.
     /// </summary>
     public static WebApplicationBuilder AddServerConfiguration(this WebApplicationBuilder builder)
     {
-        builder.Configuration.AddDotEnvFile(Directory.GetCurrentDirectory());
+        builder.Configuration.AddDotEnvFiles(Directory.GetCurrentDirectory());
+        // "Hosting failed to start" would print the exception's stack trace above the plain lines that
+        // RunOrExplain prints for the same failure; a background service crash is still logged (Critical).
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Services.AddEnvOptions<ServerOptions>(ServerOptions.Read);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<KestrelServerOptions>()

@@ -31,12 +31,35 @@ public sealed record CrawlMessage(string Type, object? Content)
     public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
 }
 
-/// <summary>Content of a <c>progress</c> message.</summary>
-public sealed record CrawlProgress(int Crawled, int Failed, int Queued, int MaxPages);
+/// <summary>
+/// Content of a <c>progress</c> message. SPEC's four fields first, unchanged (<c>crawled</c> counts pages read,
+/// which can pass <c>maxPages</c> while duplicates and concurrent fetches settle); then the shared vocabulary:
+/// <c>listed</c> (never more than <c>maxPages</c>; exact in the last progress) and <c>fetched</c>.
+/// </summary>
+public sealed record CrawlProgress(int Crawled, int Failed, int Queued, int MaxPages)
+{
+    public int Listed { get; init; } = Math.Min(Crawled, MaxPages);
 
-/// <summary>Content of the final <c>done</c> message.</summary>
+    public int Fetched { get; init; } = Crawled;
+}
+
+/// <summary>
+/// Content of the final <c>done</c> message: SPEC's <c>pages</c> (= listed), <c>failed</c>, <c>seconds</c> first, then
+/// <c>listed</c>, <c>fetched</c>, <c>leftOut</c> (pages not in the file, by reason: duplicate, otherLanguage, robots,
+/// noindex, overBudget), <c>partial</c> (stopped early) and <c>fullPagesLeftOut</c> (llms-full.txt hit its size cap).
+/// </summary>
 public sealed record CrawlDone(int Pages, int Failed, double Seconds)
 {
+    public int Listed { get; init; } = Pages;
+
+    public int Fetched { get; init; }
+
+    public IReadOnlyDictionary<string, int> LeftOut { get; init; } = new Dictionary<string, int>();
+
+    public bool Partial { get; init; }
+
+    public int FullPagesLeftOut { get; init; }
+
     /// <summary>Extension: what LLM enhancement cost, only when it ran (absent otherwise, so the SPEC's fields stay as they were).</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public CrawlDoneLlm? Llm { get; init; }

@@ -46,8 +46,8 @@ public sealed partial class GeneratingCrawlHandler(
             }
             else
             {
-                var (pages, failed, llm) = await GenerateAsync(session, queue, cancellationToken);
-                await queue.SendAsync(CrawlMessage.Done(new CrawlDone(pages, failed, Seconds(started)) { Llm = llm }), cancellationToken);
+                var counts = await GenerateAsync(session, queue, cancellationToken);
+                await queue.SendAsync(CrawlMessage.Done(counts(Seconds(started))), cancellationToken);
                 await queue.DrainAsync();
                 return;
             }
@@ -61,7 +61,8 @@ public sealed partial class GeneratingCrawlHandler(
         }
     }
 
-    private async Task<(int Pages, int Failed, CrawlDoneLlm? Llm)> GenerateAsync(CrawlSession session, BoundedMessageQueue queue, CancellationToken cancellationToken)
+    /// <summary>Runs the generation; returns the <c>done</c> content given the elapsed seconds.</summary>
+    private async Task<Func<double, CrawlDone>> GenerateAsync(CrawlSession session, BoundedMessageQueue queue, CancellationToken cancellationToken)
     {
         var request = ToGenerationRequest(session.Request);
         if (session.Request.RenderJs == true && !rendering.Available)
@@ -77,16 +78,21 @@ public sealed partial class GeneratingCrawlHandler(
         {
             progress.Flush();
             await queue.SendAsync(CrawlMessage.Error(ex.Message), cancellationToken);
-            return (0, 0, null);
+            // Nothing listed, but a start page that answered 404 still counts as failed.
+            var seen = progress.Latest;
+            return seconds => new CrawlDone(0, seen?.Failed ?? 0, seconds) { Fetched = seen?.Crawled ?? 0 };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogGenerationCrashed(logger, ex, session.Request.Url.GetLeftPart(UriPartial.Path));
             progress.Flush();
             await queue.SendAsync(CrawlMessage.Error("Internal error while building the file; the server log has the details."), cancellationToken);
-            return (0, 0, null);
+            return seconds => new CrawlDone(0, progress.Latest?.Failed ?? 0, seconds);
         }
         progress.Flush();
+        // The crawl's own progress counts pages read; the last one carries the file's exact listed count.
+        var stats = result.Stats;
+        queue.Post(CrawlMessage.Progress(new CrawlProgress(stats.PagesFetched, stats.Failed, 0, session.Request.MaxPages) { Listed = stats.PagesListed }));
 
         await queue.SendAsync(CrawlMessage.Result(result.LlmsTxt), cancellationToken);
         if (result.LlmsFullTxt is { } full) await queue.SendAsync(CrawlMessage.FullText(full), cancellationToken);
@@ -95,7 +101,14 @@ public sealed partial class GeneratingCrawlHandler(
             await queue.SendAsync(message, cancellationToken);
         if (queue.Dropped > 0)
             await queue.SendAsync(CrawlMessage.Log($"{queue.Dropped} log lines were not sent because the connection was too slow."), cancellationToken);
-        return (result.Stats.PagesListed, result.Stats.Failed, CrawlDoneLlm.From(result.Enhancement));
+        return seconds => new CrawlDone(stats.PagesListed, stats.Failed, seconds)
+        {
+            Fetched = stats.PagesFetched,
+            LeftOut = stats.LeftOut,
+            Partial = result.Partial,
+            FullPagesLeftOut = stats.FullPagesLeftOut,
+            Llm = CrawlDoneLlm.From(result.Enhancement),
+        };
     }
 
     private GenerationRequest ToGenerationRequest(CrawlSocketRequest request) => new()

@@ -12,6 +12,16 @@ internal sealed class SocketProgress(BoundedMessageQueue queue, TimeSpan interva
     private long? _lastSent;
     private GenerationProgress? _pending;
     private ITimer? _timer;
+    private GenerationProgress? _latest;
+
+    /// <summary>The newest counts reported (sent or not): a crawl that fails still reports its failed pages in <c>done</c>.</summary>
+    public GenerationProgress? Latest
+    {
+        get
+        {
+            lock (_gate) return _latest;
+        }
+    }
 
     public void Report(GenerationEvent value)
     {
@@ -24,6 +34,7 @@ internal sealed class SocketProgress(BoundedMessageQueue queue, TimeSpan interva
                     queue.Post(CrawlMessage.Log(log.Message));
                     break;
                 case GenerationProgress progress:
+                    _latest = progress;
                     var now = time.GetTimestamp();
                     if (_lastSent is { } last && time.GetElapsedTime(last, now) is var elapsed && elapsed < interval)
                     {

@@ -16,6 +16,7 @@ public static class ReadinessApi
             .WithName("Ready")
             .WithTags("Health")
             .WithSummary("Readiness: database and storage answer (200), or which one failed (503).")
+            .Produces<Readiness>(StatusCodes.Status200OK)
             .Produces<Readiness>(StatusCodes.Status503ServiceUnavailable);
         return routes;
     }

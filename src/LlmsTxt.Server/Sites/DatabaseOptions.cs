@@ -19,7 +19,7 @@ public sealed class DatabaseOptions
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>ADO.NET connection string for <see cref="Provider"/>. Contains the password: never log it.</summary>
-    public string ConnectionString { get; set; } = "Data Source=data/llmstxt.db";
+    public string ConnectionString { get; set; } = $"Data Source={Path.Combine(DataDirectory.Default, "llmstxt.db")}";
 
     /// <summary><c>DATABASE_STARTUP_WAIT</c>: seconds start-up waits for the database to answer (default 30).</summary>
     public TimeSpan StartupWait { get; set; } = TimeSpan.FromSeconds(30);
@@ -30,7 +30,7 @@ public sealed class DatabaseOptions
         var url = env.Raw("DATABASE_URL")?.Trim();
         if (url is null)
         {
-            var dataDir = env.Text("DATA_DIR", "data");
+            var dataDir = DataDirectory.Read(env);
             options.Provider = DatabaseProvider.Sqlite;
             options.ConnectionString = $"Data Source={Path.Combine(dataDir, "llmstxt.db")}";
             return;

@@ -64,12 +64,16 @@ public sealed class SiteMigrator(SiteDatabase database, ILogger<SiteMigrator> lo
 
 /// <summary>
 /// Runs the migrations before the server takes requests or the scheduler runs. A database that is
-/// still starting (containers) gets <c>DATABASE_STARTUP_WAIT</c> to answer; after that start-up stops
-/// with one line naming the setting to check, not a stack trace.
+/// still starting (containers) gets <c>DATABASE_STARTUP_WAIT</c> to answer. After that, a PostgreSQL server
+/// that still doesn't answer is one warning line naming <c>DATABASE_URL</c>: the server starts (readiness
+/// answers 503) and keeps trying in the background, so a database that comes up later is migrated then. A
+/// SQLite file that can't be opened is a configuration mistake (<c>DATA_DIR</c>) and stops start-up.
 /// </summary>
 internal sealed partial class SiteMigrationService(SiteMigrator migrator, SiteDatabase database, Microsoft.Extensions.Options.IOptions<DatabaseOptions> options,
-    ILogger<SiteMigrationService> logger) : IHostedService
+    IHostApplicationLifetime lifetime, ILogger<SiteMigrationService> logger) : IHostedService
 {
+    private static readonly TimeSpan BackgroundRetry = TimeSpan.FromSeconds(5);
+
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         // Wall time on purpose (not TimeProvider): this waits for a real database to come up.
@@ -84,6 +88,13 @@ internal sealed partial class SiteMigrationService(SiteMigrator migrator, SiteDa
             catch (Exception e) when (IsUnreachable(e) && !cancellationToken.IsCancellationRequested)
             {
                 var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, attempt - 1), 5));
+                if (waited.Elapsed + delay > options.Value.StartupWait && database.IsPostgres)
+                {
+                    LogStartingWithoutDatabase(logger, e.Message);
+                    _ = RetryInBackgroundAsync(lifetime.ApplicationStopping);
+                    return;
+                }
+
                 if (waited.Elapsed + delay > options.Value.StartupWait)
                 {
                     var setting = database.IsPostgres ? "DATABASE_URL" : "DATA_DIR";
@@ -99,6 +110,34 @@ internal sealed partial class SiteMigrationService(SiteMigrator migrator, SiteDa
     }
 
     public Task StopAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    private async Task RetryInBackgroundAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(BackgroundRetry, stopping);
+                await migrator.MigrateAsync(stopping);
+                LogDatabaseBack(logger);
+                return;
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (IsUnreachable(e))
+            {
+                // Still down: readiness says so; one warning at start-up is enough.
+            }
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "DATABASE_URL: the PostgreSQL database does not answer ({Error}). The server starts anyway: /health/ready answers 503 and the site registry fails until it does; retrying every 5 s")]
+    private static partial void LogStartingWithoutDatabase(ILogger logger, string error);
+
+    [LoggerMessage(LogLevel.Information, "DATABASE_URL: the PostgreSQL database answers now; site registry migrated")]
+    private static partial void LogDatabaseBack(ILogger logger);
 
     private static bool IsUnreachable(Exception e) =>
         e is DbException or System.Net.Sockets.SocketException or TimeoutException or IOException or UnauthorizedAccessException

@@ -16,6 +16,10 @@ public static partial class HostedFilesApi
         routes.MapMethods("/llms/{file}", [HttpMethods.Get, HttpMethods.Head], ServeAsync)
             .WithName("HostedFile")
             .WithSummary("A hosted llms.txt or llms-full.txt file.")
+            .WithDescription("ETag and Last-Modified on every answer; If-None-Match / If-Modified-Since give 304.")
+            .Produces<string>(StatusCodes.Status200OK, "text/markdown")
+            .Produces(StatusCodes.Status304NotModified)
+            .Produces<string>(StatusCodes.Status404NotFound, "text/plain")
             .AllowAnonymous();
         // Anything deeper under /llms/ is not a file we host: answer 404 here so no fallback page does.
         routes.MapMethods("/llms/{**rest}", [HttpMethods.Get, HttpMethods.Head], () => NotFound())

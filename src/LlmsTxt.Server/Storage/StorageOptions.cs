@@ -16,7 +16,7 @@ public enum StorageBackend
 public sealed class StorageOptions
 {
     /// <summary><c>DATA_DIR</c>: the folder for hosted files (and the SQLite registry).</summary>
-    public string DataDir { get; set; } = "data";
+    public string DataDir { get; set; } = DataDirectory.Default;
 
     /// <summary><c>PUBLIC_BASE_URL</c>: base of public URLs for the local store; defaults to the address the server listens on (else http://HOST:PORT).</summary>
     public string? PublicBaseUrl { get; set; }
@@ -41,7 +41,7 @@ public sealed class StorageOptions
     /// <summary>Reads and checks the settings; every problem names its variable.</summary>
     internal static void Read(EnvSettings env, StorageOptions options)
     {
-        options.DataDir = env.Text("DATA_DIR", options.DataDir);
+        options.DataDir = DataDirectory.Read(env);
         var host = env.Text("HOST", "localhost");
         if (host is "0.0.0.0" or "*" or "+" or "::" or "[::]")
         {

@@ -20,6 +20,8 @@ public static class StorageServiceExtensions
                 _ => new LocalFileStore(options.DataDir, PublicBase(services, options), services.GetService<TimeProvider>()),
             };
         });
+        // One warning line at start-up when the store doesn't answer (readiness stays 503).
+        builder.Services.AddHostedService<Health.StartupDependencyCheck>();
         return builder;
     }
 

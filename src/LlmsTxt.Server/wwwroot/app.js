@@ -6,10 +6,18 @@
   const $ = (id) => document.getElementById(id);
   const TOKEN_KEY = 'llmstxt.token';
   const MAX_LOG_LINES = 3000;
+  // A line about one page (the crawler's per-page events); everything else is a milestone of the story.
+  const PER_PAGE_LINE = /^(Fetched|Skipped|Retrying|Failed|Rendered) /;
+  // One column below this width (see app.css): the crawl and the result are below the form, off screen.
+  const SMALL_SCREEN = window.matchMedia('(max-width: 63.99rem)');
+  const R = window.llmsResult;
 
   const form = $('crawl-form');
   const els = {
     url: $('url'), urlError: $('url-error'), maxPages: $('max-pages'), descLength: $('desc-length'),
+    maxPagesError: $('max-pages-error'), descLengthError: $('desc-length-error'), apiKeyError: $('api-key-error'),
+    story: $('story'), pageLog: $('page-log'), pageLogCount: $('page-log-count'), pageLogDetails: $('page-log-details'),
+    summary: $('summary'), outline: $('outline'), moreTxt: $('more-txt'), moreFull: $('more-full'),
     full: $('full'), autoUpdate: $('auto-update'), interval: $('interval'),
     llm: $('llm-enhance'), llmHint: $('llm-hint'), render: $('render-js'), renderHint: $('render-hint'),
     apiKeyField: $('api-key-field'), apiKey: $('api-key'),
@@ -22,7 +30,7 @@
 
   let config = { apiKeyRequired: false, llmEnhancementAvailable: false, renderingAvailable: false, limits: {} };
   let socket = null;
-  let run = null; // state of the crawl in progress: { done, cancelled, error }
+  let run = null; // state of the crawl in progress: { done, cancelled, error, verdict, story, origin }
   const files = { txt: '', full: '' };
 
   // ---- configuration -------------------------------------------------------------------------
@@ -64,19 +72,13 @@
   // ---- request -------------------------------------------------------------------------------
   function readRequest() {
     const errors = [];
-    const raw = els.url.value.trim();
-    let url = null;
-    try {
-      const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
-      url = new URL(withScheme);
-      if (!raw || !/^https?:$/.test(url.protocol) || !url.hostname) url = null;
-    } catch (_) { url = null; }
-    setFieldError(els.url, els.urlError, url ? '' : 'Enter a website address such as https://example.com (http or https).');
+    const { url, problem } = window.llmsStory.siteAddress(els.url.value);
+    setFieldError(els.url, els.urlError, problem || '');
     if (!url) errors.push(els.url);
-    const maxPages = readNumber(els.maxPages, 'Max pages', errors);
-    const descLength = readNumber(els.descLength, 'Description length', errors);
+    const maxPages = readNumber(els.maxPages, els.maxPagesError, 'Max pages', errors);
+    const descLength = readNumber(els.descLength, els.descLengthError, 'Description length', errors);
     if (errors.length) { errors[0].focus(); return null; }
-    if (url.href !== raw) els.url.value = url.href;
+    if (url.href !== els.url.value.trim()) els.url.value = url.href;
     return {
       url: url.href, maxPages, descLength,
       full: els.full.checked,
@@ -87,13 +89,21 @@
     };
   }
 
-  function readNumber(input, name, errors) {
+  function readNumber(input, errorEl, name, errors) {
     const value = Number(input.value);
     const min = Number(input.min), max = Number(input.max);
     const ok = input.value !== '' && Number.isInteger(value) && value >= min && value <= max;
-    input.setAttribute('aria-invalid', String(!ok));
-    if (!ok) { errors.push(input); showError(`${name} must be a whole number from ${min} to ${max}.`); }
+    setFieldError(input, errorEl, ok ? '' : `${name} must be a whole number from ${min} to ${max}.`);
+    if (!ok) errors.push(input);
     return value;
+  }
+
+  /** A server error that names a request field is shown at that field; the rest go to the alert below the form. */
+  function showServerError(message) {
+    const field = /^(url|maxPages|descLength)\b/.exec(message);
+    const targets = { url: [els.url, els.urlError], maxPages: [els.maxPages, els.maxPagesError], descLength: [els.descLength, els.descLengthError] };
+    if (field) setFieldError(...targets[field[1]], message);
+    else showError(message);
   }
 
   function setFieldError(input, el, message) {
@@ -118,7 +128,7 @@
       const saved = storedToken();
       if (saved) return saved;
       els.apiKey.focus();
-      throw new Error('This server needs an API key: enter it above.');
+      throw Object.assign(new Error('This server needs an API key: enter it here.'), { field: 'apiKey' });
     }
     let response;
     try {
@@ -130,7 +140,7 @@
       sessionStorage.removeItem(TOKEN_KEY);
       els.apiKey.setAttribute('aria-invalid', 'true');
       els.apiKey.focus();
-      throw new Error('The API key was not accepted. Check it and try again.');
+      throw Object.assign(new Error('The API key was not accepted. Check it and try again.'), { field: 'apiKey' });
     }
     if (response.status === 429) {
       const wait = response.headers.get('Retry-After');
@@ -148,16 +158,24 @@
     event.preventDefault();
     if (run && !run.done) return;
     hideError();
+    // A new attempt clears the last one's cards, so an old result never sits next to a new error.
+    els.activity.hidden = true;
+    els.results.hidden = true;
+    setFieldError(els.apiKey, els.apiKeyError, '');
     const request = readRequest();
     if (!request) return;
 
     let token = null;
     if (config.apiKeyRequired) {
-      try { token = await obtainToken(); } catch (e) { showError(e.message); return; }
+      try { token = await obtainToken(); } catch (e) {
+        if (e.field === 'apiKey') setFieldError(els.apiKey, els.apiKeyError, e.message); else showError(e.message);
+        return;
+      }
     }
+    run = { done: false, cancelled: false, error: false, sawResult: false, verdict: null, story: window.llmsStory.create(els.story), origin: new URL(request.url).origin, maxPages: request.maxPages };
     resetOutput(request.maxPages);
     setRunning(true);
-    run = { done: false, cancelled: false, error: false, sawResult: false };
+    if (SMALL_SCREEN.matches) els.activity.scrollIntoView({ block: 'start' });
 
     const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
     const query = token ? `?token=${encodeURIComponent(token)}` : '';
@@ -192,7 +210,7 @@
       case 'error':
         run.error = true;
         appendLog(String(content), 'error');
-        showError(String(content));
+        showServerError(String(content));
         break;
       case 'done': showDone(content || {}); break;
       default: break; // types this page does not know are ignored, as the protocol asks
@@ -227,8 +245,12 @@
   // ---- rendering -----------------------------------------------------------------------------
   function resetOutput(maxPages) {
     els.log.replaceChildren();
+    els.pageLog.replaceChildren(); els.pageLogCount.textContent = '0'; els.pageLogDetails.open = false;
+    els.story.textContent = 'Starting…';
+    els.summary.hidden = true; els.summary.replaceChildren(); els.outline.replaceChildren();
+    els.moreTxt.hidden = true; els.moreFull.hidden = true;
     els.progress.max = maxPages; els.progress.value = 0;
-    els.progressText.textContent = `0 / ${maxPages} pages`;
+    els.progressText.textContent = `0 / ${maxPages} pages listed`;
     els.activity.hidden = false;
     els.results.hidden = true;
     els.hosted.hidden = true; els.hosted.replaceChildren();
@@ -248,7 +270,13 @@
   }
 
   function appendLog(text, kind) {
-    const log = els.log;
+    const perPage = !kind && PER_PAGE_LINE.test(text);
+    if (perPage) {
+      // The site's origin on every line is noise: show the path.
+      text = text.split(run.origin).join('');
+      els.pageLogCount.textContent = String(Number(els.pageLogCount.textContent) + 1);
+    } else run.story.note(text);
+    const log = perPage ? els.pageLog : els.log;
     // Follow the tail only when the reader is already at the bottom; don't yank them back up.
     const atBottom = log.scrollTop + log.clientHeight >= log.scrollHeight - 24;
     const li = document.createElement('li');
@@ -262,16 +290,18 @@
 
   function showProgress(p) {
     const max = Number(p.maxPages) || Number(els.progress.max) || 1;
-    const crawled = Number(p.crawled) || 0;
+    // listed never passes maxPages; older servers send only crawled (pages read), so cap that.
+    const listed = Math.min(Number(p.listed ?? p.crawled) || 0, max);
     els.progress.max = max;
-    els.progress.value = Math.min(crawled, max);
-    const extra = [p.failed ? `${p.failed} failed` : '', p.queued ? `${p.queued} queued` : ''].filter(Boolean).join(', ');
-    els.progressText.textContent = `${crawled} / ${max} pages${extra ? ` (${extra})` : ''}`;
+    els.progress.value = listed;
+    const extra = [p.fetched ?? p.crawled ? `${p.fetched ?? p.crawled} fetched` : '', p.failed ? `${p.failed} failed` : ''].filter(Boolean).join(', ');
+    els.progressText.textContent = `${listed} / ${max} pages listed${extra ? ` (${extra})` : ''}`;
   }
 
   function showFile(which, text) {
     files[which] = text;
-    (which === 'txt' ? els.outTxt : els.outFull).textContent = text;
+    R.showText(which === 'txt' ? els.outTxt : els.outFull, which === 'txt' ? els.moreTxt : els.moreFull, text);
+    if (which === 'txt') run.sections = R.renderOutline(els.outline, text);
     if (which === 'full') els.tabFull.hidden = false;
     els.results.hidden = false;
     run.sawResult = true;
@@ -294,10 +324,8 @@
 
   function showVerdict(v) {
     const problems = Array.isArray(v.problems) ? v.problems : [];
-    els.verdict.className = `verdict ${v.valid ? 'ok' : 'bad'}`;
-    els.verdict.textContent = v.valid
-      ? (problems.length ? `Valid llms.txt (${problems.length} note${problems.length > 1 ? 's' : ''})` : 'Valid llms.txt')
-      : `Not valid: ${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+    run.verdict = { valid: Boolean(v.valid), count: problems.length };
+    renderVerdict(run.cancelled);
     els.problems.replaceChildren(...problems.map((p) => {
       const li = document.createElement('li');
       li.textContent = `${p.line ? `line ${p.line}: ` : ''}${p.message || p}`;
@@ -306,11 +334,25 @@
     els.problems.hidden = problems.length === 0;
   }
 
+  function renderVerdict(partial) {
+    if (!run.verdict) return;
+    const { valid, count } = run.verdict;
+    els.verdict.className = `verdict ${!valid ? 'bad' : partial ? 'partial' : 'ok'}`;
+    els.verdict.textContent = R.verdictText(valid, count, partial);
+  }
+
   function showDone(d) {
     run.done = true;
     const seconds = typeof d.seconds === 'number' ? d.seconds.toFixed(1) : d.seconds;
-    const prefix = run.error ? 'Failed' : (run.cancelled ? 'Stopped' : 'Done');
-    els.status.textContent = `${prefix}: ${d.pages ?? 0} pages, ${d.failed ?? 0} failed, ${seconds ?? '?'} s`;
+    const prefix = run.error ? 'Failed' : (run.cancelled || d.partial ? 'Stopped' : 'Done');
+    const listed = d.listed ?? d.pages ?? 0;
+    els.status.textContent = `${prefix}: ${listed} pages listed, ${d.failed ?? 0} failed, ${seconds ?? '?'} s`;
+    run.story.end(run.error ? 'failed' : `${run.cancelled || d.partial ? 'stopped after' : 'done in'} ${seconds} s`);
+    if (!run.sawResult) return;
+    const partial = Boolean(d.partial || run.cancelled);
+    renderVerdict(partial);
+    R.renderSummary(els.summary, { done: { ...d, maxPages: run.maxPages }, files, sectionCount: run.sections, partial });
+    if (SMALL_SCREEN.matches) els.results.scrollIntoView({ block: 'start' });
   }
 
   function showError(message) {
@@ -382,8 +424,9 @@
   els.stop.addEventListener('click', stop);
   els.autoUpdate.addEventListener('change', () => { els.interval.disabled = !els.autoUpdate.checked; });
   els.url.addEventListener('input', () => setFieldError(els.url, els.urlError, ''));
-  els.maxPages.addEventListener('input', () => { els.maxPages.dataset.touched = '1'; });
-  els.descLength.addEventListener('input', () => { els.descLength.dataset.touched = '1'; });
+  els.maxPages.addEventListener('input', () => { els.maxPages.dataset.touched = '1'; setFieldError(els.maxPages, els.maxPagesError, ''); });
+  els.descLength.addEventListener('input', () => { els.descLength.dataset.touched = '1'; setFieldError(els.descLength, els.descLengthError, ''); });
+  els.apiKey.addEventListener('input', () => setFieldError(els.apiKey, els.apiKeyError, ''));
   for (const tab of [els.tabTxt, els.tabFull]) {
     tab.addEventListener('click', () => selectTab(tab));
     tab.addEventListener('keydown', onTabKey);

@@ -47,9 +47,25 @@ public sealed class WebPageBrowserTests(BrowserFixture browser, OpenCrawlServer 
         Assert.True(LlmsTxtGenerator.Validate(result).IsValid);
         Assert.Contains(site.Url("/docs/install").AbsoluteUri, result, StringComparison.Ordinal);
         Assert.Contains("Valid llms.txt", await TextAsync(page, "#verdict"), StringComparison.Ordinal);
-        Assert.Contains("Fetched", await TextAsync(page, "#log"), StringComparison.Ordinal);
+        // Milestones in the story; the line per page behind the details toggle, without the origin repeated.
+        Assert.Contains("pages", await TextAsync(page, "#story"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Fetched", await TextAsync(page, "#log"), StringComparison.Ordinal);
+        Assert.Contains("Fetched /docs/", await TextAsync(page, "#page-log"), StringComparison.Ordinal);
+        Assert.False(await page.EvaluateExpressionAsync<bool>("document.getElementById('page-log-details').open"));
+        // The header: counts in the shared words, each file's size and token estimate.
+        var summary = await TextAsync(page, "#summary");
+        Assert.Contains($"{SampleSites.DocsPaths.Count} of 50 pages listed", summary, StringComparison.Ordinal);
+        Assert.Contains("llms.txt:", summary, StringComparison.Ordinal);
+        Assert.Contains("llms-full.txt:", summary, StringComparison.Ordinal);
+        Assert.Contains("tokens", summary, StringComparison.Ordinal);
+        // The outline: one expandable entry per section of the file, with its link count.
+        var sections = result.Split('\n').Count(l => l.StartsWith("## ", StringComparison.Ordinal));
+        Assert.Equal(sections, await page.EvaluateExpressionAsync<int>("document.querySelectorAll('#outline details').length"));
+        Assert.Contains("link", await TextAsync(page, "#outline summary"), StringComparison.Ordinal);
+        await page.ClickAsync("#outline summary");
+        Assert.True(await page.EvaluateExpressionAsync<bool>("document.querySelector('#outline details').open"));
         Assert.False(await page.EvaluateExpressionAsync<bool>("document.getElementById('tab-full').hidden"));
-        Assert.Contains($"{SampleSites.DocsPaths.Count} / 50 pages", await TextAsync(page, "#progress-text"), StringComparison.Ordinal);
+        Assert.Contains($"{SampleSites.DocsPaths.Count} / 50 pages listed", await TextAsync(page, "#progress-text"), StringComparison.Ordinal);
 
         var hosted = await page.EvaluateExpressionAsync<string>("document.querySelector('#hosted a').href");
         using var http = new HttpClient();
@@ -98,6 +114,10 @@ public sealed class WebPageBrowserTests(BrowserFixture browser, OpenCrawlServer 
 
         Assert.StartsWith("# ", await TextAsync(page, "#output-txt"), StringComparison.Ordinal);
         Assert.Contains("partial", (await TextAsync(page, "#log")).ToLowerInvariant(), StringComparison.Ordinal);
+        // A stopped crawl's file is never labelled plain "Valid".
+        await WaitAsync(page, "() => !document.getElementById('summary').hidden");
+        Assert.StartsWith("Partial", await TextAsync(page, "#verdict"), StringComparison.Ordinal);
+        Assert.Contains("Partial", await TextAsync(page, "#summary"), StringComparison.Ordinal);
         Assert.True(await page.EvaluateExpressionAsync<bool>("document.getElementById('stop').disabled"));
         Assert.False(await page.EvaluateExpressionAsync<bool>("document.getElementById('generate').disabled"));
         await BrowserFixture.ScreenshotAsync(page, "stopped-1440-light");
@@ -145,8 +165,9 @@ public sealed class WebPageApiKeyTests(BrowserFixture browser, KeyedCrawlServer 
         await page.TypeAsync("#url", site.BaseUri.AbsoluteUri);
         await page.TypeAsync("#api-key", "wrong-key");
         await page.ClickAsync("#generate");
-        await page.WaitForFunctionAsync("() => !document.getElementById('error').hidden");
-        Assert.Contains("not accepted", await page.EvaluateExpressionAsync<string>("document.getElementById('error').textContent"), StringComparison.Ordinal);
+        // Shown at the key's field, where the mistake is.
+        await page.WaitForFunctionAsync("() => !document.getElementById('api-key-error').hidden");
+        Assert.Contains("not accepted", await page.EvaluateExpressionAsync<string>("document.getElementById('api-key-error').textContent"), StringComparison.Ordinal);
         Assert.Empty(site.Requests);
         await BrowserFixture.ScreenshotAsync(page, "wrong-key-1440-light");
 
@@ -156,6 +177,7 @@ public sealed class WebPageApiKeyTests(BrowserFixture browser, KeyedCrawlServer 
         await page.WaitForFunctionAsync("() => document.getElementById('status').textContent.startsWith('Done')");
 
         Assert.True(await page.EvaluateExpressionAsync<bool>("document.getElementById('error').hidden"));
+        Assert.True(await page.EvaluateExpressionAsync<bool>("document.getElementById('api-key-error').hidden"));
         Assert.StartsWith("# ", await page.EvaluateExpressionAsync<string>("document.getElementById('output-txt').textContent"), StringComparison.Ordinal);
         Assert.Contains("token", await page.EvaluateExpressionAsync<string>("sessionStorage.getItem('llmstxt.token') || ''"), StringComparison.Ordinal);
         Assert.DoesNotContain("token", page.Url, StringComparison.Ordinal);

@@ -32,14 +32,14 @@ public sealed class ServerProcess : IDisposable
         }
     }
 
-    public static ServerProcess Start(IReadOnlyDictionary<string, string> environment)
+    public static ServerProcess Start(IReadOnlyDictionary<string, string> environment, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = TestServices.NewTempFolder(),
+            WorkingDirectory = workingDirectory ?? TestServices.NewTempFolder(),
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "LlmsTxt.Server.dll"));
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";

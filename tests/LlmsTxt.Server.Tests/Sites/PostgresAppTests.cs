@@ -68,19 +68,24 @@ public sealed class PostgresAppTests(PostgresDatabases databases) : IClassFixtur
     }
 
     [Fact]
-    public async Task AnUnreachableDatabaseStopsStartUpWithOneLineNamingDatabaseUrl()
+    public async Task AnUnreachableDatabaseIsOneWarningLineNamingDatabaseUrlAndReadinessSays503()
     {
         using var server = ServerProcess.Start(new Dictionary<string, string>
         {
             ["DATABASE_URL"] = "postgres://app:hunter2-secret@127.0.0.1:9/llms",
             ["DATABASE_STARTUP_WAIT"] = "1",
             ["DATA_DIR"] = TestServices.NewTempFolder(),
+            ["SCHEDULER_ENABLED"] = "false",
         });
 
-        await Eventually.HoldsAsync(() => Task.FromResult(server.HasExited), TimeSpan.FromSeconds(60), () => server.Output);
+        await Eventually.HoldsAsync(() => Task.FromResult(server.Output.Contains("in a browser", StringComparison.Ordinal) || server.HasExited), TimeSpan.FromSeconds(60), () => server.Output);
 
-        Assert.Equal(1, server.ExitCode);
-        Assert.Contains(server.Lines, l => l.TrimStart().StartsWith("DATABASE_URL: the PostgreSQL database could not be opened", StringComparison.Ordinal));
+        Assert.False(server.HasExited, server.Output);
+        Assert.Equal(1, server.CountLines("DATABASE_URL: the PostgreSQL database does not answer"));
+        var url = System.Text.RegularExpressions.Regex.Match(server.Output, @"open (http://\S+) in a browser").Groups[1].Value;
+        using var http = new HttpClient();
+        using var ready = await http.GetAsync(new Uri(new Uri(url), "/health/ready"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.DoesNotContain("hunter2-secret", server.Output, StringComparison.Ordinal);
     }
 
