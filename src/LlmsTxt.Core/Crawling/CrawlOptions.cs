@@ -19,6 +19,12 @@ public sealed record CrawlOptions
     /// <summary>When false (server default) every connection is vetted by <see cref="AddressClassifier"/>.</summary>
     public bool AllowPrivateNetworks { get; init; }
 
+    /// <summary>Test seam only: one host name mapped to a loopback fixture and treated as public by the guard.</summary>
+    public GuardTestHost? GuardTestHost { get; init; }
+
+    /// <summary>The connect-time address rule for this crawl (pages, and the browser's proxy when rendering).</summary>
+    public AddressGuard Guard => new(AllowPrivateNetworks) { TestHost = GuardTestHost };
+
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
     /// <summary>Longest wait for headers or for the next chunk of the body.</summary>
     public TimeSpan IdleReadTimeout { get; init; } = TimeSpan.FromSeconds(15);

@@ -24,7 +24,7 @@ internal sealed partial class CrawlSession
                 return unusable;
             }
             Report(new PageFetchedEvent(result.FinalUrl, result.Status, result.Elapsed, result.Body.Length) { CutAt = result.Truncated ? _options.MaxPageBytes : null });
-            var final = _normalizer.Normalize(result.FinalUrl) ?? result.FinalUrl;
+            var final = HashRoute.Carry(url, _normalizer.Normalize(result.FinalUrl) ?? result.FinalUrl);
             if (isStart)
             {
                 Rebase(final);
@@ -34,7 +34,7 @@ internal sealed partial class CrawlSession
             var page = ExtractReleasing(holder, final);
             result = holder.Value!;
             var rendered = false;
-            if (_request.RenderJs && _renderer is not null && page.WordCount < _options.RenderWordThreshold)
+            if (_renderSession is not null && page.WordCount < _options.RenderWordThreshold)
             {
                 (page, rendered) = await RenderAsync(page, final, cancellationToken).ConfigureAwait(false);
             }
@@ -48,7 +48,7 @@ internal sealed partial class CrawlSession
                 Report(new LimitReachedEvent($"{final} has more than {page.Links.Count:N0} links ({page.Links.Count + page.LinksDropped:N0} counted); only the first {page.Links.Count:N0} were read"));
                 _logger.LogInformation("{Url} has {Dropped} links beyond the first {Kept}; not read", final, page.LinksDropped, page.Links.Count);
             }
-            var links = page.NoFollow || HasToken(result.RobotsTag, "nofollow") ? [] : FollowableLinks(page, final);
+            var links = page.NoFollow || HasToken(result.RobotsTag, "nofollow") ? [] : FollowableLinks(page, final, rendered);
             var levels = OutlineLevels(page, links, isStart);
             if (page.NoIndex || HasToken(result.RobotsTag, "noindex"))
             {
@@ -141,12 +141,12 @@ internal sealed partial class CrawlSession
     {
         try
         {
-            var rendered = await _renderer!.RenderAsync(url, cancellationToken).ConfigureAwait(false);
+            var rendered = await _renderSession!.RenderAsync(url, cancellationToken).ConfigureAwait(false);
             if (rendered is null)
             {
                 return (page, false);
             }
-            var renderedUrl = _normalizer.Normalize(rendered.FinalUrl) is { } r && _scope.Contains(r) ? r : url;
+            var renderedUrl = _normalizer.Normalize(rendered.FinalUrl) is { } r && _scope.Contains(r) ? HashRoute.Carry(rendered.FinalUrl, r) : url;
             var better = _extractor.Extract(rendered.Html, renderedUrl);
             Interlocked.Increment(ref _rendered);
             Report(new PageRenderedEvent(url, page.WordCount, better.WordCount));
@@ -197,21 +197,20 @@ internal sealed partial class CrawlSession
         return levels;
     }
 
-    private static IEnumerable<Understanding.NavNode> Flatten(IEnumerable<Understanding.NavNode> nodes) =>
-        nodes.SelectMany(n => Flatten(n.Children).Prepend(n));
-
-    private List<(string Identity, Uri Url)> FollowableLinks(Page page, Uri pageUrl)
+    /// <param name="rendered">Links of a rendered page keep their hash routes (each route is a page of a single-page site).</param>
+    private List<(string Identity, Uri Url)> FollowableLinks(Page page, Uri pageUrl, bool rendered)
     {
         var links = new List<(string, Uri)>();
         var template = UrlTemplates.Of(pageUrl);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var link in page.Links)
         {
-            if (_normalizer.Normalize(link.Url) is not { } url)
+            if (_normalizer.Normalize(link.Url) is not { } clean)
             {
                 continue;
             }
-            var identity = UrlNormalizer.IdentityKey(url);
+            var url = rendered ? HashRoute.Carry(link.Url, clean) : clean;
+            var identity = UrlNormalizer.IdentityKey(url) + HashRoute.Of(url);
             if (!seen.Add(identity))
             {
                 continue;
@@ -253,6 +252,11 @@ internal sealed partial class CrawlSession
     /// </summary>
     private string IdentityOf(Page page, Uri final)
     {
+        if (HashRoute.Of(final) is { Length: > 0 } route)
+        {
+            // Every route shares the shell's canonical link; the route is what tells the pages apart.
+            return UrlNormalizer.IdentityKey(final) + route;
+        }
         if (page.CanonicalUrl is { } canonical && _normalizer.Normalize(canonical) is { } clean && _scope.SameSite(clean)
             && !(clean.AbsolutePath == "/" && final.AbsolutePath != "/"))
         {
@@ -292,7 +296,7 @@ internal sealed partial class CrawlSession
     {
         try
         {
-            await SafeHttpHandler.ResolveVettedAsync(url.IdnHost, allowPrivate: false, _token).ConfigureAwait(false);
+            await _options.Guard.ResolveAsync(url.IdnHost, _token).ConfigureAwait(false);
             return null;
         }
         catch (RefusedAddressException refused)

@@ -11,6 +11,7 @@ internal sealed partial class CrawlSession
     private readonly CrawlOptions _options;
     private readonly PageExtractor _extractor;
     private readonly IPageRenderer? _renderer;
+    private IRenderSession? _renderSession;
     private readonly RobotsCache _robotsCache;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
@@ -55,6 +56,7 @@ internal sealed partial class CrawlSession
         var start = _normalizer.Normalize(_request.StartUrl)!;
         _scope = CrawlScope.From(start);
         _home = start;
+        _renderSession = _request.RenderJs ? _renderer?.OpenSession(new RenderSessionOptions(_options.Guard, _options.MaxConcurrencyPerHost)) : null;
         var frontier = new Frontier(Target, MaxAttempts, _options.MaxLinkDepth, maxPending: (MaxAttempts * 2) + 1000);
         var sitemaps = SitemapSet.Empty;
         string? error = null;
@@ -88,6 +90,14 @@ internal sealed partial class CrawlSession
             cancelled = true;
             var why = cancellationToken.IsCancellationRequested ? "Crawl cancelled" : $"Crawl deadline of {_options.CrawlDeadline.TotalMinutes:0.#} min reached";
             Report(new LimitReachedEvent($"{why}; keeping the {frontier.Select().Count} pages fetched so far"));
+        }
+        finally
+        {
+            // The crawl's private browser context (cache, cookies, storage) ends with it.
+            if (_renderSession is not null)
+            {
+                await _renderSession.DisposeAsync().ConfigureAwait(false);
+            }
         }
         return await FinishAsync(frontier, sitemaps, error, cancelled, started).ConfigureAwait(false);
     }

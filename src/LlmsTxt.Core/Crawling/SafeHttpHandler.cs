@@ -14,8 +14,9 @@ public sealed class RefusedAddressException(string host, IPAddress address, stri
 
 /// <summary>
 /// Builds the one <see cref="SocketsHttpHandler"/> every crawl request goes through (pages, robots.txt,
-/// sitemaps, Markdown twins). Its ConnectCallback resolves the host itself, refuses non-public addresses
-/// (unless private networks are allowed) and connects to exactly the vetted address, so redirects, DNS
+/// sitemaps, Markdown twins). Its ConnectCallback goes through <see cref="AddressGuard"/>: it resolves the
+/// host itself, refuses non-public addresses (unless private networks are allowed) and connects to exactly
+/// the vetted address, so redirects, DNS
 /// rebinding and numeric spellings of an IP cannot reach an internal service. Redirects are left to our
 /// code, no ambient proxy is used (it would hide the real target), and HTTP/3 is never negotiated
 /// (QUIC connections would bypass the callback). Decompression happens inside the handler, so size caps
@@ -26,7 +27,7 @@ public static class SafeHttpHandler
     public static SocketsHttpHandler Create(CrawlOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var allowPrivate = options.AllowPrivateNetworks;
+        var guard = options.Guard;
         return new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -38,7 +39,8 @@ public static class SafeHttpHandler
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
             MaxResponseHeadersLength = 64,
-            ConnectCallback = (context, cancellationToken) => ConnectAsync(context.DnsEndPoint, allowPrivate, cancellationToken),
+            ConnectCallback = async (context, cancellationToken) =>
+                new NetworkStream(await guard.ConnectAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false), ownsSocket: true),
         };
     }
 
@@ -52,53 +54,6 @@ public static class SafeHttpHandler
     }
 
     /// <summary>Resolves <paramref name="host"/> and throws <see cref="RefusedAddressException"/> if any address is non-public.</summary>
-    public static async Task<IPAddress[]> ResolveVettedAsync(string host, bool allowPrivate, CancellationToken cancellationToken = default)
-    {
-        var bare = host.Trim('[', ']');
-        IPAddress[] addresses = IPAddress.TryParse(bare, out var literal)
-            ? [literal]
-            : await Dns.GetHostAddressesAsync(bare, cancellationToken).ConfigureAwait(false);
-        if (addresses.Length == 0)
-        {
-            throw new IOException($"{host} did not resolve to any address.");
-        }
-        if (!allowPrivate)
-        {
-            // Any non-public answer refuses the host: a rebinding DNS server may mix them.
-            foreach (var address in addresses)
-            {
-                if (AddressClassifier.Classify(address) is { } range)
-                {
-                    throw new RefusedAddressException(host, address, range);
-                }
-            }
-        }
-        return addresses;
-    }
-
-    private static async ValueTask<Stream> ConnectAsync(DnsEndPoint endPoint, bool allowPrivate, CancellationToken cancellationToken)
-    {
-        var addresses = await ResolveVettedAsync(endPoint.Host, allowPrivate, cancellationToken).ConfigureAwait(false);
-        Exception? last = null;
-        foreach (var address in addresses)
-        {
-            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                await socket.ConnectAsync(new IPEndPoint(address, endPoint.Port), cancellationToken).ConfigureAwait(false);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch (SocketException ex)
-            {
-                socket.Dispose();
-                last = ex;
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        }
-        throw new IOException($"Could not connect to {endPoint.Host}:{endPoint.Port}: {last?.Message}", last);
-    }
+    public static Task<IPAddress[]> ResolveVettedAsync(string host, bool allowPrivate, CancellationToken cancellationToken = default) =>
+        new AddressGuard(allowPrivate).ResolveAsync(host, cancellationToken);
 }

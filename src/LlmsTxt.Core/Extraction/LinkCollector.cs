@@ -28,7 +28,8 @@ internal sealed class LinkCollector(UrlResolver resolver)
     };
 
     private readonly List<PageLink> _links = [];
-    private readonly Dictionary<(Uri, bool), int> _seen = [];
+    // Keyed by the URL's text: Uri equality ignores fragments, and hash routes (#/guide) are distinct pages.
+    private readonly Dictionary<(string, bool), int> _seen = [];
     private readonly List<IElement> _listItems = [];
     private string? _navHeading;
     private string? _contentHeading;
@@ -169,7 +170,7 @@ internal sealed class LinkCollector(UrlResolver resolver)
             return;
         }
         var inNav = _navDepth > 0;
-        if (_seen.TryGetValue((url, inNav), out var index))
+        if (_seen.TryGetValue((url.AbsoluteUri, inNav), out var index))
         {
             // A repeat keeps the first position, but may bring the group the first lacked (the top bar's "Docs"
             // link has none; the same page in the sidebar sits under "Getting started").
@@ -180,7 +181,7 @@ internal sealed class LinkCollector(UrlResolver resolver)
             return;
         }
         var text = LinkText(anchor);
-        _seen[(url, inNav)] = _links.Count;
+        _seen[(url.AbsoluteUri, inNav)] = _links.Count;
         _links.Add(new PageLink(url, text, inNav, GroupOf(anchor, text, inNav)));
     }
 
@@ -279,7 +280,7 @@ internal sealed class LinkCollector(UrlResolver resolver)
             cleaned = cleaned.Replace("\t", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal)
                 .Replace("\r", "", StringComparison.Ordinal);
         }
-        if (cleaned.Length == 0 || cleaned[0] == '#' || cleaned.Length > 4096)
+        if (cleaned.Length == 0 || (cleaned[0] == '#' && !HashRoute.IsRoute(cleaned)) || cleaned.Length > 4096)
         {
             return null;
         }
@@ -289,7 +290,7 @@ internal sealed class LinkCollector(UrlResolver resolver)
         {
             return null;
         }
-        if (url.Fragment.Length > 0 || cleaned.EndsWith('#'))
+        if ((url.Fragment.Length > 0 && !HashRoute.IsRoute(url.Fragment)) || cleaned.EndsWith('#'))
         {
             var withoutFragment = url.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped);
             return Uri.TryCreate(withoutFragment, UriKind.Absolute, out var clean) ? clean : null;

@@ -66,6 +66,7 @@ public sealed class LlmsTxtGenerator(
             throw new GenerationFailedException(crawl.Error
                 ?? (crawl.Cancelled ? "Stopped before any page was fetched; there is nothing to write." : $"No page of {request.Url} could be read, so there is nothing to list."));
         }
+        if (!renderJs && EmptyShellHint.For(crawl, _crawlOptions.RenderWordThreshold) is { } hint) events.Log(hint, GenerationLogLevel.Warning);
         var partial = crawl.Cancelled;
         if (partial) events.Log($"Partial result: building the file from the {crawl.Pages.Count} pages fetched before the stop.", GenerationLogLevel.Warning);
 

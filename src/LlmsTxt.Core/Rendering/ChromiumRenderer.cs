@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using LlmsTxt.Core.Crawling;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PuppeteerSharp;
@@ -5,122 +8,90 @@ using PuppeteerSharp;
 namespace LlmsTxt.Core.Rendering;
 
 /// <summary>
-/// Renders pages in headless Chromium: a local binary started on first use with a fresh profile,
-/// or a remote CDP endpoint. One browser serves every page; a few tabs at a time.
+/// Renders pages in headless Chromium: a local binary started on first use with a fresh profile and reused
+/// across crawls, or a remote CDP endpoint. Each crawl gets its own private browser context (see
+/// <see cref="ChromiumRenderSession"/>). A local browser connects only through <see cref="GuardingProxy"/>:
+/// its default proxy refuses everything (Chromium's own background traffic), and each crawl's context uses a
+/// proxy that applies that crawl's address rule. A remote endpoint is outside our network and keeps its own
+/// protections.
 /// </summary>
 public sealed class ChromiumRenderer(ChromiumRendererOptions options, ILogger<ChromiumRenderer>? logger = null)
     : IPageRenderer, IAsyncDisposable
 {
-    // Flags that keep a server-side browser quiet and predictable: no GPU, no background traffic,
-    // no QUIC (its connections would bypass connect-time address checks), a throwaway profile.
-    internal static readonly string[] LaunchArguments =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage",
-    ];
-
-    private static readonly HashSet<ResourceType> SkippedResources =
-        [ResourceType.Image, ResourceType.Media, ResourceType.Font, ResourceType.StyleSheet];
-
     private readonly ILogger _logger = logger ?? NullLogger<ChromiumRenderer>.Instance;
     private readonly SemaphoreSlim _launchLock = new(1, 1);
-    private readonly SemaphoreSlim _tabs = new(Math.Max(1, options.MaxConcurrentPages));
+    private readonly ConcurrentDictionary<string, int> _pageHosts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, int> _browserHosts = new(StringComparer.OrdinalIgnoreCase);
     private IBrowser? _browser;
+    private GuardingProxy? _backgroundProxy;
     private string? _profileDir;
     private bool _disposed;
 
-    public async Task<RenderedPage?> RenderAsync(Uri url, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Flags for a quiet, predictable server-side browser that cannot get around the proxy: every connection
+    /// (loopback too) goes to the proxy; the browser resolves no names itself; no QUIC, no non-proxied WebRTC
+    /// UDP, no prediction or preconnect, and none of the services that phone home (updates, sync, sign-in,
+    /// safe browsing, metrics, field trials, domain reliability, translation, media router).
+    /// </summary>
+    internal static IReadOnlyList<string> LaunchArguments(Uri proxy) =>
+    [
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+        "--no-default-browser-check", "--hide-scrollbars", "--mute-audio",
+        $"--proxy-server={proxy.GetLeftPart(UriPartial.Authority)}", "--proxy-bypass-list=<-loopback>",
+        // Quoted: the launcher joins arguments into one command line, and this value has spaces.
+        "\"--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1\"",
+        "--disable-quic", "--force-webrtc-ip-handling-policy=disable_non_proxied_udp", "--webrtc-ip-handling-policy=disable_non_proxied_udp",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-domain-reliability",
+        "--disable-client-side-phishing-detection", "--safebrowsing-disable-auto-update", "--disable-default-apps",
+        "--disable-extensions", "--disable-component-extensions-with-background-pages", "--no-pings", "--disable-breakpad",
+        "--metrics-recording-only", "--disable-field-trial-config", "--disable-background-timer-throttling",
+        "--disable-renderer-backgrounding", "--disable-backgrounding-occluded-windows", "--disable-ipc-flooding-protection",
+        "--disable-hang-monitor", "--disable-popup-blocking", "--disable-prompt-on-repost", "--password-store=basic", "--use-mock-keychain",
+        "--disable-features=NetworkPrediction,NetworkPredictionOptions,Prerender2,OptimizationHints,Translate,MediaRouter," +
+            "DialMediaRouteProvider,CertificateTransparencyComponentUpdater,AutofillServerCommunication,InterestFeedContentSuggestions," +
+            "SafeBrowsingRealTimeUrlLookup,PrivacySandboxSettings4,AcceptCHFrame,ChromeWhatsNewUI,HttpsUpgrades,LensOverlay," +
+            "PreconnectToSearch,NavigationPredictor,LoadingPredictorUseLocalPredictions,SpareRendererForSitePerProcess,SearchPrefetchServicePrefetching," +
+            "OmniboxZeroSuggestPrefetching,DeferredPreconnect,ChromeLabs,OptimizationGuideModelDownloading,AutofillEnableAccountWalletStorage",
+        "--disable-search-engine-choice-screen", "--no-service-autorun", "--disable-gaia-services", "--disable-signin-frame-client-certs",
+    ];
+
+    /// <summary>Every host the crawls' pages asked the guarding proxies to reach (allowed or refused), with counts.</summary>
+    public IReadOnlyDictionary<string, int> HostsRequested => _pageHosts;
+
+    /// <summary>
+    /// Hosts Chromium tried to reach on its own (update, sign-in and search services Debian's build still calls
+    /// despite the flags); the browser's default proxy refused every one of them.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> BrowserOwnHostsRefused => _browserHosts;
+
+    /// <summary>How long starting the local browser took (null until it started; the bench reports it).</summary>
+    public TimeSpan? StartTime { get; private set; }
+
+    internal ChromiumRendererOptions Options => options;
+
+    public IRenderSession OpenSession(RenderSessionOptions sessionOptions)
     {
-        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(sessionOptions);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        await _tabs.WaitAsync(cancellationToken);
-        try
-        {
-            var browser = await GetBrowserAsync(cancellationToken);
-            var page = await browser.NewPageAsync();
-            // Closing the tab is the only reliable way to interrupt a navigation in progress.
-            await using var onCancel = cancellationToken.Register(() => _ = page.CloseAsync());
-            try
-            {
-                return await NavigateAsync(page, url, cancellationToken);
-            }
-            finally
-            {
-                if (!page.IsClosed) await page.CloseAsync();
-            }
-        }
-        catch (Exception ex) when (ex is PuppeteerException or TimeoutException && !cancellationToken.IsCancellationRequested)
-        {
-            _logger.LogWarning("Rendering {Url} failed: {Reason}", url, ex.Message);
-            return null;
-        }
-        catch (Exception ex) when (ex is PuppeteerException or ObjectDisposedException && cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException("Rendering cancelled.", ex, cancellationToken);
-        }
-        finally
-        {
-            _tabs.Release();
-        }
+        return new ChromiumRenderSession(this, sessionOptions, _logger);
     }
 
-    private async Task<RenderedPage?> NavigateAsync(IPage page, Uri url, CancellationToken cancellationToken)
+    /// <summary>Renders one page in a session of its own (tools and tests; crawls use <see cref="OpenSession"/>).</summary>
+    public async Task<RenderedPage?> RenderAsync(Uri url, AddressGuard guard, CancellationToken cancellationToken = default)
     {
-        await page.SetRequestInterceptionAsync(true);
-        page.Request += (_, e) => _ = FilterAsync(e.Request, cancellationToken);
-        IResponse? response;
-        try
-        {
-            response = await page.GoToAsync(url.AbsoluteUri, new NavigationOptions
-            {
-                Timeout = (int)options.PageTimeout.TotalMilliseconds,
-                WaitUntil = [WaitUntilNavigation.Load, WaitUntilNavigation.Networkidle2],
-            });
-        }
-        catch (NavigationException ex) when (ex.InnerException is TimeoutException || ex.Message.Contains("Timeout", StringComparison.OrdinalIgnoreCase))
-        {
-            // A page that keeps polling never goes idle; what it has drawn by now is still worth having.
-            _logger.LogInformation("Rendering {Url} hit the {Seconds}s budget; keeping what was drawn", url, options.PageTimeout.TotalSeconds);
-            response = null;
-        }
-        cancellationToken.ThrowIfCancellationRequested();
-        if (response is not null && !response.Ok)
-        {
-            _logger.LogInformation("Rendering {Url} answered {Status}", url, (int)response.Status);
-            return null;
-        }
-        var html = await page.GetContentAsync();
-        return new RenderedPage(Uri.TryCreate(page.Url, UriKind.Absolute, out var final) ? final : url, html);
+        await using var session = OpenSession(new RenderSessionOptions(guard, 1));
+        return await session.RenderAsync(url, cancellationToken);
     }
 
-    private async Task FilterAsync(IRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var allowed = !SkippedResources.Contains(request.ResourceType)
-                && Uri.TryCreate(request.Url, UriKind.Absolute, out var target)
-                && target.Scheme is "http" or "https" or "data" or "blob"
-                && (options.AllowRequest is null || target.Scheme is not ("http" or "https")
-                    || await options.AllowRequest(target, cancellationToken));
-            if (allowed) await request.ContinueAsync();
-            else await request.AbortAsync(RequestAbortErrorCode.BlockedByClient);
-        }
-        catch (PuppeteerException)
-        {
-            // The tab closed while we decided; nothing left to answer.
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
+    internal GuardingProxy StartProxy(AddressGuard guard) => GuardingProxy.Start(guard, _logger, _pageHosts);
 
-    private async Task<IBrowser> GetBrowserAsync(CancellationToken cancellationToken)
+    internal async Task<IBrowser> GetBrowserAsync(CancellationToken cancellationToken)
     {
         if (_browser is { IsConnected: true } ready) return ready;
         await _launchLock.WaitAsync(cancellationToken);
         try
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             if (_browser is { IsConnected: true } current) return current;
             await CloseBrowserAsync();
             _browser = options.BrowserWebSocketEndpoint is { } endpoint
@@ -140,15 +111,21 @@ public sealed class ChromiumRenderer(ChromiumRendererOptions options, ILogger<Ch
             throw new PuppeteerException($"Chromium not found at {options.ExecutablePath}; set CHROMIUM_PATH or BROWSER_WS_ENDPOINT.");
         _profileDir = Path.Combine(Path.GetTempPath(), "llmstxt-chromium-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_profileDir);
+        _backgroundProxy = GuardingProxy.Start(guard: null, _logger, _browserHosts);
         _logger.LogInformation("Starting Chromium {Path}", options.ExecutablePath);
-        return await Puppeteer.LaunchAsync(new LaunchOptions
+        var clock = Stopwatch.StartNew();
+        var browser = await Puppeteer.LaunchAsync(new LaunchOptions
         {
             ExecutablePath = options.ExecutablePath,
             Headless = true,
-            Args = LaunchArguments,
+            IgnoreDefaultArgs = true,
+            Args = [.. LaunchArguments(_backgroundProxy.Address)],
             UserDataDir = _profileDir,
             Timeout = 30_000,
         });
+        StartTime = clock.Elapsed;
+        _logger.LogInformation("Chromium started in {Milliseconds} ms", (int)clock.Elapsed.TotalMilliseconds);
+        return browser;
     }
 
     private async Task CloseBrowserAsync()
@@ -166,6 +143,11 @@ public sealed class ChromiumRenderer(ChromiumRendererOptions options, ILogger<Ch
             await _browser.DisposeAsync();
             _browser = null;
         }
+        if (_backgroundProxy is not null)
+        {
+            await _backgroundProxy.DisposeAsync();
+            _backgroundProxy = null;
+        }
         if (_profileDir is not null)
         {
             try { Directory.Delete(_profileDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
@@ -181,6 +163,5 @@ public sealed class ChromiumRenderer(ChromiumRendererOptions options, ILogger<Ch
         try { await CloseBrowserAsync(); }
         finally { _launchLock.Release(); }
         _launchLock.Dispose();
-        _tabs.Dispose();
     }
 }

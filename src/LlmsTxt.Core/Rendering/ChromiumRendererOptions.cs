@@ -14,17 +14,17 @@ public sealed record ChromiumRendererOptions
     /// <summary>Remote browser (<c>ws://</c> or <c>wss://</c>); may carry credentials, so it is never logged.</summary>
     public Uri? BrowserWebSocketEndpoint { get; init; }
 
-    /// <summary>Navigation budget per page, including waiting for the network to go quiet.</summary>
+    /// <summary>Budget for loading a page's document (until its HTML is parsed).</summary>
     public TimeSpan PageTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Tabs rendering at once; a browser tab costs tens of MB.</summary>
-    public int MaxConcurrentPages { get; init; } = 2;
+    /// <summary>Longest wait after the document loaded for scripts to finish drawing.</summary>
+    public TimeSpan SettleTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>
-    /// Checked for every request the browser makes (documents, scripts, XHR). Return false to block it,
-    /// e.g. to keep the SSRF rules when rendering runs inside the server.
-    /// </summary>
-    public Func<Uri, CancellationToken, ValueTask<bool>>? AllowRequest { get; init; }
+    /// <summary>A page is settled when its network and DOM have both been quiet this long.</summary>
+    public TimeSpan QuietTime { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Tabs one crawl renders in at once (also bounded by the crawl's concurrency); a tab costs tens of MB.</summary>
+    public int MaxConcurrentPages { get; init; } = 4;
 
     public bool UsesRemoteBrowser => BrowserWebSocketEndpoint is not null;
 

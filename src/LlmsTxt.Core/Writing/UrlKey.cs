@@ -2,7 +2,7 @@ namespace LlmsTxt.Core.Writing;
 
 /// <summary>
 /// The identity of a URL for de-duplication: scheme, "www.", default port, fragment, trailing slash and
-/// "index.html" don't make a different page.
+/// "index.html" don't make a different page (a hash route, <c>#/guide</c>, does: see <see cref="Extraction.HashRoute"/>).
 /// </summary>
 public static class UrlKey
 {
@@ -20,7 +20,7 @@ public static class UrlKey
         }
         path = path.TrimEnd('/');
         var port = url.IsDefaultPort ? "" : ":" + url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return host + port + path + url.Query;
+        return host + port + path + url.Query + Extraction.HashRoute.Of(url);
     }
 
     /// <summary>Lower-case host without a leading "www.".</summary>

@@ -41,6 +41,7 @@ public static class CrawlPipelineServices
         var services = builder.Services;
         services.AddEnvOptions<CrawlSocketOptions>(CrawlSocketOptions.Read);
         services.AddEnvOptions<CrawlRenderingOptions>(CrawlRenderingOptions.Read);
+        services.AddHostedService<RenderingStartupCheck>();
         services.AddEnvOptions<CrawlLimitOptions>(CrawlLimitOptions.Read);
         services.AddHttpContextAccessor();
         services.AddSingleton<CrawlSlots>();
@@ -49,23 +50,8 @@ public static class CrawlPipelineServices
         services.AddSingleton(sp =>
         {
             var rendering = sp.GetRequiredService<IOptions<CrawlRenderingOptions>>().Value;
-            var allowPrivate = sp.GetRequiredService<IOptions<CrawlSocketOptions>>().Value.AllowPrivateNetworks;
-            // The browser resolves names itself; check every request it makes against the same SSRF rules as the crawler.
-            var renderer = rendering.Renderer with
-            {
-                AllowRequest = allowPrivate ? null : async (uri, ct) =>
-                {
-                    try
-                    {
-                        await SafeHttpHandler.ResolveVettedAsync(uri.IdnHost, allowPrivate: false, ct);
-                        return true;
-                    }
-                    catch (Exception ex) when (ex is RefusedAddressException or System.Net.Sockets.SocketException)
-                    {
-                        return false;
-                    }
-                },
-            };
+            // Every browser connection passes the crawl's own address rule in the renderer's proxy (see ChromiumRenderer).
+            var renderer = rendering.Renderer;
             return new CrawlRenderingPolicy(renderer.IsAvailable, rendering.DefaultOn, renderer);
         });
         services.AddSingleton(sp =>

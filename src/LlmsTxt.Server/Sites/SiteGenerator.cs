@@ -10,6 +10,9 @@ namespace LlmsTxt.Server.Sites;
 public interface ISiteGenerator
 {
     Task<GenerationResult> GenerateAsync(CrawlSite site, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether the site's crawls render pages in a browser (its setting, else the server's <c>RENDER_JS</c>).</summary>
+    bool RendersJs(CrawlSite site) => false;
 }
 
 /// <summary>
@@ -21,7 +24,6 @@ public sealed class PipelineSiteGenerator(LlmsTxtGenerator generator, IOptions<S
 {
     public async Task<GenerationResult> GenerateAsync(CrawlSite site, CancellationToken cancellationToken = default)
     {
-        var rendering = services.GetService<CrawlRenderingPolicy>();
         var request = new GenerationRequest
         {
             Url = new Uri(site.BaseUrl),
@@ -29,7 +31,7 @@ public sealed class PipelineSiteGenerator(LlmsTxtGenerator generator, IOptions<S
             DescLength = Math.Clamp(site.Settings.DescLength, GenerationRequest.MinDescLength, GenerationRequest.MaxDescLength),
             Full = site.Settings.Full,
             LlmEnhance = site.Settings.LlmEnhance,
-            RenderJs = rendering is { Available: true } && (site.Settings.RenderJs ?? rendering.DefaultOn),
+            RenderJs = RendersJs(site),
             AllowPrivateNetworks = options.Value.AllowPrivateNetworks,
             EnhancementMemory = site.Settings.LlmEnhance && memory is not null ? await memory.GetAsync(site.BaseUrl, cancellationToken) : null,
         };
@@ -38,6 +40,9 @@ public sealed class PipelineSiteGenerator(LlmsTxtGenerator generator, IOptions<S
             await memory.PutAsync(site.BaseUrl, learned, cancellationToken);
         return result;
     }
+
+    public bool RendersJs(CrawlSite site) =>
+        services.GetService<CrawlRenderingPolicy>() is { Available: true } rendering && (site.Settings.RenderJs ?? rendering.DefaultOn);
 }
 
 /// <summary>The hash the registry keeps: of llms.txt, and of llms-full.txt too when the site hosts one.</summary>

@@ -140,6 +140,19 @@ public sealed partial class SiteRecrawler(
             return await FinishAsync(site, owner, RecrawlKind.Unchanged, update, null, cancellationToken);
         }
 
+        if (site.LatestHash is not null
+            && SuspectShrink.Reason(generator.RendersJs(site), (await store.GetTextAsync(StorageKeys.LlmsTxt(site.BaseUrl), cancellationToken))?.Content, result) is { } suspect)
+        {
+            LogSuspect(logger, site.BaseUrl, suspect);
+            update = update with
+            {
+                SitemapLastModified = site.SitemapLastModified,
+                NextCrawlAt = now + RecrawlPolicy.NextDelay(site, site.AverageChangeInterval, Options.Adaptive),
+                LastError = suspect,
+            };
+            return await FinishAsync(site, owner, RecrawlKind.Unchanged, update, null, cancellationToken);
+        }
+
         var stored = await store.PutTextAsync(StorageKeys.LlmsTxt(site.BaseUrl), result.LlmsTxt, cancellationToken);
         string? fullUrl = null;
         if (result.LlmsFullTxt is { } full)
@@ -224,6 +237,9 @@ public sealed partial class SiteRecrawler(
 
     [LoggerMessage(LogLevel.Warning, "Re-uploaded {Key} for {BaseUrl}: it had gone missing from the store")]
     private static partial void LogRestored(ILogger logger, string baseUrl, string key);
+
+    [LoggerMessage(LogLevel.Warning, "Recrawl of {BaseUrl} kept the hosted file: {Reason}")]
+    private static partial void LogSuspect(ILogger logger, string baseUrl, string reason);
 
     [LoggerMessage(LogLevel.Warning, "Sitemap check of {BaseUrl} failed; crawling instead")]
     private static partial void LogProbeFailed(ILogger logger, Exception exception, string baseUrl);

@@ -11,9 +11,13 @@ public sealed class RenderingAndTwinTests
     private const string Shell = "<!DOCTYPE html><html><head><title>App</title></head><body><div id=\"root\"></div><script src=\"/app.js\"></script></body></html>";
 
     /// <summary>Our own rendering seam, answering with fixed HTML as a browser would after scripts ran.</summary>
-    private sealed class FixedRenderer : IPageRenderer
+    private sealed class FixedRenderer : IPageRenderer, IRenderSession
     {
         public List<Uri> Rendered { get; } = [];
+
+        public IRenderSession OpenSession(RenderSessionOptions sessionOptions) => this;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
         public Task<RenderedPage?> RenderAsync(Uri url, CancellationToken cancellationToken = default)
         {

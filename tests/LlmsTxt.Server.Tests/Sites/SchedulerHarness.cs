@@ -1,6 +1,8 @@
 using LlmsTxt.Core.Crawling;
 using LlmsTxt.Core.Enhancement;
 using LlmsTxt.Core.Generation;
+using LlmsTxt.Core.Rendering;
+using LlmsTxt.Server.Crawls;
 using LlmsTxt.Server.Sites;
 using LlmsTxt.Server.Storage;
 using LlmsTxt.Server.Tests.Hosting;
@@ -28,13 +30,17 @@ public sealed class SchedulerHarness : IDisposable
     public RecrawlScheduler Scheduler { get; }
     public SiteEnroller Enroller { get; }
     private readonly SiteDatabase _database;
-    private readonly ServiceProvider _services = new ServiceCollection().BuildServiceProvider();
+    private readonly ServiceProvider _services;
 
-    private SchedulerHarness(SiteDatabase database, SchedulerOptions options, ILlmsTxtEnhancer? enhancer)
+    private SchedulerHarness(SiteDatabase database, SchedulerOptions options, ILlmsTxtEnhancer? enhancer, IPageRenderer? renderer)
     {
         _database = database;
-        Generator = new LlmsTxtGenerator(enhancer: enhancer);
+        Generator = new LlmsTxtGenerator(renderer: renderer, enhancer: enhancer);
         LlmMemory = new SiteLlmMemory(database);
+        var services = new ServiceCollection();
+        // With a browser, the scheduler renders as a server with RENDER_JS would.
+        if (renderer is not null) services.AddSingleton(new CrawlRenderingPolicy(true, true, new ChromiumRendererOptions()));
+        _services = services.BuildServiceProvider();
         Options = options;
         Registry = new SiteRegistry(database, Time);
         Store = new LocalFileStore(TestServices.NewTempFolder(), "http://files.test", Time);
@@ -46,19 +52,20 @@ public sealed class SchedulerHarness : IDisposable
     }
 
     /// <param name="enhancer">The generator's enhancer (an LLM one pointed at the stand-in), none by default.</param>
-    public static async Task<SchedulerHarness> CreateAsync(TestDatabases databases, Action<SchedulerOptions>? configure = null, ILlmsTxtEnhancer? enhancer = null)
+    /// <param name="renderer">A browser: the generator renders empty pages (RENDER_JS on), none by default.</param>
+    public static async Task<SchedulerHarness> CreateAsync(TestDatabases databases, Action<SchedulerOptions>? configure = null, ILlmsTxtEnhancer? enhancer = null, IPageRenderer? renderer = null)
     {
         var database = await databases.NewAsync();
         await new SiteMigrator(database, NullLogger<SiteMigrator>.Instance).MigrateAsync();
         var options = new SchedulerOptions { AllowPrivateNetworks = true, Interval = TimeSpan.FromMinutes(1), InstanceId = "test-" + Guid.NewGuid().ToString("N")[..6] };
         configure?.Invoke(options);
-        return new SchedulerHarness(database, options, enhancer);
+        return new SchedulerHarness(database, options, enhancer, renderer);
     }
 
     /// <summary>What a socket crawl with enableAutoUpdate does: generate, host, enrol.</summary>
     public async Task<CrawlSite> EnrolAfterCrawlAsync(string url, TimeSpan? interval = null, string? secret = null)
     {
-        var result = await Generator.GenerateAsync(new GenerationRequest { Url = new Uri(url), MaxPages = 10, AllowPrivateNetworks = true });
+        var result = await Generator.GenerateAsync(new GenerationRequest { Url = new Uri(url), MaxPages = 10, AllowPrivateNetworks = true, RenderJs = Generator.CanRender });
         var key = StorageKeys.LlmsTxt(SiteUrls.Normalize(result.BaseUrl.AbsoluteUri)!);
         var stored = await Store.PutTextAsync(key, result.LlmsTxt);
         return await Enroller.EnrolAsync(result, new SiteSettings { MaxPages = 10 }, interval ?? TimeSpan.FromHours(2), stored.PublicUrl, null, secret);
