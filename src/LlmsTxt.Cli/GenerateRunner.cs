@@ -55,6 +55,8 @@ internal static class GenerateRunner
             var where = settings.Output is null ? "stdout" : settings.Output.FullName;
             await Console.Error.WriteLineAsync($"Wrote {where}: {CountsLine(result.Stats, settings.Request.MaxPages)}, {result.Stats.Duration.TotalSeconds:0.0} s"
                 + (settings.FullOutput is not null ? $"; llms-full.txt at {settings.FullOutput.FullName}" : ""));
+            if (result.Stats.FullPagesShortened > 0)
+                await Console.Error.WriteLineAsync($"warning: llms-full.txt reached its size cap; {result.Stats.FullPagesShortened} long pages are shortened so that every page fits.");
             if (result.Stats.FullPagesLeftOut > 0)
                 await Console.Error.WriteLineAsync($"warning: llms-full.txt reached its size cap; {result.Stats.FullPagesLeftOut} pages are listed at its end instead of inlined.");
         }

@@ -49,6 +49,8 @@ internal static class FileComposer
         var full = LlmsFullWriter.Write(plan, maxFullChars);
         events.Log(string.Create(CultureInfo.InvariantCulture,
             $"llms-full.txt: {full.InlinedPages} of {full.InlinedPages + full.SkippedPages} pages inlined, about {full.ApproximateTokens:N0} tokens, {full.Text.Length / 1024.0:0.#} KiB (cap {(maxFullChars is { } cap ? cap.ToString("N0", CultureInfo.InvariantCulture) + " characters" : "none")})"));
+        if (full.ShortenedPages > 0)
+            events.Log($"llms-full.txt reached its size cap: {full.ShortenedPages} long pages are shortened so that every page fits.");
         if (full.SkippedPages > 0)
             events.Log($"llms-full.txt reached its size cap: {full.SkippedPages} pages are listed at the end instead of inlined.", GenerationLogLevel.Warning);
         return full;

@@ -54,6 +54,9 @@ public sealed record GenerationStats(int PagesListed, int PagesFetched, int Fail
 
     /// <summary>Pages listed in llms-full.txt's "Pages not included" because the file reached its size cap.</summary>
     public int FullPagesLeftOut { get; init; }
+
+    /// <summary>Pages of llms-full.txt shortened to their fair share of the size cap (every page still inlined).</summary>
+    public int FullPagesShortened { get; init; }
 }
 
 /// <summary>The site could not be turned into a file at all (start page unreachable, nothing allowed). The message is for people.</summary>

@@ -90,6 +90,7 @@ public sealed class LlmsTxtGenerator(
             {
                 LeftOut = LeftOutReasons.Count(crawl, files.LlmsTxt),
                 FullPagesLeftOut = full?.SkippedPages ?? 0,
+                FullPagesShortened = full?.ShortenedPages ?? 0,
             },
             Partial: partial,
             Validation: verdict,

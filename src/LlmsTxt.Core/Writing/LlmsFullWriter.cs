@@ -7,7 +7,8 @@ namespace LlmsTxt.Core.Writing;
 /// <summary>The llms-full.txt text and its size.</summary>
 /// <param name="ApproximateTokens">Characters / 4, a common rough estimate for English text and Markdown.</param>
 /// <param name="SkippedPages">Pages listed at the end instead of inlined because the size cap was reached.</param>
-public sealed record LlmsFullResult(string Text, int ApproximateTokens, int InlinedPages, int SkippedPages, IReadOnlyList<Uri> SkippedUrls);
+/// <param name="ShortenedPages">Inlined pages cut to their fair share of the cap (see <see cref="FairShare"/>).</param>
+public sealed record LlmsFullResult(string Text, int ApproximateTokens, int InlinedPages, int SkippedPages, IReadOnlyList<Uri> SkippedUrls, int ShortenedPages = 0);
 
 /// <summary>
 /// Writes llms-full.txt: the llms.txt header, then per page in llms.txt order <c>## Title</c>, its URL and its
@@ -38,6 +39,14 @@ public static class LlmsFullWriter
         var linkLines = pages.Select(p => LinkLine(p).Length).ToList();
         long tail = linkLines.Sum() + NotInlinedSection.Length + 400;
         long cap = maxChars ?? long.MaxValue;
+        var share = maxChars is null ? null : FairShare.Share([.. blocks.Select(b => b.Length)], cap - header.Length - tail - ShortenedNote(0).Length);
+        var shortened = 0;
+        if (share is { } fair)
+        {
+            shortened = blocks.Count(b => b.Length > fair);
+            blocks = [.. blocks.Select(b => FairShare.Cut(b, fair))];
+            header.Append('\n').Append(ShortenedNote(fair)).Append('\n');
+        }
         var inlined = new List<int>();
         var skipped = new List<int>();
         long used = header.Length;
@@ -74,8 +83,11 @@ public static class LlmsFullWriter
             }
         }
         var text = sb.ToString();
-        return new LlmsFullResult(text, text.Length / 4, inlined.Count, skipped.Count, skipped.Select(i => pages[i].Url).ToList());
+        return new LlmsFullResult(text, text.Length / 4, inlined.Count, skipped.Count, skipped.Select(i => pages[i].Url).ToList(), shortened);
     }
+
+    private static string ShortenedNote(int share) => string.Create(CultureInfo.InvariantCulture,
+        $"To fit the size cap, pages longer than {share:N0} characters are shortened at a paragraph break; each says so where it is cut.");
 
     private static string LinkLine(PlannedPage page)
     {

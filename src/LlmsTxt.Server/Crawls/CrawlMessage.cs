@@ -46,7 +46,7 @@ public sealed record CrawlProgress(int Crawled, int Failed, int Queued, int MaxP
 /// <summary>
 /// Content of the final <c>done</c> message: SPEC's <c>pages</c> (= listed), <c>failed</c>, <c>seconds</c> first, then
 /// <c>listed</c>, <c>fetched</c>, <c>leftOut</c> (pages not in the file, by reason: duplicate, otherLanguage, robots,
-/// noindex, overBudget), <c>partial</c> (stopped early) and <c>fullPagesLeftOut</c> (llms-full.txt hit its size cap).
+/// noindex, overBudget), <c>partial</c> (stopped early) <c>fullPagesLeftOut</c> and <c>fullPagesShortened</c> (llms-full.txt hit its size cap).
 /// </summary>
 public sealed record CrawlDone(int Pages, int Failed, double Seconds)
 {
@@ -59,6 +59,9 @@ public sealed record CrawlDone(int Pages, int Failed, double Seconds)
     public bool Partial { get; init; }
 
     public int FullPagesLeftOut { get; init; }
+
+    /// <summary>Pages of llms-full.txt shortened to their fair share of the size cap.</summary>
+    public int FullPagesShortened { get; init; }
 
     /// <summary>Extension: what LLM enhancement cost, only when it ran (absent otherwise, so the SPEC's fields stay as they were).</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]

@@ -107,6 +107,7 @@ public sealed partial class GeneratingCrawlHandler(
             LeftOut = stats.LeftOut,
             Partial = result.Partial,
             FullPagesLeftOut = stats.FullPagesLeftOut,
+            FullPagesShortened = stats.FullPagesShortened,
             Llm = CrawlDoneLlm.From(result.Enhancement),
         };
     }

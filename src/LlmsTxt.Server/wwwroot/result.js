@@ -115,6 +115,9 @@ window.llmsResult = (() => {
     if (partial) {
       lines.push(el('p', 'warning', `Partial: the crawl was stopped, so the file lists only the pages fetched before the stop. It was not hosted.`));
     }
+    if (done.fullPagesShortened > 0) {
+      lines.push(el('p', 'warning', `llms-full.txt reached its size cap: ${plural(done.fullPagesShortened, 'long page')} are shortened so that every page fits.`));
+    }
     if (done.fullPagesLeftOut > 0) {
       lines.push(el('p', 'warning', `llms-full.txt reached its size cap: ${plural(done.fullPagesLeftOut, 'page')} are listed at its end instead of inlined.`));
     }

@@ -1,3 +1,4 @@
+using LlmsTxt.Core.Extraction;
 using LlmsTxt.Core.Writing;
 
 namespace LlmsTxt.Core.Tests.Writing;
@@ -34,6 +35,45 @@ public sealed class LlmsFullWriterTests
         {
             Assert.Contains($"]({url.AbsoluteUri})", full.Text);
         }
+    }
+
+    [Fact]
+    public void LongPagesAreShortenedSoThatEveryPageFitsUnderTheCap()
+    {
+        // Two long pages first (a release-notes essay, a reference with code), eight short ones after them: inlined
+        // whole in order, the long ones would take the cap and the short ones would only be listed.
+        static string Essay(int sections) => string.Concat(Enumerable.Range(1, sections).Select(i =>
+            $"## Change {i}\n\n{string.Join(' ', Enumerable.Repeat($"Paragraph {i} explains what changed and why it matters.", 12))}\n\n"
+            + $"```python\nimport example  # step {i}\n\nexample.run({i})\n```\n\n"));
+        var pages = new List<Page>
+        {
+            Sites.Page("https://docs.example/", "Home", "The example documentation.") with { Markdown = "Welcome to the docs.\n" },
+            Sites.Page("https://docs.example/whatsnew.html", "What's New", "Changes.") with { Markdown = Essay(60) },
+            Sites.Page("https://docs.example/reference.html", "Reference", "Every function.") with { Markdown = Essay(50) },
+        };
+        pages.AddRange(Enumerable.Range(1, 8).Select(i =>
+            Sites.Page($"https://docs.example/guide-{i}.html", $"Guide {i}", $"Guide {i}.") with { Markdown = $"Guide {i} shows one task from start to end.\n" }));
+        var input = new LlmsTxtInput { StartUrl = new Uri("https://docs.example/"), Pages = pages };
+        var uncapped = LlmsFullWriter.Write(input);
+        const int Cap = 20_000;
+
+        var full = LlmsFullWriter.Write(input, Cap);
+
+        Assert.True(uncapped.Text.Length > 3 * Cap);
+        Sites.AssertValid(full.Text, fullText: true);
+        Assert.True(full.Text.Length <= Cap);
+        Assert.Equal(11, full.InlinedPages);
+        Assert.Equal(0, full.SkippedPages);
+        Assert.Equal(2, full.ShortenedPages);
+        Assert.Contains("Guide 8 shows one task from start to end.", full.Text);
+        Assert.Equal(2, full.Text.Split(FairShare.CutNote).Length - 1);
+        Assert.Contains("pages longer than", full.Text[..full.Text.IndexOf("\n## ", StringComparison.Ordinal)]);
+        foreach (var line in full.Text.Split('\n').Where(l => l.StartsWith("*(Shortened", StringComparison.Ordinal)))
+        {
+            var before = full.Text[..full.Text.IndexOf(line, StringComparison.Ordinal)].TrimEnd('\n');
+            Assert.False(before[(before.LastIndexOf('\n') + 1)..].StartsWith('#'), "a cut page ends on a heading");
+        }
+        Assert.Equal(0, full.Text.Split('\n').Count(l => l.StartsWith("```", StringComparison.Ordinal)) % 2);
     }
 
     [Fact]
