@@ -5,8 +5,6 @@
 // the crawl took and what the user was told. --server measures another build (e.g. main) the same way.
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using LlmsTxt.Bench.Hostile;
 using LlmsTxt.TestSites;
@@ -108,30 +106,7 @@ static string Told(List<(string Type, JsonElement Content)> messages)
     return string.Join(" | ", lines);
 }
 
-static async Task<List<(string Type, JsonElement Content)>> CrawlAsync(ServerProcess server, Uri site, int maxPages)
-{
-    using var socket = new ClientWebSocket();
-    using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-    await socket.ConnectAsync(server.SocketUri, timeout.Token);
-    var request = JsonSerializer.Serialize(new { url = site.AbsoluteUri, maxPages });
-    await socket.SendAsync(Encoding.UTF8.GetBytes(request), WebSocketMessageType.Text, true, timeout.Token);
-    var messages = new List<(string, JsonElement)>();
-    var buffer = new byte[4 * 1024 * 1024];
-    while (true)
-    {
-        var count = 0;
-        ValueWebSocketReceiveResult result;
-        do
-        {
-            result = await socket.ReceiveAsync(buffer.AsMemory(count), timeout.Token);
-            count += result.Count;
-        }
-        while (!result.EndOfMessage);
-        if (result.MessageType == WebSocketMessageType.Close) break;
-        var message = JsonDocument.Parse(buffer.AsMemory(0, count)).RootElement.Clone();
-        messages.Add((message.GetProperty("type").GetString()!, message.GetProperty("content")));
-    }
-    return messages;
-}
+static Task<List<(string Type, JsonElement Content)>> CrawlAsync(ServerProcess server, Uri site, int maxPages) =>
+    SocketCrawl.RunAsync(server.SocketUri, site, maxPages);
 
 internal sealed record HostileCase(string Name, string Description, int MaxPages, Action<WebApplication> Map);

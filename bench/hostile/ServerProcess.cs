@@ -71,6 +71,9 @@ internal sealed class ServerProcess : IDisposable
     /// <summary>Resets VmHWM to the current resident size (Linux: write 5 to clear_refs).</summary>
     public void ResetPeak() => File.WriteAllText($"/proc/{_process.Id}/clear_refs", "5");
 
+    /// <summary>User plus system CPU time of the whole process so far (utime+stime from /proc/PID/stat), in ms.</summary>
+    public double CpuMilliseconds() => ProcStat.CpuMilliseconds(_process.Id);
+
     private double Status(string field)
     {
         var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
