@@ -69,4 +69,25 @@ public sealed class PageBudgetTests
         Assert.Equal(41, Links(result.LlmsTxt).Count);
         Assert.Contains(result.Explanations!, e => e.Url.AbsolutePath == "/genindex" && e.LeftOut!.StartsWith("a utility page", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task IndexAndSearchPagesAreNeverInlinedInLlmsFullUnderASmallCap()
+    {
+        await using var site = await StartMultilingualSiteAsync();
+        using var generator = new LlmsTxtGenerator();
+
+        var result = await generator.GenerateAsync(new GenerationRequest
+        {
+            Url = site.BaseUri, MaxPages = 41, AllowPrivateNetworks = true, Full = true, FullMaxChars = 6_000,
+        });
+
+        var full = result.LlmsFullTxt!;
+        Assert.True(full.Length <= 6_000);
+        Assert.True(result.Full!.InlinedPages > 10, full);
+        Assert.Contains("Source: " + site.Url(PathOf("en", 1)).AbsoluteUri, full);
+        // The start page's text links to the index; neither it nor the search page is a page of the file.
+        Assert.DoesNotContain("Source: " + site.Url("/genindex").AbsoluteUri, full);
+        Assert.DoesNotContain("Source: " + site.Url("/search").AbsoluteUri, full);
+        Assert.DoesNotContain("[Index](" + site.Url("/genindex").AbsoluteUri + ")\n", full[full.LastIndexOf("\n## ", StringComparison.Ordinal)..]);
+    }
 }
