@@ -24,6 +24,7 @@ internal sealed partial class StructureReader
     private readonly HashSet<string> _letterLinks = new(StringComparer.Ordinal);
     private long _mainChars;
     private long _preChars;
+    private bool _searchFormInMain;
 
     private StructureReader(UrlResolver resolver, Uri pageUrl, IElement contentRoot)
     {
@@ -88,6 +89,10 @@ internal sealed partial class StructureReader
                 continue;
             }
             var main = inMain || element == _contentRoot;
+            if (main && name == "input" && IsSearchInput(element))
+            {
+                _searchFormInMain = true;
+            }
             if (name == "a")
             {
                 AddAnchor(element, main);
@@ -201,12 +206,28 @@ internal sealed partial class StructureReader
         {
             return "an alphabetical index (a bar of letter links)";
         }
+        // A search box in the main content with little text around it: the site's search page, not a page to read.
+        if (_searchFormInMain && _mainChars < MaxSearchPageChars)
+        {
+            return "a search page (its main content is a search form)";
+        }
         // Most of the main text in a <pre>: a source listing, not documentation prose.
         if (_mainChars >= 200 && _preChars * 10 >= _mainChars * 8)
         {
             return "a code listing (most of its text is one preformatted block)";
         }
         return null;
+    }
+
+    /// <summary>Rule: a search page says a sentence or two about searching; a page with more text is a page to read.</summary>
+    private const int MaxSearchPageChars = 600;
+
+    /// <summary>An input for search terms: type=search, or a text input named like one (q, query, search, s).</summary>
+    private static bool IsSearchInput(IElement input)
+    {
+        var type = (input.GetAttribute("type") ?? "text").Trim().ToLowerInvariant();
+        var inputName = (input.GetAttribute("name") ?? "").Trim().ToLowerInvariant();
+        return type == "search" || (type == "text" && inputName is "q" or "query" or "search" or "s");
     }
 
     /// <summary>The top-level labels of the first table of contents in the body, without numbering.</summary>

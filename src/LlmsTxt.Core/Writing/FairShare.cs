@@ -56,6 +56,7 @@ internal static class FairShare
         }
         var limit = share - CutNote.Length;
         var cut = 0;
+        var lineCut = 0;
         var inFence = false;
         var afterHeading = false;
         var at = 0;
@@ -83,7 +84,16 @@ internal static class FairShare
                 continue;
             }
             afterHeading = !inFence && line.StartsWith("#", StringComparison.Ordinal);
+            if (!inFence && !afterHeading)
+            {
+                lineCut = lineEnd + 1;
+            }
             at = lineEnd + 1;
+        }
+        // A page that is one long list (a table of contents) has no paragraph break to cut at: end after a line.
+        if (cut < limit / 2 && lineCut > cut)
+        {
+            cut = lineCut;
         }
         return block[..cut].TrimEnd('\n') + "\n" + CutNote;
     }

@@ -135,16 +135,20 @@ public sealed class SiteOutlineTests
     public void UtilityPagesAreRecognisedByWhatTheyAreAndLeftOut()
     {
         var letters = string.Concat("ABCDEFGHIJKLMNOPQRSTUVWXYZ".Select(c => $"<a href=\"#{c}\">{c}</a> | "));
-        var toc = Toc(Item("guide.html", "Guide"), Item("everything.html", "Everything"), Item("find.html", "Find"), Item("listing.html", "Listing"));
+        var toc = Toc(Item("guide.html", "Guide"), Item("everything.html", "Everything"), Item("find.html", "Find"), Item("listing.html", "Listing"),
+            Item("lookup.html", "Lookup"));
         var site = new OutlineSite(Base).Add("index.html", "Site", $"<nav>{toc}</nav>", head: "<link rel=\"search\" href=\"find.html\">")
             .Content("guide.html", "Guide")
             .Add("everything.html", "Everything", $"<main><h1>Everything</h1><p>{letters}</p><p>Terms of the manual, indexed by letter for the reader.</p></main>")
             .Content("find.html", "Find")
-            .Add("listing.html", "Listing", "<main><h1>Listing</h1><pre>" + string.Concat(Enumerable.Repeat("def f(x):\n    return x * 2\n", 30)) + "</pre></main>");
+            .Add("listing.html", "Listing", "<main><h1>Listing</h1><pre>" + string.Concat(Enumerable.Repeat("def f(x):\n    return x * 2\n", 30)) + "</pre></main>")
+            // A search page no rel=search points to: its main content is a search form and a line about it.
+            .Add("lookup.html", "Lookup", "<main><h1>Search</h1><p>Searching for several words finds pages with all of them.</p>"
+                + "<form action=\"\" method=\"get\"><input type=\"text\" name=\"q\"><input type=\"submit\" value=\"search\"></form></main>");
         var plan = SectionPlanner.Plan(site.Input());
         var text = LlmsTxtWriter.Write(plan).Text;
 
-        foreach (var page in new[] { "everything.html", "find.html", "listing.html" })
+        foreach (var page in new[] { "everything.html", "find.html", "listing.html", "lookup.html" })
         {
             Assert.DoesNotContain(Base + page, text, StringComparison.Ordinal);
             Assert.StartsWith("a utility page", plan.Explanations.Single(e => e.Url.AbsoluteUri == Base + page).LeftOut);

@@ -77,6 +77,20 @@ public sealed class LlmsFullWriterTests
     }
 
     [Fact]
+    public void APageThatIsOneLongListIsCutAfterALineNotEmptied()
+    {
+        var list = "\n## Contents\n\nSource: https://docs.example/contents.html\n\n"
+            + string.Concat(Enumerable.Range(1, 500).Select(i => $"- [Chapter {i}](https://docs.example/c{i}.html)\n"));
+
+        var cut = FairShare.Cut(list, 3_000);
+
+        Assert.True(cut.Length <= 3_000);
+        Assert.Contains("- [Chapter 20](https://docs.example/c20.html)\n", cut);
+        Assert.EndsWith(FairShare.CutNote, cut);
+        Assert.StartsWith("\n## Contents\n\nSource: https://docs.example/contents.html\n\n- [Chapter 1]", cut);
+    }
+
+    [Fact]
     public void HeadingsFitUnderThePageTitleWithoutSkippedLevelsAndLeaveCodeFencesAlone()
     {
         var fitted = PageHeadings.Normalize("# Title\n\n```sh\n# comment\n## not heading\n```\n\n## Sub\n###### Deep\n#hashtag\n", "Other");
