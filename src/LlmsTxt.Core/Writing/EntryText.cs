@@ -35,6 +35,16 @@ internal static class EntryText
         return level is > 0 and <= 6 && level < title.Length && title[level] == ' ' ? title[(level + 1)..].Trim() : title;
     }
 
+    /// <summary>Where the note of a hub page comes from when it has no description or paragraph of its own.</summary>
+    public const string FromTableOfContents = "the entries of its own table of contents";
+
+    /// <summary>True when the page has nothing of its own to say but its table of contents (a contents or hub page).</summary>
+    public static bool IsTableOfContentsOnly(Page page, string title)
+    {
+        Note(page, title, 300, sharedDescription: false, isStart: false, out var source);
+        return source == FromTableOfContents;
+    }
+
     /// <param name="sharedDescription">True when many pages carry this same description (a site-wide default):
     /// the page's own excerpt says more, so it goes first.</param>
     public static string Note(Page page, string title, int descLength, bool sharedDescription = false) =>
@@ -47,7 +57,7 @@ internal static class EntryText
         var description = (page.Description, page.DescriptionSource.Length > 0 ? page.DescriptionSource : "its description");
         var excerpt = (page.Excerpt, "the opening text of its main content");
         (string, string)[] texts = sharedDescription ? [excerpt, description] : [description, excerpt];
-        foreach (var (text, from) in texts.Append((isStart ? "" : page.Structure?.ChildrenSummary ?? "", "the entries of its own table of contents")))
+        foreach (var (text, from) in texts.Append((isStart ? "" : page.Structure?.ChildrenSummary ?? "", FromTableOfContents)))
         {
             var note = TextTools.Clean(text);
             if (note.Length >= 3 && !RepeatsTitle(note, title) && !StartsWithTitle(note, title) && !Understanding.StructureWords.IsCopyright(note))

@@ -101,8 +101,13 @@ public static class LlmsFullWriter
         var sb = new StringBuilder();
         sb.Append("\n## ").Append(page.Title.Replace('\n', ' ')).Append("\n\n");
         sb.Append("Source: ").Append(MarkdownText.EscapeUrl(page.PageUrl)).Append("\n\n");
-        var markdown = page.Page.Markdown.Length > 0 ? PageHeadings.Normalize(page.Page.Markdown, page.Title)
-            : page.Note.Length > 0 ? MarkdownText.EscapeLineStart(page.Note) + "\n" : "";
+        // Rule: a contents or hub page's body is its list of pages, which this file already is: its note (its
+        // children's names) stands in for it, so a site's complete table of contents doesn't eat the cap.
+        var tableOfContentsOnly = page.Page.Markdown.Length > 0 && EntryText.IsTableOfContentsOnly(page.Page, page.Title);
+        var note = tableOfContentsOnly && page.Note.Length == 0 ? TextTools.Clean(page.Page.Structure.ChildrenSummary) : page.Note;
+        var markdown = page.Page.Markdown.Length > 0 && !tableOfContentsOnly
+            ? PageHeadings.Normalize(page.Page.Markdown, page.Title)
+            : note.Length > 0 ? MarkdownText.EscapeLineStart(note) + "\n" : "";
         sb.Append(markdown);
         if (markdown.Length > 0 && markdown[^1] != '\n')
         {

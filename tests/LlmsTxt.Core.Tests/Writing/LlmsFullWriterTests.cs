@@ -77,6 +77,28 @@ public sealed class LlmsFullWriterTests
     }
 
     [Fact]
+    public void AContentsPageIsDescribedByItsChildrenNotCopiedAsAListOfLinks()
+    {
+        var pages = new List<Page>
+        {
+            Sites.Page("https://docs.example/", "Home", "The example documentation.") with { Markdown = "Welcome to the docs.\n" },
+            Sites.Page("https://docs.example/contents.html", "Contents") with
+            {
+                Markdown = string.Concat(Enumerable.Range(1, 40).Select(i => $"- [Chapter {i}](https://docs.example/c{i}.html)\n")),
+                Structure = new Understanding.PageStructure { ChildrenSummary = "Installation, Configuration and Upgrading." },
+            },
+            Sites.Page("https://docs.example/c1.html", "Chapter 1", "How to install.") with { Markdown = "Install it with the package manager.\n" },
+        };
+
+        var full = LlmsFullWriter.Write(new LlmsTxtInput { StartUrl = new Uri("https://docs.example/"), Pages = pages });
+
+        Sites.AssertValid(full.Text, fullText: true);
+        Assert.Contains("Source: https://docs.example/contents.html\n\nInstallation, Configuration and Upgrading.\n", full.Text);
+        Assert.DoesNotContain("- [Chapter 40]", full.Text);
+        Assert.Contains("Install it with the package manager.", full.Text);
+    }
+
+    [Fact]
     public void APageThatIsOneLongListIsCutAfterALineNotEmptied()
     {
         var list = "\n## Contents\n\nSource: https://docs.example/contents.html\n\n"
