@@ -3,6 +3,7 @@ using LlmsTxt.Server.Configuration;
 using LlmsTxt.Server.Crawls;
 using LlmsTxt.Server.Diagnostics;
 using LlmsTxt.Server.Health;
+using LlmsTxt.Server.Publishing;
 using LlmsTxt.Server.Sites;
 using LlmsTxt.Server.Storage;
 using LlmsTxt.Server.Web;
@@ -23,6 +24,8 @@ builder.AddCrawlSocket();
 builder.AddCrawlPipeline();
 // Hosted files: local folder (DATA_DIR) or S3-compatible bucket, chosen by configuration.
 builder.AddStorage();
+// Publishing: one path from a generated file to the store, its hosted URL (PUBLIC_BASE_URL, else the enrolling origin).
+builder.AddPublishing();
 // Public flags and limits for the web page.
 builder.Services.AddSingleton<IPublicConfigSource, ConfigurationPublicConfigSource>();
 // OpenAPI document of the HTTP endpoints.

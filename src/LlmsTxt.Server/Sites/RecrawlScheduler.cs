@@ -6,8 +6,8 @@ namespace LlmsTxt.Server.Sites;
 public sealed record PassSummary(int Claimed, int Updated, int Unchanged, int Skipped, int Failed);
 
 /// <summary>
-/// Runs in every server instance: every <c>SCHEDULER_INTERVAL</c> (or when triggered by the cron
-/// endpoint or a webhook) it claims due sites one at a time under a lease and recrawls them with
+/// Runs in every server instance, as one loop on the host's stopping token: every <c>SCHEDULER_INTERVAL</c> (or
+/// when woken by the cron endpoint or a webhook) it claims due sites one at a time under a lease and recrawls them with
 /// <c>SCHEDULER_CONCURRENCY</c> workers until none is due. Leases are renewed while a crawl runs
 /// and handed back on shutdown; a crashed instance's leases simply expire.
 /// </summary>
@@ -22,77 +22,69 @@ public sealed partial class RecrawlScheduler(
     private const int MaxClaimsPerPass = 100_000;
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
-    private CancellationToken _stopping;
-    private bool _looping;
 
     private SchedulerOptions Options => options.Value;
 
-    /// <summary>Wakes the loop for an early pass (webhooks); does nothing when the loop is disabled.</summary>
+    /// <summary>Wakes the loop for an early pass (webhooks); does nothing when the scheduler is disabled.</summary>
     public void Wake()
     {
-        if (_looping)
+        if (Options.Enabled)
         {
-            try
-            {
-                _wake.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-            }
+            Signal();
         }
     }
 
-    /// <summary>Starts a pass now, in the background (the loop's if it runs, else a one-off): the cron endpoint.</summary>
-    public void Trigger()
+    /// <summary>
+    /// Wakes the loop for a pass now (the cron endpoint), also when <c>SCHEDULER_ENABLED=false</c>. The pass runs in
+    /// the loop, on its stopping token, so shutdown waits for it and hands its leases back.
+    /// </summary>
+    public void Trigger() => Signal();
+
+    private void Signal()
     {
-        if (_looping)
+        try
         {
-            try
-            {
-                _wake.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // A wake-up is already pending; one pass serves both.
-            }
-
-            return;
+            _wake.Release();
         }
-
-        _ = Task.Run(async () =>
+        catch (SemaphoreFullException)
         {
-            try
-            {
-                await RunPassAsync(_stopping);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogPassFailed(logger, e);
-            }
-        });
+            // A wake-up is already pending; one pass serves both.
+        }
+        catch (ObjectDisposedException)
+        {
+            // Shut down already: nothing left to wake.
+        }
     }
 
+    /// <summary>
+    /// The one loop: a pass at start and every <c>SCHEDULER_INTERVAL</c> (when enabled), and one whenever woken.
+    /// Returns only after a running pass has stopped, so the host's shutdown waits for it.
+    /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _stopping = stoppingToken;
-        if (!Options.Enabled)
+        if (Options.Enabled)
+        {
+            LogStarted(logger, Options.InstanceId, Options.Interval, Options.Concurrency, Options.Adaptive);
+        }
+        else
         {
             LogDisabled(logger);
-            return;
         }
 
-        _looping = true;
-        LogStarted(logger, Options.InstanceId, Options.Interval, Options.Concurrency, Options.Adaptive);
+        var due = Options.Enabled;
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
+            if (due)
             {
-                await RunPassAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                // The database may be down for a while; try again next interval.
-                LogPassFailed(logger, e);
+                try
+                {
+                    await RunPassAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    // The database may be down for a while; try again next interval.
+                    LogPassFailed(logger, e);
+                }
             }
 
             try
@@ -103,6 +95,8 @@ public sealed partial class RecrawlScheduler(
             {
                 break;
             }
+
+            due = true;
         }
     }
 
@@ -212,7 +206,8 @@ public sealed partial class RecrawlScheduler(
     private async Task WaitForNextPassAsync(CancellationToken stoppingToken)
     {
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var delay = Task.Delay(Options.Interval, timeProvider, wait.Token);
+        // Disabled: no timer, only wake-ups (the cron endpoint).
+        var delay = Task.Delay(Options.Enabled ? Options.Interval : Timeout.InfiniteTimeSpan, timeProvider, wait.Token);
         var wake = _wake.WaitAsync(wait.Token);
         await Task.WhenAny(delay, wake);
         await wait.CancelAsync();

@@ -20,7 +20,7 @@ public interface ISiteGenerator
 /// site was enrolled with. With LLM enhancement, the site's last descriptions go in and the new ones are kept,
 /// so pages whose content did not change are not sent to the model again.
 /// </summary>
-public sealed class PipelineSiteGenerator(LlmsTxtGenerator generator, IOptions<SchedulerOptions> options, IServiceProvider services, SiteLlmMemory? memory = null) : ISiteGenerator
+public sealed class PipelineSiteGenerator(LlmsTxtGenerator generator, IOptions<SchedulerOptions> options, SiteLlmMemory? memory = null, CrawlRenderingPolicy? rendering = null) : ISiteGenerator
 {
     public async Task<GenerationResult> GenerateAsync(CrawlSite site, CancellationToken cancellationToken = default)
     {
@@ -42,7 +42,7 @@ public sealed class PipelineSiteGenerator(LlmsTxtGenerator generator, IOptions<S
     }
 
     public bool RendersJs(CrawlSite site) =>
-        services.GetService<CrawlRenderingPolicy>() is { Available: true } rendering && (site.Settings.RenderJs ?? rendering.DefaultOn);
+        rendering is { Available: true } && (site.Settings.RenderJs ?? rendering.DefaultOn);
 }
 
 /// <summary>The hash the registry keeps: of llms.txt, and of llms-full.txt too when the site hosts one.</summary>

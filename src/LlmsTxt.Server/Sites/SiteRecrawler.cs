@@ -1,5 +1,5 @@
 using LlmsTxt.Core.Generation;
-using LlmsTxt.Server.Storage;
+using LlmsTxt.Server.Publishing;
 using Microsoft.Extensions.Options;
 
 namespace LlmsTxt.Server.Sites;
@@ -25,7 +25,7 @@ public sealed partial class SiteRecrawler(
     SiteRegistry registry,
     ISiteGenerator generator,
     SitemapProbe probe,
-    IFileStore store,
+    SitePublisher publisher,
     IOptions<SchedulerOptions> options,
     TimeProvider timeProvider,
     ILogger<SiteRecrawler> logger)
@@ -77,7 +77,7 @@ public sealed partial class SiteRecrawler(
                 return null;
             }
 
-            if (!await HostedFilesPresentAsync(site, cancellationToken))
+            if (!await publisher.HostedFilesPresentAsync(site.BaseUrl, site.LatestFullUrl is not null, cancellationToken))
             {
                 // Someone deleted the file (or emptied the bucket): crawl so it can be put back.
                 LogMissing(logger, site.BaseUrl);
@@ -105,6 +105,8 @@ public sealed partial class SiteRecrawler(
     {
         var now = timeProvider.GetUtcNow();
         var hash = SiteContent.Hash(result);
+        // Republished on the origin it was enrolled from, so its hosted URL never moves (see PublicUrlRule).
+        var origin = SitePublisher.OriginOf(site.BaseUrl, site.LatestUrl);
         var update = SiteUpdate.From(site) with
         {
             LastCrawledAt = now,
@@ -117,12 +119,12 @@ public sealed partial class SiteRecrawler(
         };
         if (hash == site.LatestHash)
         {
-            var (url, fullUrlNow) = await RestoreMissingAsync(site, result, cancellationToken);
+            var restored = await publisher.RestoreMissingAsync(site.BaseUrl, result, origin, cancellationToken);
             update = update with
             {
                 // Same key, so a URL already recorded stays right (it may be the server's own address).
-                LatestUrl = site.LatestUrl ?? url,
-                LatestFullUrl = site.LatestFullUrl ?? fullUrlNow,
+                LatestUrl = site.LatestUrl ?? restored.Url?.AbsoluteUri,
+                LatestFullUrl = site.LatestFullUrl ?? restored.FullUrl?.AbsoluteUri,
                 NextCrawlAt = now + RecrawlPolicy.NextDelay(site, site.AverageChangeInterval, Options.Adaptive),
             };
             return await FinishAsync(site, owner, RecrawlKind.Unchanged, update, null, cancellationToken);
@@ -141,7 +143,7 @@ public sealed partial class SiteRecrawler(
         }
 
         if (site.LatestHash is not null
-            && SuspectShrink.Reason(generator.RendersJs(site), (await store.GetTextAsync(StorageKeys.LlmsTxt(site.BaseUrl), cancellationToken))?.Content, result) is { } suspect)
+            && SuspectShrink.Reason(generator.RendersJs(site), await publisher.HostedTextAsync(site.BaseUrl, cancellationToken), result) is { } suspect)
         {
             LogSuspect(logger, site.BaseUrl, suspect);
             update = update with
@@ -153,49 +155,23 @@ public sealed partial class SiteRecrawler(
             return await FinishAsync(site, owner, RecrawlKind.Unchanged, update, null, cancellationToken);
         }
 
-        var stored = await store.PutTextAsync(StorageKeys.LlmsTxt(site.BaseUrl), result.LlmsTxt, cancellationToken);
-        string? fullUrl = null;
-        if (result.LlmsFullTxt is { } full)
+        var hosted = await publisher.HostAsync(site.BaseUrl, result, origin, cancellationToken);
+        if (hosted.Url is null)
         {
-            fullUrl = (await store.PutTextAsync(StorageKeys.LlmsFullTxt(site.BaseUrl), full, cancellationToken)).PublicUrl;
+            return await FailAsync(site, owner, "The new file could not be stored (the server log has details); the previous file was kept.", cancellationToken);
         }
 
         var average = RecrawlPolicy.AverageAfterChange(site, now);
         update = update with
         {
             LatestHash = hash,
-            LatestUrl = stored.PublicUrl,
-            LatestFullUrl = fullUrl ?? site.LatestFullUrl,
+            LatestUrl = hosted.Url.AbsoluteUri,
+            LatestFullUrl = hosted.FullUrl?.AbsoluteUri ?? site.LatestFullUrl,
             LastChangedAt = now,
             AverageChangeInterval = average,
             NextCrawlAt = now + RecrawlPolicy.NextDelay(site, average, Options.Adaptive),
         };
         return await FinishAsync(site, owner, RecrawlKind.Updated, update, null, cancellationToken);
-    }
-
-    private async Task<bool> HostedFilesPresentAsync(CrawlSite site, CancellationToken cancellationToken) =>
-        await store.ExistsAsync(StorageKeys.LlmsTxt(site.BaseUrl), cancellationToken)
-        && (site.LatestFullUrl is null || await store.ExistsAsync(StorageKeys.LlmsFullTxt(site.BaseUrl), cancellationToken));
-
-    /// <summary>Puts back hosted files that vanished from the store although the content did not change; returns the URLs written.</summary>
-    private async Task<(string? Url, string? FullUrl)> RestoreMissingAsync(CrawlSite site, GenerationResult result, CancellationToken cancellationToken)
-    {
-        string? url = null, fullUrl = null;
-        var key = StorageKeys.LlmsTxt(site.BaseUrl);
-        if (!await store.ExistsAsync(key, cancellationToken))
-        {
-            url = (await store.PutTextAsync(key, result.LlmsTxt, cancellationToken)).PublicUrl;
-            LogRestored(logger, site.BaseUrl, key);
-        }
-
-        var fullKey = StorageKeys.LlmsFullTxt(site.BaseUrl);
-        if (result.LlmsFullTxt is { } full && !await store.ExistsAsync(fullKey, cancellationToken))
-        {
-            fullUrl = (await store.PutTextAsync(fullKey, full, cancellationToken)).PublicUrl;
-            LogRestored(logger, site.BaseUrl, fullKey);
-        }
-
-        return (url, fullUrl);
     }
 
     private Task<RecrawlOutcome> FailAsync(CrawlSite site, string owner, string error, CancellationToken cancellationToken)
@@ -234,9 +210,6 @@ public sealed partial class SiteRecrawler(
 
     [LoggerMessage(LogLevel.Warning, "Hosted file of {BaseUrl} is missing from the store; crawling to put it back")]
     private static partial void LogMissing(ILogger logger, string baseUrl);
-
-    [LoggerMessage(LogLevel.Warning, "Re-uploaded {Key} for {BaseUrl}: it had gone missing from the store")]
-    private static partial void LogRestored(ILogger logger, string baseUrl, string key);
 
     [LoggerMessage(LogLevel.Warning, "Recrawl of {BaseUrl} kept the hosted file: {Reason}")]
     private static partial void LogSuspect(ILogger logger, string baseUrl, string reason);

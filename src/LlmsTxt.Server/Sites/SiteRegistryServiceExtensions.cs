@@ -31,7 +31,8 @@ public static class SiteRegistryServiceExtensions
         var services = builder.Services;
         services.AddEnvOptions<SchedulerOptions>(SchedulerOptions.Read);
         services.AddSingleton(sp => new SitemapProbe(
-            new LlmsTxt.Core.Crawling.CrawlOptions { AllowPrivateNetworks = sp.GetRequiredService<IOptions<SchedulerOptions>>().Value.AllowPrivateNetworks },
+            // The crawl options every generation uses (user agent, delays, timeouts), so the skip check is as polite as a crawl.
+            sp.GetRequiredService<IOptions<Crawls.CrawlLimitOptions>>().Value.Crawl with { AllowPrivateNetworks = sp.GetRequiredService<IOptions<SchedulerOptions>>().Value.AllowPrivateNetworks },
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SitemapProbe>>()));
         services.TryAddSingleton<ISiteGenerator, PipelineSiteGenerator>();

@@ -16,7 +16,7 @@ public static class SiteUrls
             return null;
         }
 
-        // The same spelling as the socket's storage key (CrawlPublisher.SiteKey): Uri already
+        // The same spelling as the socket's storage key (SitePublisher.SiteKey): Uri already
         // lower-cases scheme and host and drops default ports; user info never identifies a site.
         if (uri.UserInfo.Length > 0)
         {

@@ -8,8 +8,9 @@ namespace LlmsTxt.Server.Sites;
 public sealed record SitemapProbeResult(Uri? SitemapUrl, DateTimeOffset? NewestLastModified);
 
 /// <summary>
-/// Reads only sitemaps (and robots.txt to find them) with the crawler's own SSRF-safe fetcher and
-/// sitemap reader, so the scheduler can skip a site whose newest <c>lastmod</c> hasn't moved.
+/// Reads only sitemaps (and robots.txt to find them) with the crawler's own SSRF-safe fetcher, sitemap discovery
+/// and the server's crawl options (<c>CRAWL_USER_AGENT</c>, <c>CRAWL_MIN_DELAY</c>, timeouts, address guard), so the
+/// scheduler can skip a site whose newest <c>lastmod</c> hasn't moved.
 /// </summary>
 public sealed class SitemapProbe : IDisposable
 {
@@ -26,14 +27,17 @@ public sealed class SitemapProbe : IDisposable
         _client = SafeHttpHandler.CreateClient(SafeHttpHandler.Create(options), options, disposeHandler: true);
     }
 
-    /// <summary>Reads <paramref name="sentinel"/> when known, else discovers sitemaps as the crawler does (robots.txt, /sitemap.xml, /sitemap_index.xml).</summary>
+    /// <summary>Reads <paramref name="sentinel"/> when known, else discovers sitemaps as the crawler does (<see cref="SitemapDiscovery"/>).</summary>
     public async Task<SitemapProbeResult> ProbeAsync(Uri baseUrl, Uri? sentinel, CancellationToken cancellationToken = default)
     {
-        var fetcher = new PageFetcher(_client, _options, new HostThrottle(_options.MaxConcurrencyPerHost, _time), _time, _logger);
-        var reader = new SitemapReader(fetcher, _options, _logger);
+        // One throttle per probe, spaced like a crawl: CRAWL_MIN_DELAY (or the site's Crawl-delay) between requests.
+        var throttle = new HostThrottle(_options.MaxConcurrencyPerHost, _time);
+        var fetcher = new PageFetcher(_client, _options, throttle, _time, _logger);
+        throttle.SetDelay(baseUrl.Host, _options.MinCrawlDelay);
         if (sentinel is not null)
         {
-            var set = await reader.ReadAsync([sentinel], _ => null, 0, quietIfMissing: false, null, cancellationToken);
+            throttle.SetDelay(sentinel.Host, _options.MinCrawlDelay);
+            var set = await new SitemapReader(fetcher, _options, _logger).ReadAsync([sentinel], _ => null, 0, quietIfMissing: false, null, cancellationToken);
             if (set.Documents.Count > 0)
             {
                 return new SitemapProbeResult(set.Sentinel ?? sentinel, set.NewestLastModified);
@@ -41,32 +45,19 @@ public sealed class SitemapProbe : IDisposable
         }
 
         var origin = new Uri(RobotsCache.Origin(baseUrl) + "/");
-        foreach (var roots in await CandidatesAsync(fetcher, origin, cancellationToken))
-        {
-            var set = await reader.ReadAsync(roots, _ => null, 0, quietIfMissing: true, null, cancellationToken);
-            if (set.Documents.Count > 0)
-            {
-                return new SitemapProbeResult(set.Sentinel ?? set.Documents[0], set.NewestLastModified);
-            }
-        }
-
-        return new SitemapProbeResult(null, null);
+        var rules = await RobotsAsync(fetcher, origin, cancellationToken);
+        throttle.SetDelay(origin.Host, SitemapDiscovery.CrawlDelay(rules, _options));
+        var found = await new SitemapDiscovery(fetcher, _options, _logger).DiscoverAsync(origin, rules, _ => null, 0, null, cancellationToken);
+        return found.Documents.Count > 0
+            ? new SitemapProbeResult(found.Sentinel ?? found.Documents[0], found.NewestLastModified)
+            : new SitemapProbeResult(null, null);
     }
 
-    private async Task<List<IReadOnlyList<Uri>>> CandidatesAsync(PageFetcher fetcher, Uri origin, CancellationToken cancellationToken)
+    /// <summary>The origin's robots.txt; allow-all when it can't be read (the probe only looks for Sitemap lines).</summary>
+    private async Task<RobotsTxt> RobotsAsync(PageFetcher fetcher, Uri origin, CancellationToken cancellationToken)
     {
-        var robotsUrl = new Uri(origin, "robots.txt");
-        var robots = await fetcher.FetchAsync(robotsUrl, (_, _) => ValueTask.FromResult(CrawlDecision.Allow), _ => true, _options.MaxRobotsBytes, null, cancellationToken);
-        var declared = robots.IsSuccess
-            ? RobotsTxt.Parse(Encoding.UTF8.GetString(robots.Body.Span)).Sitemaps
-                .Select(s => Uri.TryCreate(origin, s, out var u) ? u : null)
-                .OfType<Uri>()
-                .Where(u => u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps)
-                .ToList()
-            : [];
-        return declared.Count > 0
-            ? [declared]
-            : [[new Uri(origin, "sitemap.xml")], [new Uri(origin, "sitemap_index.xml")]];
+        var robots = await fetcher.FetchAsync(new Uri(origin, "robots.txt"), (_, _) => ValueTask.FromResult(CrawlDecision.Allow), _ => true, _options.MaxRobotsBytes, null, cancellationToken);
+        return robots.IsSuccess ? RobotsTxt.Parse(Encoding.UTF8.GetString(robots.Body.Span)) : RobotsTxt.AllowAll;
     }
 
     public void Dispose() => _client.Dispose();

@@ -50,4 +50,44 @@ public sealed class LeaseHeartbeatTests(SqliteDatabases databases) : IClassFixtu
             gate.TrySetResult();
         }
     }
+
+    [Fact]
+    public async Task ShutdownDuringATriggeredPassWaitsForItAndLeavesNoLeaseHeld()
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var site = await TestWebServer.StartAsync(app =>
+        {
+            app.MapGet("/robots.txt", () => Results.NotFound());
+            app.MapGet("/", async (HttpContext context) =>
+            {
+                reached.TrySetResult();
+                await gate.Task.WaitAsync(context.RequestAborted);
+                return Results.Text("<html><body><main><h1>Slow</h1></main></body></html>", "text/html");
+            });
+        });
+        // Disabled: only the cron trigger starts a pass, as with SCHEDULER_ENABLED=false.
+        using var harness = await SchedulerHarness.CreateAsync(databases, o => o.Enabled = false);
+        var url = site.BaseUri.AbsoluteUri;
+        await harness.Registry.EnrolAsync(new SiteEnrolment { BaseUrl = url, RecrawlInterval = TimeSpan.FromHours(1) });
+        try
+        {
+            await harness.Scheduler.StartAsync(CancellationToken.None);
+            harness.Scheduler.Trigger();
+            await reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal(harness.Options.InstanceId, (await harness.SiteAsync(url)).LeaseOwner);
+
+            await harness.Scheduler.StopAsync(CancellationToken.None);
+
+            Assert.True(harness.Scheduler.ExecuteTask!.IsCompleted, "StopAsync returned while the pass still ran");
+            var after = await harness.SiteAsync(url);
+            Assert.Null(after.LeaseOwner);
+            Assert.Null(after.LeaseUntil);
+            Assert.Equal(0, after.CrawlCount);
+        }
+        finally
+        {
+            gate.TrySetResult();
+        }
+    }
 }

@@ -72,6 +72,29 @@ public sealed class RecrawlSchedulerTests(SqliteDatabases databases) : IClassFix
     }
 
     [Fact]
+    public async Task HostedUrlStaysOnTheEnrollingOriginAfterAnUpdatingRecrawl()
+    {
+        await using var site = await ChangingSite.StartAsync();
+        using var harness = await SchedulerHarness.CreateAsync(databases);
+        // The person reached the server through a proxy under a path base; the server itself listens elsewhere (the store's URL).
+        var enrolled = await harness.EnrolAfterCrawlAsync(site.BaseUrl, clientOrigin: "https://llms.example.org:8443/tools");
+        var before = new Uri(enrolled.LatestUrl!);
+        site.Version = "two";
+        site.LastModified = site.LastModified.AddDays(1);
+        harness.Time.Advance(TimeSpan.FromHours(2));
+
+        Assert.Equal(new PassSummary(1, 1, 0, 0, 0), await harness.Scheduler.RunPassAsync());
+
+        var after = await harness.SiteAsync(site.BaseUrl);
+        Assert.NotEqual(enrolled.LatestHash, after.LatestHash);
+        var now = new Uri(after.LatestUrl!);
+        Assert.Equal(("https", "llms.example.org", 8443), (now.Scheme, now.Host, now.Port));
+        Assert.Equal((before.Scheme, before.Host, before.Port, before.AbsolutePath), (now.Scheme, now.Host, now.Port, now.AbsolutePath));
+        Assert.Equal("/tools/" + StorageKeys.LlmsTxt(after.BaseUrl), now.AbsolutePath);
+        Assert.Contains("version two", (await harness.Store.GetTextAsync(StorageKeys.LlmsTxt(after.BaseUrl)))!.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SameHashUploadsNothing()
     {
         await using var site = await ChangingSite.StartAsync();

@@ -3,10 +3,10 @@ using LlmsTxt.Core.Enhancement;
 using LlmsTxt.Core.Generation;
 using LlmsTxt.Core.Rendering;
 using LlmsTxt.Server.Crawls;
+using LlmsTxt.Server.Publishing;
 using LlmsTxt.Server.Sites;
 using LlmsTxt.Server.Storage;
 using LlmsTxt.Server.Tests.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -29,24 +29,24 @@ public sealed class SchedulerHarness : IDisposable
     public SitemapProbe Probe { get; }
     public RecrawlScheduler Scheduler { get; }
     public SiteEnroller Enroller { get; }
+    public SitePublisher Publisher { get; }
     private readonly SiteDatabase _database;
-    private readonly ServiceProvider _services;
 
     private SchedulerHarness(SiteDatabase database, SchedulerOptions options, ILlmsTxtEnhancer? enhancer, IPageRenderer? renderer)
     {
         _database = database;
         Generator = new LlmsTxtGenerator(renderer: renderer, enhancer: enhancer);
         LlmMemory = new SiteLlmMemory(database);
-        var services = new ServiceCollection();
-        // With a browser, the scheduler renders as a server with RENDER_JS would.
-        if (renderer is not null) services.AddSingleton(new CrawlRenderingPolicy(true, true, new ChromiumRendererOptions()));
-        _services = services.BuildServiceProvider();
         Options = options;
         Registry = new SiteRegistry(database, Time);
         Store = new LocalFileStore(TestServices.NewTempFolder(), "http://files.test", Time);
         Probe = new SitemapProbe(new CrawlOptions { AllowPrivateNetworks = true }, TimeProvider.System, NullLogger<SitemapProbe>.Instance);
         var wrapped = Microsoft.Extensions.Options.Options.Create(options);
-        var recrawler = new SiteRecrawler(Registry, new PipelineSiteGenerator(Generator, wrapped, _services, LlmMemory), Probe, Store, wrapped, Time, NullLogger<SiteRecrawler>.Instance);
+        // With a browser, the scheduler renders as a server with RENDER_JS would.
+        var rendering = renderer is null ? null : new CrawlRenderingPolicy(true, true, new ChromiumRendererOptions());
+        // The local store without PUBLIC_BASE_URL: "http://files.test" stands for the address the server listens on.
+        Publisher = new SitePublisher(Store, new PublicUrlRule(StoreOwnsUrls: false), NullLogger<SitePublisher>.Instance);
+        var recrawler = new SiteRecrawler(Registry, new PipelineSiteGenerator(Generator, wrapped, LlmMemory, rendering), Probe, Publisher, wrapped, Time, NullLogger<SiteRecrawler>.Instance);
         Scheduler = new RecrawlScheduler(Registry, recrawler, wrapped, Time, NullLogger<RecrawlScheduler>.Instance);
         Enroller = new SiteEnroller(Registry, Time, NullLogger<SiteEnroller>.Instance, LlmMemory);
     }
@@ -62,13 +62,12 @@ public sealed class SchedulerHarness : IDisposable
         return new SchedulerHarness(database, options, enhancer, renderer);
     }
 
-    /// <summary>What a socket crawl with enableAutoUpdate does: generate, host, enrol.</summary>
-    public async Task<CrawlSite> EnrolAfterCrawlAsync(string url, TimeSpan? interval = null, string? secret = null)
+    /// <summary>What a socket crawl with enableAutoUpdate does: generate, host (on the client's origin, if given), enrol.</summary>
+    public async Task<CrawlSite> EnrolAfterCrawlAsync(string url, TimeSpan? interval = null, string? secret = null, string? clientOrigin = null)
     {
         var result = await Generator.GenerateAsync(new GenerationRequest { Url = new Uri(url), MaxPages = 10, AllowPrivateNetworks = true, RenderJs = Generator.CanRender });
-        var key = StorageKeys.LlmsTxt(SiteUrls.Normalize(result.BaseUrl.AbsoluteUri)!);
-        var stored = await Store.PutTextAsync(key, result.LlmsTxt);
-        return await Enroller.EnrolAsync(result, new SiteSettings { MaxPages = 10 }, interval ?? TimeSpan.FromHours(2), stored.PublicUrl, null, secret);
+        var hosted = await Publisher.HostAsync(SitePublisher.SiteKey(result.BaseUrl), result, clientOrigin, CancellationToken.None);
+        return await Enroller.EnrolAsync(result, new SiteSettings { MaxPages = 10 }, interval ?? TimeSpan.FromHours(2), hosted.Url!.AbsoluteUri, null, secret);
     }
 
     public async Task<CrawlSite> SiteAsync(string url) => (await Registry.GetAsync(url))!;
@@ -78,6 +77,5 @@ public sealed class SchedulerHarness : IDisposable
         Scheduler.Dispose();
         Probe.Dispose();
         Generator.Dispose();
-        _services.Dispose();
     }
 }
