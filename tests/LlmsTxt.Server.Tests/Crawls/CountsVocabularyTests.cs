@@ -44,6 +44,32 @@ public sealed class CountsVocabularyTests(OpenCrawlServer server) : IClassFixtur
     }
 
     [Fact]
+    public async Task AskingForNPagesListsNWhenTheSiteHasDuplicates()
+    {
+        // Six pages; the home page links to copies first: a canonical duplicate and a tracking-parameter spelling.
+        string[] pages = ["/a", "/b", "/c", "/d", "/e"];
+        await using var web = await TestWebServer.StartAsync(app =>
+        {
+            app.MapGet("/", () => SiteKit.Html(SiteKit.Page("Home", ["/a-copy", "/b?utm_source=news", .. pages])));
+            app.MapGet("/a-copy", (HttpContext c) => SiteKit.Html(SiteKit.Page("Page a", head: $"<link rel=\"canonical\" href=\"http://{c.Request.Host}/a\">")));
+            foreach (var path in pages)
+            {
+                app.MapGet(path, () => SiteKit.Html(SiteKit.Page("Page " + path[1..])));
+            }
+        });
+
+        var outcome = await SocketClient.ExchangeAsync(server.Started().SocketUri(), $$"""{"url":"{{web.BaseUri}}","maxPages":6}""");
+
+        var done = Assert.Single(outcome.OfType("done")).GetProperty("content");
+        Assert.Equal(6, done.GetProperty("pages").GetInt32());
+        Assert.Equal(6, done.GetProperty("listed").GetInt32());
+        var result = Assert.Single(outcome.OfType("result")).GetProperty("content").GetString()!;
+        Assert.Equal(6, result.Split('\n').Count(l => l.StartsWith("- [", StringComparison.Ordinal)));
+        Assert.DoesNotContain("/a-copy", result, StringComparison.Ordinal);
+        Assert.True(done.GetProperty("leftOut").GetProperty("duplicate").GetInt32() >= 1, done.GetRawText());
+    }
+
+    [Fact]
     public async Task AStartPageAnswering404EndsWithOneFailedPage()
     {
         await using var web = await TestWebServer.StartAsync(app => app.MapGet("/{**path}", () => Results.NotFound()));
