@@ -24,9 +24,7 @@ internal sealed partial class CrawlSession
             verdict = ToVerdict(robotsUrl, result);
             _robotsCache.Store(url, verdict);
         }
-        var delay = verdict.Rules.CrawlDelay(_options.RobotsProductToken) ?? TimeSpan.Zero;
-        delay = delay < _options.MinCrawlDelay ? _options.MinCrawlDelay : delay;
-        delay = delay > _options.MaxCrawlDelay ? _options.MaxCrawlDelay : delay;
+        var delay = SitemapDiscovery.CrawlDelay(verdict.Rules, _options);
         _throttle.SetDelay(url.Host, delay);
         var count = verdict.Status == RobotsStatus.Rules ? verdict.Rules.RuleCount(_options.RobotsProductToken) : 0;
         if (verdict.Failure is { Unreachable: true })

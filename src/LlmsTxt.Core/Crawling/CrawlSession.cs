@@ -174,27 +174,13 @@ internal sealed partial class CrawlSession
     {
         var origin = new Uri(RobotsCache.Origin(_home) + "/");
         var robots = await RobotsForAsync(origin).ConfigureAwait(false);
-        var reader = new SitemapReader(_fetcher, _options, _logger);
-        var maxEntries = MaxAttempts + 100;
-        var declared = robots.Rules.Sitemaps
-            .Select(s => Uri.TryCreate(origin, s, out var u) ? u : null)
-            .OfType<Uri>()
-            .Where(u => u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps)
-            .ToList();
-        if (declared.Count > 0)
+        var set = await new SitemapDiscovery(_fetcher, _options, _logger)
+            .DiscoverAsync(origin, robots.Rules, SitemapKeep, MaxAttempts + 100, Report, _token).ConfigureAwait(false);
+        if (set.Documents.Count == 0 && SitemapDiscovery.Declared(origin, robots.Rules).Count == 0)
         {
-            return await reader.ReadAsync(declared, SitemapKeep, maxEntries, quietIfMissing: false, Report, _token).ConfigureAwait(false);
+            Report(new LimitReachedEvent("No sitemap found; following links breadth-first from the start page"));
         }
-        foreach (var guess in new[] { "sitemap.xml", "sitemap_index.xml" })
-        {
-            var set = await reader.ReadAsync([new Uri(origin, guess)], SitemapKeep, maxEntries, quietIfMissing: true, Report, _token).ConfigureAwait(false);
-            if (set.Documents.Count > 0)
-            {
-                return set;
-            }
-        }
-        Report(new LimitReachedEvent("No sitemap found; following links breadth-first from the start page"));
-        return SitemapSet.Empty;
+        return set;
     }
 
     private Uri? SitemapKeep(Uri url) =>
