@@ -123,7 +123,7 @@ public static class SectionPlanner
         {
             SiteName = siteName,
             Summary = summary,
-            About = SiteHeader.About(selection.StartPage, summary, planned, siteName, host),
+            About = SiteHeader.About(selection.StartPage, summary, planned, siteName),
             Sections = planned,
             LanguageDuplicatesDropped = selection.LanguageDuplicatesDropped,
             DuplicatesDropped = selection.DuplicatesDropped,

@@ -143,7 +143,7 @@ internal static class SiteHeader
         return main.Count > 1 ? $"{siteName}, in sections {shown}." : $"{siteName}, among them {shown}.";
     }
 
-    public static string About(Page? start, string summary, IReadOnlyList<PlannedSection> sections, string siteName, string host)
+    public static string About(Page? start, string summary, IReadOnlyList<PlannedSection> sections, string siteName)
     {
         var lead = "";
         var excerpt = TextTools.Clean(start?.Excerpt);
@@ -168,7 +168,7 @@ internal static class SiteHeader
         var optional = sections.Where(s => s.Name == LlmsTxtWriter.OptionalSection).SelectMany(s => s.Pages)
             .Select(p => TextTools.Cut(p.Title, 40)).ToList();
         var count = listed == 1 ? "1 page" : listed.ToString(CultureInfo.InvariantCulture) + " pages";
-        var about = $"This file lists {count} of {siteName} ({host})";
+        var about = $"This file lists {count} of {siteName}";
         if (main.Count > 0)
         {
             var shown = main.Count > 6 ? string.Join(", ", main.Take(6)) + $" and {main.Count - 6} more" : JoinNames(main);
