@@ -11,18 +11,8 @@ public sealed class LeaseHeartbeatTests(SqliteDatabases databases) : IClassFixtu
     [Fact]
     public async Task HeartbeatKeepsTheLeaseDuringALongCrawlAndShutdownHandsItBack()
     {
-        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var site = await TestWebServer.StartAsync(app =>
-        {
-            app.MapGet("/robots.txt", () => Results.NotFound());
-            app.MapGet("/", async (HttpContext context) =>
-            {
-                reached.TrySetResult();
-                await gate.Task.WaitAsync(context.RequestAborted);
-                return Results.Text("<html><body><main><h1>Slow</h1></main></body></html>", "text/html");
-            });
-        });
+        var (reached, gate) = (NewSignal(), NewSignal());
+        await using var site = await StartHangingSiteAsync(reached, gate);
         using var harness = await SchedulerHarness.CreateAsync(databases, o => o.Lease = TimeSpan.FromSeconds(3));
         var url = site.BaseUri.AbsoluteUri;
         await harness.Registry.EnrolAsync(new SiteEnrolment { BaseUrl = url, RecrawlInterval = TimeSpan.FromHours(1) });
@@ -54,18 +44,8 @@ public sealed class LeaseHeartbeatTests(SqliteDatabases databases) : IClassFixtu
     [Fact]
     public async Task ShutdownDuringATriggeredPassWaitsForItAndLeavesNoLeaseHeld()
     {
-        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var site = await TestWebServer.StartAsync(app =>
-        {
-            app.MapGet("/robots.txt", () => Results.NotFound());
-            app.MapGet("/", async (HttpContext context) =>
-            {
-                reached.TrySetResult();
-                await gate.Task.WaitAsync(context.RequestAborted);
-                return Results.Text("<html><body><main><h1>Slow</h1></main></body></html>", "text/html");
-            });
-        });
+        var (reached, gate) = (NewSignal(), NewSignal());
+        await using var site = await StartHangingSiteAsync(reached, gate);
         // Disabled: only the cron trigger starts a pass, as with SCHEDULER_ENABLED=false.
         using var harness = await SchedulerHarness.CreateAsync(databases, o => o.Enabled = false);
         var url = site.BaseUri.AbsoluteUri;
@@ -90,4 +70,19 @@ public sealed class LeaseHeartbeatTests(SqliteDatabases databases) : IClassFixtu
             gate.TrySetResult();
         }
     }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>A site whose start page signals <paramref name="reached"/> and then hangs until <paramref name="gate"/> opens.</summary>
+    private static Task<TestWebServer> StartHangingSiteAsync(TaskCompletionSource reached, TaskCompletionSource gate) =>
+        TestWebServer.StartAsync(app =>
+        {
+            app.MapGet("/robots.txt", () => Results.NotFound());
+            app.MapGet("/", async (HttpContext context) =>
+            {
+                reached.TrySetResult();
+                await gate.Task.WaitAsync(context.RequestAborted);
+                return Results.Text("<html><body><main><h1>Slow</h1></main></body></html>", "text/html");
+            });
+        });
 }
