@@ -39,8 +39,14 @@ public readonly record struct CrawlDecision(bool Allowed, SkipReason Reason, str
 /// <param name="LastModified">The page's sitemap <c>lastmod</c>, if it had one.</param>
 public sealed record CrawledPage(Page Page, Uri Url, int Status, Uri? MarkdownTwin, DateTimeOffset? LastModified, bool Rendered)
 {
-    /// <summary>The twin's Markdown, read whole when the page's Markdown is wanted (llms-full.txt uses it as the body).</summary>
-    public string? MarkdownTwinText { get; init; }
+    private readonly CompactText? _twinText;
+
+    /// <summary>The twin's Markdown, read whole when the page's Markdown is wanted (llms-full.txt uses it as the body);
+    /// held packed like <see cref="Page.Markdown"/>.</summary>
+    public string? MarkdownTwinText { get => _twinText?.ToString(); init => _twinText = value is null ? null : CompactText.Of(value); }
+
+    /// <summary>Sets the twin's text as it is held, without unpacking it.</summary>
+    internal CompactText? PackedTwinText { get => _twinText; init => _twinText = value; }
 }
 
 public sealed record CrawlStats(

@@ -201,7 +201,7 @@ internal sealed partial class CrawlSession
             var keepText = _extractor.Options.ConvertMarkdown;
             var checker = new MarkdownTwinChecker(_fetcher, _options, _scope, (u, c) => IsRobotsAllowedAsync(u), keepText);
             var twins = await checker.FindAsync(pages.Select(p => p.Url).ToList(), _token).ConfigureAwait(false);
-            pages = pages.Select((p, i) => twins[i] is { } twin ? p with { MarkdownTwin = twin.Url, MarkdownTwinText = twin.Text } : p).ToList();
+            pages = pages.Select((p, i) => twins[i] is { } twin ? p with { MarkdownTwin = twin.Url, PackedTwinText = twin.Text } : p).ToList();
         }
         if (error is null && pages.Count == 0 && !cancelled)
         {

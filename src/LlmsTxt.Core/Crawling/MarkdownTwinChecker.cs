@@ -3,7 +3,8 @@ using System.Text;
 namespace LlmsTxt.Core.Crawling;
 
 /// <summary>A page's Markdown twin: its URL and, when the caller wants page content, its text.</summary>
-internal sealed record MarkdownTwin(Uri Url, string? Text);
+/// <param name="Text">Held packed: a crawl keeps every twin's text until llms-full.txt is written.</param>
+internal sealed record MarkdownTwin(Uri Url, LlmsTxt.Core.Extraction.CompactText? Text);
 
 /// <summary>
 /// Finds Markdown versions of listed pages (<c>page.md</c> for <c>page.html</c> or <c>page</c>,
@@ -108,7 +109,7 @@ internal sealed class MarkdownTwinChecker(PageFetcher fetcher, CrawlOptions opti
             {
                 continue; // an HTML page sent as text/plain is not a Markdown twin
             }
-            return new MarkdownTwin(candidate, text);
+            return new MarkdownTwin(candidate, text is null ? null : LlmsTxt.Core.Extraction.CompactText.Of(text));
         }
         return null;
     }

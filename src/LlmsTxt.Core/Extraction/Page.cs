@@ -20,8 +20,13 @@ public sealed record Page
     /// <summary>Where <see cref="Description"/> came from ("its description meta tag", "its first paragraph…"), for --explain.</summary>
     public string DescriptionSource { get; init; } = "";
     public string Excerpt { get; init; } = "";
-    /// <summary>Main content as Markdown, for llms-full.txt.</summary>
-    public string Markdown { get; init; } = "";
+    private readonly CompactText _markdown = CompactText.Empty;
+
+    /// <summary>Main content as Markdown, for llms-full.txt. Held compressed (<see cref="CompactText"/>): each read unpacks it.</summary>
+    public string Markdown { get => _markdown.ToString(); init => _markdown = CompactText.Of(value); }
+
+    /// <summary>The Markdown as it is held, for its length and for ordering without unpacking it.</summary>
+    public CompactText PackedMarkdown { get => _markdown; internal init => _markdown = value ?? CompactText.Empty; }
     public string? Language { get; init; }
     public Uri? CanonicalUrl { get; init; }
     public IReadOnlyList<HreflangAlternate> Alternates { get; init; } = [];

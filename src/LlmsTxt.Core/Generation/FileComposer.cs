@@ -23,14 +23,14 @@ internal static class FileComposer
         {
             StartUrl = crawl.StartUrl,
             // A Markdown twin is the site's own Markdown of the page: it is the page's body in llms-full.txt.
-            Pages = [.. crawl.Pages.Select(p => p.MarkdownTwinText is { Length: > 1 } twin ? p.Page with { Markdown = twin } : p.Page)],
+            Pages = [.. crawl.Pages.Select(p => p.PackedTwinText is { Length: > 1 } twin ? p.Page with { PackedMarkdown = twin } : p.Page)],
             SitemapOrder = crawl.SitemapUrls,
             MarkdownTwins = twins,
             DescLength = request.DescLength,
             MaxPages = request.MaxPages,
         });
         var llms = LlmsTxtWriter.Write(plan);
-        var twinTexts = crawl.Pages.Count(p => p.MarkdownTwinText is { Length: > 1 });
+        var twinTexts = crawl.Pages.Count(p => p.PackedTwinText is { Length: > 1 });
         if (twins.Count > 0)
             events.Log($"{crawl.Pages.Count(p => p.MarkdownTwin is not null)} pages have a Markdown twin; the file links the twins"
                 + (request.Full && twinTexts > 0 ? $" and llms-full.txt uses their text ({twinTexts} pages)." : "."));

@@ -31,7 +31,9 @@ public static class LlmsFullWriter
             throw new ArgumentOutOfRangeException(nameof(maxChars), maxChars, "The llms-full.txt size cap must be at least 1 character.");
         }
         var pages = plan.Sections.SelectMany(s => s.Pages).ToList();
-        var blocks = pages.Select(Block).ToList();
+        // Each page's block is built once and held packed: the pages are unpacked one at a time, so the writer
+        // never holds more than the file it writes plus one page.
+        var blocks = pages.Select(p => CompactText.Of(Block(p))).ToList();
         var header = new StringBuilder();
         LlmsTxtWriter.AppendHeader(header, plan);
         // Inline greedily in file order while the header, the inlined pages and the list of every page not (yet)
@@ -44,7 +46,7 @@ public static class LlmsFullWriter
         if (share is { } fair)
         {
             shortened = blocks.Count(b => b.Length > fair);
-            blocks = [.. blocks.Select(b => FairShare.Cut(b, fair))];
+            blocks = [.. blocks.Select(b => b.Length > fair ? CompactText.Of(FairShare.Cut(b.ToString(), fair)) : b)];
             header.Append('\n').Append(ShortenedNote(fair)).Append('\n');
         }
         var inlined = new List<int>();
@@ -72,7 +74,8 @@ public static class LlmsFullWriter
         }
         foreach (var i in inlined)
         {
-            sb.Append(blocks[i]);
+            sb.Append(blocks[i].ToString());
+            blocks[i] = CompactText.Empty;
         }
         if (skipped.Count > 0)
         {
@@ -103,9 +106,10 @@ public static class LlmsFullWriter
         sb.Append("Source: ").Append(MarkdownText.EscapeUrl(page.PageUrl)).Append("\n\n");
         // Rule: a contents or hub page's body is its list of pages, which this file already is: its note (its
         // children's names) stands in for it, so a site's complete table of contents doesn't eat the cap.
-        var tableOfContentsOnly = page.Page.Markdown.Length > 0 && EntryText.IsTableOfContentsOnly(page.Page, page.Title);
+        var hasMarkdown = page.Page.PackedMarkdown.Length > 0;
+        var tableOfContentsOnly = hasMarkdown && EntryText.IsTableOfContentsOnly(page.Page, page.Title);
         var note = tableOfContentsOnly && page.Note.Length == 0 ? TextTools.Clean(page.Page.Structure.ChildrenSummary) : page.Note;
-        var markdown = page.Page.Markdown.Length > 0 && !tableOfContentsOnly
+        var markdown = hasMarkdown && !tableOfContentsOnly
             ? PageHeadings.Normalize(page.Page.Markdown, page.Title)
             : note.Length > 0 ? MarkdownText.EscapeLineStart(note) + "\n" : "";
         sb.Append(markdown);

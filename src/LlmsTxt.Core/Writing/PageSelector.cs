@@ -30,7 +30,7 @@ internal static class PageSelector
             .ThenBy(p => p.Title, StringComparer.Ordinal)
             .ThenBy(p => p.Description, StringComparer.Ordinal)
             .ThenBy(p => p.Excerpt, StringComparer.Ordinal)
-            .ThenBy(p => p.Markdown, StringComparer.Ordinal)
+            .ThenBy(p => p.PackedMarkdown, Comparer<CompactText>.Create(CompactText.Compare))
             .ToList();
         var startKey = UrlKey.Of(input.StartUrl);
         var startPage = pages.Where(p => UrlKey.Of(p.Url) == startKey).OrderBy(Preference).FirstOrDefault()
@@ -64,11 +64,11 @@ internal static class PageSelector
     /// <summary>Pages built by hand may carry nulls in non-nullable members; the writer treats them as empty.</summary>
     private static Page WithoutNulls(Page page) =>
         page.Title is null || page.HtmlTitle is null || page.Description is null || page.Excerpt is null
-        || page.Markdown is null || page.Links is null || page.Alternates is null
+        || page.Links is null || page.Alternates is null
             ? page with
             {
                 Title = page.Title ?? "", HtmlTitle = page.HtmlTitle ?? "", Description = page.Description ?? "",
-                Excerpt = page.Excerpt ?? "", Markdown = page.Markdown ?? "", Links = page.Links ?? [],
+                Excerpt = page.Excerpt ?? "", Links = page.Links ?? [],
                 Alternates = page.Alternates ?? [],
             }
             : page;
