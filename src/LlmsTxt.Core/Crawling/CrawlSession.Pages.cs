@@ -40,13 +40,13 @@ internal sealed partial class CrawlSession
             }
             if (page.ElementsCut)
             {
-                Report(new LimitReachedEvent($"{final}: page cut at {PageCut.MaxElements:N0} HTML elements or {LinkCollector.MaxLinks:N0} links (only the part before was read)"));
-                _logger.LogInformation("{Url} has more than {Elements} elements or {Links} links; page cut there", final, PageCut.MaxElements, LinkCollector.MaxLinks);
+                Report(new LimitReachedEvent($"{final}: page cut at {PageCut.MaxElements:N0} HTML elements or {PageCut.MaxAnchors:N0} links (only the part before was read)"));
+                _logger.LogInformation("{Url} has more than {Elements} elements or {Links} links; page cut there", final, PageCut.MaxElements, PageCut.MaxAnchors);
             }
             if (page.LinksDropped > 0)
             {
-                Report(new LimitReachedEvent($"{final} has more than {page.Links.Count:N0} links ({page.Links.Count + page.LinksDropped:N0} counted); only the first {page.Links.Count:N0} were read"));
-                _logger.LogInformation("{Url} has {Dropped} links beyond the first {Kept}; not read", final, page.LinksDropped, page.Links.Count);
+                Report(new LimitReachedEvent($"{final}: {page.LinksDropped:N0} more links counted beyond the first {page.Links.Count:N0} distinct links read (at most {LinkCollector.MaxLinks:N0} a page); they are not followed"));
+                _logger.LogInformation("{Url} has {Dropped} links beyond the first {Kept}; not followed", final, page.LinksDropped, page.Links.Count);
             }
             var links = page.NoFollow || HasToken(result.RobotsTag, "nofollow") ? [] : FollowableLinks(page, final, rendered);
             var levels = OutlineLevels(page, links, isStart);
@@ -59,7 +59,8 @@ internal sealed partial class CrawlSession
             return new PageOutcome(OutcomeKind.Listed)
             {
                 Language = isStart ? null : page.Language?.Split('-')[0],
-                Page = page,
+                // Only the start page's links order the file (SiteOrder); the others are followed above and let go.
+                Page = isStart ? page : page with { Links = [] },
                 FinalUrl = final,
                 Status = result.Status,
                 Identity = IdentityOf(page, final),
@@ -82,10 +83,9 @@ internal sealed partial class CrawlSession
     /// </summary>
     private Page ExtractReleasing(StrongBox<FetchResult> holder, Uri final)
     {
-        var html = PageExtractor.Decode(holder.Value!.Body.Span, holder.Value.Charset, out var cut);
+        var html = PageExtractor.Decode(holder.Value!.Body.Span, holder.Value.Charset, out var cut, out var anchorsCut);
         holder.Value = holder.Value with { Body = default };
-        var page = _extractor.Extract(html, final);
-        return cut ? page with { ElementsCut = true } : page;
+        return PageExtractor.WithCut(_extractor.Extract(html, final), cut, anchorsCut);
     }
 
     private PageOutcome? Unusable(FetchResult result, FrontierEntry entry, bool isStart)

@@ -34,9 +34,9 @@ public sealed record Page
     public bool NoFollow { get; init; }
     public string? SiteName { get; init; }
     public IReadOnlyList<PageLink> Links { get; init; } = [];
-    /// <summary>True when the page was parsed only up to its 60,000th element or 20,000th link (see PageCut).</summary>
+    /// <summary>True when the page was parsed only up to its 60,000th element or 20,000th anchor (see <see cref="PageCut"/>).</summary>
     public bool ElementsCut { get; init; }
-    /// <summary>Links beyond <see cref="LinkCollector.MaxLinks"/> that were counted but not kept.</summary>
+    /// <summary>Anchors beyond the <see cref="LinkCollector.MaxLinks"/> distinct links kept, and after a <see cref="PageCut"/>: counted, not kept.</summary>
     public int LinksDropped { get; init; }
     /// <summary>Words of visible main text; near zero means a JS app shell that may need rendering.</summary>
     public int WordCount { get; init; }

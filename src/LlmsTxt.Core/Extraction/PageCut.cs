@@ -5,51 +5,76 @@ namespace LlmsTxt.Core.Extraction;
 /// <summary>
 /// Where a page is cut before it is parsed. Each element costs a DOM node of several hundred bytes, so a
 /// generated page of 100,000 links would cost hundreds of MB to parse whole. The largest real documentation
-/// pages measured have about 50,000 elements (Python's full table of contents) and 17,000 links (its general
-/// index), and the site outline needs a contents page whole (a 40,000-element cut lost the end of Python's
-/// table of contents and with it the outline's order); pages are read up to their <see cref="MaxElements"/>th element or <see cref="LinkCollector.MaxLinks"/>th
-/// link, whichever comes first.
+/// pages measured have about 50,000 elements (Python's full table of contents, 48,862 elements and 13,962 anchors,
+/// most of them to fragments of the same pages) and 17,000 anchors (its general index), and the site outline needs
+/// a contents page whole (a 40,000-element cut lost the end of Python's table of contents and with it the
+/// outline's order); pages are read up to their <see cref="MaxElements"/>th element or <see cref="MaxAnchors"/>th
+/// anchor, whichever comes first. The anchors after the cut are still counted, so the user is told how many links
+/// the page had. Of the anchors read, <see cref="LinkCollector.MaxLinks"/> distinct links are kept.
 /// </summary>
 internal static class PageCut
 {
     public const int MaxElements = 60_000;
 
-    /// <summary>Where the cut falls in raw bytes (before decoding: a cut page is never decoded whole), or the length.</summary>
-    public static int End(ReadOnlySpan<byte> html) => End<byte>(html);
+    /// <summary>Anchors read before the cut (not distinct links: a contents page links many fragments of one page).</summary>
+    public const int MaxAnchors = 20_000;
+
+    /// <summary>Where the cut falls in raw bytes (before decoding: a cut page is never decoded whole), or the length;
+    /// <paramref name="anchorsAfter"/> counts the anchors after the cut.</summary>
+    public static int End(ReadOnlySpan<byte> html, out int anchorsAfter) => End<byte>(html, out anchorsAfter);
 
     /// <summary>Where the cut falls in decoded HTML, or its length.</summary>
-    public static int End(ReadOnlySpan<char> html) => End<char>(html);
+    public static int End(ReadOnlySpan<char> html, out int anchorsAfter) => End<char>(html, out anchorsAfter);
 
-    private static int End<T>(ReadOnlySpan<T> html)
+    private static int End<T>(ReadOnlySpan<T> html, out int anchorsAfter)
         where T : unmanaged, IBinaryInteger<T>
     {
+        anchorsAfter = 0;
         // Every element needs at least three characters ("<a>"): short pages can't reach either cap.
-        if (html.Length / 3 < LinkCollector.MaxLinks)
+        if (html.Length / 3 < MaxAnchors)
         {
             return html.Length;
         }
-        var open = T.CreateTruncating('<');
-        var (elements, links) = (0, 0);
-        for (var at = 0; at < html.Length - 2; at++)
+        var (elements, anchors) = (0, 0);
+        for (var at = 0; Next(html, ref at, out var anchor); at++)
         {
-            var next = html[at..].IndexOf(open);
-            if (next < 0 || at + next + 2 >= html.Length)
+            if (++elements > MaxElements || (anchor && ++anchors > MaxAnchors))
             {
-                break;
-            }
-            at += next;
-            var name = char.ToLowerInvariant((char)int.CreateTruncating(html[at + 1]));
-            if (!char.IsAsciiLetter(name))
-            {
-                continue;
-            }
-            var after = (char)int.CreateTruncating(html[at + 2]);
-            var anchor = name == 'a' && (after == '>' || char.IsWhiteSpace(after));
-            if (++elements > MaxElements || (anchor && ++links > LinkCollector.MaxLinks))
-            {
+                // The cut falls before this element: it is the first one not read.
+                anchorsAfter = anchor ? 1 : 0;
+                for (var rest = at + 1; Next(html, ref rest, out var more); rest++)
+                {
+                    anchorsAfter += more ? 1 : 0;
+                }
                 return at;
             }
         }
         return html.Length;
+    }
+
+    /// <summary>Moves <paramref name="at"/> to the next start tag; false when there is none.</summary>
+    private static bool Next<T>(ReadOnlySpan<T> html, ref int at, out bool anchor)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        anchor = false;
+        var open = T.CreateTruncating('<');
+        while (at < html.Length - 2)
+        {
+            var next = html[at..].IndexOf(open);
+            if (next < 0 || at + next + 2 >= html.Length)
+            {
+                return false;
+            }
+            at += next;
+            var name = char.ToLowerInvariant((char)int.CreateTruncating(html[at + 1]));
+            if (char.IsAsciiLetter(name))
+            {
+                var after = (char)int.CreateTruncating(html[at + 2]);
+                anchor = (name == 'a' && (after == '>' || char.IsWhiteSpace(after)));
+                return true;
+            }
+            at++;
+        }
+        return false;
     }
 }

@@ -40,7 +40,14 @@ public sealed partial class PageExtractor
 
     /// <summary>Extracts from raw bytes; the charset comes from the BOM, the HTTP header, a meta tag, else UTF-8/Windows-1252.</summary>
     public Page Extract(ReadOnlySpan<byte> content, Uri pageUrl, string? headerCharset = null) =>
-        Extract(HtmlEncoding.Decode(content, headerCharset), pageUrl);
+        WithCut(Extract(Decode(content, headerCharset, out var cut, out var anchorsCut), pageUrl), cut, anchorsCut);
+
+    /// <summary>The page as parsed from a <see cref="Decode"/>d cut: marked cut, with the anchors after the cut counted as dropped links.</summary>
+    public static Page WithCut(Page page, bool cut, int anchorsCut)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return cut ? page with { ElementsCut = true, LinksDropped = page.LinksDropped + anchorsCut } : page;
+    }
 
     /// <summary>Reads the stream to its end (the caller caps its size) and extracts from the bytes.</summary>
     public Page Extract(Stream content, Uri pageUrl, string? headerCharset = null)
@@ -55,9 +62,9 @@ public sealed partial class PageExtractor
     /// Decodes a page's bytes for <see cref="Extract(string, Uri)"/>, cut first where <see cref="PageCut"/> says so
     /// a cut page is never decoded whole; <paramref name="cut"/> says whether it was.
     /// </summary>
-    public static string Decode(ReadOnlySpan<byte> content, string? headerCharset, out bool cut)
+    public static string Decode(ReadOnlySpan<byte> content, string? headerCharset, out bool cut, out int anchorsCut)
     {
-        var end = PageCut.End(content);
+        var end = PageCut.End(content, out anchorsCut);
         cut = end < content.Length;
         return HtmlEncoding.Decode(content[..end], headerCharset);
     }
@@ -78,10 +85,10 @@ public sealed partial class PageExtractor
             });
             // Disposed: that returns AngleSharp's pooled source buffer (a copy of the whole page) for the next page.
             html ??= "";
-            var end = PageCut.End(html);
+            var end = PageCut.End(html, out var anchorsCut);
             var kept = end < html.Length ? html[..end] : html;
             using var document = t_parser.ParseDocument(NestingGuard.Limit(kept));
-            return FromDocument(document, pageUrl, kept) with { ElementsCut = end < html.Length };
+            return WithCut(FromDocument(document, pageUrl, kept), end < html.Length, anchorsCut);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
