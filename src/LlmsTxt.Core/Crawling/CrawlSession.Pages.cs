@@ -40,7 +40,7 @@ internal sealed partial class CrawlSession
             }
             if (page.ElementsCut)
             {
-                Report(new LimitReachedEvent($"{final}: page cut at {PageCut.MaxElements:N0} HTML elements or {PageCut.MaxAnchors:N0} links (only the part before was read)"));
+                Report(new LimitReachedEvent($"{final}: page cut at {PageCut.MaxElements:N0} HTML elements, {PageCut.MaxAnchors:N0} links or {LinkCollector.MaxLinks:N0} linked pages (only the part before was read)"));
                 _logger.LogInformation("{Url} has more than {Elements} elements or {Links} links; page cut there", final, PageCut.MaxElements, PageCut.MaxAnchors);
             }
             if (page.LinksDropped > 0)

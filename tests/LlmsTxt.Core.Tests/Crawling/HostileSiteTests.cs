@@ -22,7 +22,7 @@ public sealed class HostileSiteTests
 
         Assert.Null(result.Error);
         Assert.Equal(["/", "/item/0", "/item/1", "/item/2", "/item/3"], CrawlKit.Paths(result));
-        Assert.Contains(events.OfType<LimitReachedEvent>(), e => e.Detail.EndsWith("/: page cut at 60,000 HTML elements or 20,000 links (only the part before was read)", StringComparison.Ordinal));
+        Assert.Contains(events.OfType<LimitReachedEvent>(), e => e.Detail.EndsWith("/: page cut at 60,000 HTML elements, 20,000 links or 10,000 linked pages (only the part before was read)", StringComparison.Ordinal));
         // Every link past the 10,000 kept is counted, those after the pre-parse cut included, and the user is told.
         Assert.Contains(events.OfType<LimitReachedEvent>(), e => e.Detail.EndsWith("/: 90,000 more links counted beyond the first 10,000 distinct links read (at most 10,000 a page); they are not followed", StringComparison.Ordinal));
         Assert.Equal(10_000, result.Pages[0].Page.Links.Count);
