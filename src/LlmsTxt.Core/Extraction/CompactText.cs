@@ -88,15 +88,17 @@ public sealed class CompactText : IEquatable<CompactText>
         }
     }
 
-    /// <summary>The text itself (unpacked on every call: callers read it once).</summary>
-    public override string ToString()
+    /// <summary>Unpacks the text into <paramref name="destination"/> (at least <see cref="Length"/> long) without a string in between.</summary>
+    public void CopyTo(Span<char> destination)
     {
         switch (_form)
         {
             case Form.Utf8:
-                return Length == 0 ? "" : Encoding.UTF8.GetString(_bytes);
+                Encoding.UTF8.GetChars(_bytes, destination);
+                return;
             case Form.Utf16:
-                return new string(MemoryMarshal.Cast<byte, char>(_bytes));
+                MemoryMarshal.Cast<byte, char>(_bytes).CopyTo(destination);
+                return;
         }
         var utf8 = ArrayPool<byte>.Shared.Rent(_utf8Length);
         try
@@ -105,13 +107,17 @@ public sealed class CompactText : IEquatable<CompactText>
             {
                 throw new InvalidDataException("compact text could not be unpacked");
             }
-            return Encoding.UTF8.GetString(utf8, 0, written);
+            Encoding.UTF8.GetChars(utf8.AsSpan(0, written), destination);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(utf8);
         }
     }
+
+    /// <summary>The text itself (unpacked on every call: callers read it once).</summary>
+    public override string ToString() =>
+        Length == 0 ? "" : string.Create(Length, this, static (span, text) => text.CopyTo(span));
 
     /// <summary>
     /// A fixed total order without unpacking (length, then held bytes): not alphabetical, but equal only for equal

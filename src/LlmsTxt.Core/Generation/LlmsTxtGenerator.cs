@@ -98,7 +98,7 @@ public sealed class LlmsTxtGenerator(
             SitemapSentinel: crawl.SentinelSitemapUrl,
             Enhancement: enhancement?.Report,
             EnhancementMemory: enhancement?.Memory,
-            FullContentHash: full is null ? null : Hash(LlmsTxtWriter.Header(files.Plan) + full.Text[LlmsTxtWriter.Header(plan).Length..]),
+            FullContentHash: full is null ? null : Hash(LlmsTxtWriter.Header(files.Plan), full.Text.AsSpan(LlmsTxtWriter.Header(plan).Length)),
             Explanations: files.Plan.Explanations)
         {
             Full = full is null ? null : new FullFileStats(full.InlinedPages, full.SkippedPages, full.ApproximateTokens, maxFullChars),
@@ -121,7 +121,33 @@ public sealed class LlmsTxtGenerator(
     public static bool LooksLikeFullFile(string text) => Writing.LlmsTxtValidator.LooksLikeFull(text);
 
     /// <summary>Lower-case hex SHA-256 of the UTF-8 text: what the scheduler compares to detect a change.</summary>
-    public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    public static string Hash(string text) => Hash(text, []);
+
+    /// <summary>The <see cref="Hash(string)"/> of <paramref name="head"/> followed by <paramref name="rest"/>, without
+    /// joining them: for llms-full.txt a joined copy and its UTF-8 bytes cost three times the file.</summary>
+    internal static string Hash(string head, ReadOnlySpan<char> rest)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var encoder = Encoding.UTF8.GetEncoder();
+        Span<byte> buffer = stackalloc byte[4096];
+        Append(sha, encoder, head, flush: false, buffer);
+        Append(sha, encoder, rest, flush: true, buffer);
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+
+        static void Append(IncrementalHash sha, Encoder encoder, ReadOnlySpan<char> chars, bool flush, Span<byte> buffer)
+        {
+            while (true)
+            {
+                encoder.Convert(chars, buffer, flush, out var used, out var written, out var completed);
+                sha.AppendData(buffer[..written]);
+                chars = chars[used..];
+                if (completed && chars.IsEmpty)
+                {
+                    return;
+                }
+            }
+        }
+    }
 
     /// <param name="stop">The user's stop: before enhancement it skips it, during it ends it (the generated file is kept).</param>
     private async Task<PlanEnhancement?> EnhanceAsync(SitePlan plan, GenerationRequest request, CrawlResult crawl, CrawlEventRelay events, CancellationToken stop, CancellationToken cancellationToken)

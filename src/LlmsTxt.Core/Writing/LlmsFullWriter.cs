@@ -65,28 +65,39 @@ public static class LlmsFullWriter
                 skipped.Add(i);
             }
         }
-        var sb = new StringBuilder((int)Math.Min(used + (skipped.Count * 120), int.MaxValue / 2));
-        sb.Append(header);
         if (skipped.Count > 0)
         {
-            sb.Append('\n').Append(string.Create(CultureInfo.InvariantCulture,
+            header.Append('\n').Append(string.Create(CultureInfo.InvariantCulture,
                 $"The size cap allowed {inlined.Count} of {pages.Count} pages; the others are listed under \"{NotInlinedSection}\" at the end.")).Append('\n');
         }
-        foreach (var i in inlined)
-        {
-            sb.Append(blocks[i].ToString());
-            blocks[i] = CompactText.Empty;
-        }
+        var end = new StringBuilder();
         if (skipped.Count > 0)
         {
-            sb.Append("\n## ").Append(NotInlinedSection).Append("\n\n");
+            end.Append("\n## ").Append(NotInlinedSection).Append("\n\n");
             foreach (var i in skipped)
             {
-                LlmsTxtWriter.AppendLink(sb, pages[i], withNote: false);
+                LlmsTxtWriter.AppendLink(end, pages[i], withNote: false);
             }
         }
-        var text = sb.ToString();
+        var text = Concat(header.ToString(), [.. inlined.Select(i => blocks[i])], end.ToString());
         return new LlmsFullResult(text, text.Length / 4, inlined.Count, skipped.Count, skipped.Select(i => pages[i].Url).ToList(), shortened);
+    }
+
+    /// <summary>The file in one string of its exact length, each page unpacked straight into it (no builder to copy from).</summary>
+    private static string Concat(string head, List<CompactText> pages, string end)
+    {
+        var length = head.Length + end.Length + pages.Sum(p => (long)p.Length);
+        return string.Create(checked((int)length), (head, pages, end), static (span, parts) =>
+        {
+            parts.head.CopyTo(span);
+            var at = parts.head.Length;
+            foreach (var page in parts.pages)
+            {
+                page.CopyTo(span[at..]);
+                at += page.Length;
+            }
+            parts.end.CopyTo(span[at..]);
+        });
     }
 
     private static string ShortenedNote(int share) => string.Create(CultureInfo.InvariantCulture,
