@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
+using System.Text.Json;
 
 namespace LlmsTxt.Server.Crawls;
 
@@ -30,13 +31,21 @@ public sealed class CrawlSocketConnection(WebSocket socket) : ICrawlMessageSink,
 
     public async ValueTask SendAsync(CrawlMessage message, CancellationToken cancellationToken = default)
     {
-        var bytes = message.ToUtf8Json();
+        ArgumentNullException.ThrowIfNull(message);
+        var bytes = message.Content is string { Length: > StreamedChars } ? null : message.ToUtf8Json();
         await _sendLock.WaitAsync(cancellationToken);
         try
         {
             if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
-                await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+                if (bytes is null)
+                {
+                    await SendStreamedAsync(message.Type, (string)message.Content!, cancellationToken);
+                }
+                else
+                {
+                    await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+                }
             }
         }
         catch (WebSocketException)
@@ -47,6 +56,35 @@ public sealed class CrawlSocketConnection(WebSocket socket) : ICrawlMessageSink,
         {
             _sendLock.Release();
         }
+    }
+
+    /// <summary>Text content longer than this is sent in fragments (see <see cref="SendStreamedAsync"/>).</summary>
+    private const int StreamedChars = 32 * 1024;
+
+    /// <summary>
+    /// Sends <c>{"type":T,"content":"…"}</c> as one message in fragments of a few KiB, byte for byte what
+    /// <see cref="CrawlMessage.ToUtf8Json"/> writes. An llms-full.txt of 4,000,000 characters serialised whole made
+    /// the JSON writer ask for 6 bytes a character (24 MB), a buffer the array pool then kept for good.
+    /// </summary>
+    private async Task SendStreamedAsync(string type, string content, CancellationToken cancellationToken)
+    {
+        const int Chunk = 8 * 1024;
+        var buffer = new ArrayBufferWriter<byte>(Chunk * 7);
+        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = CrawlMessage.Json.Encoder });
+        writer.WriteStartObject();
+        writer.WriteString(CrawlMessage.Json.PropertyNamingPolicy!.ConvertName(nameof(CrawlMessage.Type)), type);
+        writer.WritePropertyName(CrawlMessage.Json.PropertyNamingPolicy.ConvertName(nameof(CrawlMessage.Content)));
+        for (var at = 0; at < content.Length; at += Chunk)
+        {
+            var part = content.AsMemory(at, Math.Min(Chunk, content.Length - at));
+            writer.WriteStringValueSegment(part.Span, isFinalSegment: at + part.Length == content.Length);
+            writer.Flush();
+            await socket.SendAsync(buffer.WrittenMemory, WebSocketMessageType.Text, endOfMessage: false, cancellationToken);
+            buffer.ResetWrittenCount();
+        }
+        writer.WriteEndObject();
+        writer.Flush();
+        await socket.SendAsync(buffer.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
     }
 
     /// <summary>Reads one whole message. A message over the cap is not buffered: reading stops at the cap.</summary>
