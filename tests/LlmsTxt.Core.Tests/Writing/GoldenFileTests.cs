@@ -26,6 +26,28 @@ public sealed class GoldenFileTests
         AssertGolden("acme-docs.llms-full.txt", full.Text);
     }
 
+    /// <summary>
+    /// llms-full.txt of every HTML fixture as one site, whole, shortened to a fair share, and mostly listed: the
+    /// golden files were written before the Markdown was held packed, so these prove the packed storage changes no byte.
+    /// </summary>
+    [Theory]
+    [InlineData(null, "fixtures.llms-full.txt")]
+    [InlineData(22_000, "fixtures.fair-share.llms-full.txt")]
+    [InlineData(9_000, "fixtures.listed.llms-full.txt")]
+    public void FixtureSiteFullTextMatchesGoldenFile(int? cap, string golden)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "Fixtures");
+        var extractor = new LlmsTxt.Core.Extraction.PageExtractor();
+        var pages = Directory.GetFiles(folder, "*.html").Order(StringComparer.Ordinal)
+            .Select(f => extractor.Extract(File.ReadAllBytes(f), new Uri("https://fixtures.example/" + Path.GetFileName(f))))
+            .ToList();
+        var input = new LlmsTxtInput { StartUrl = new Uri("https://fixtures.example/docs-home.html"), Pages = pages };
+
+        var full = LlmsFullWriter.Write(input, cap);
+
+        AssertGolden(golden, full.Text);
+    }
+
     private static void AssertGolden(string name, string actual, [CallerFilePath] string source = "")
     {
         if (Environment.GetEnvironmentVariable("LLMSTXT_UPDATE_GOLDEN") == "1")
