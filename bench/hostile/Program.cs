@@ -2,7 +2,8 @@
 // For each hostile site (fixture servers on 127.0.0.1) a fresh server process is started, warmed with two
 // small crawls, its resident memory taken as the baseline; then the hostile crawl runs over /ws/crawl and
 // the peak resident memory (VmHWM, reset after the warm-up) over that baseline is printed, with the time
-// the crawl took and what the user was told. --server measures another build (e.g. main) the same way.
+// the crawl took and what the user was told. --server measures another build (e.g. main) the same way; --full
+// asks for llms-full.txt too (each page's Markdown is then built and held).
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -14,9 +15,11 @@ using Microsoft.AspNetCore.Http;
 var serverDll = Path.Combine(AppContext.BaseDirectory, "LlmsTxt.Server.dll");
 var chosen = new List<string>();
 var environment = new Dictionary<string, string>();
+var full = false;
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] == "--server") serverDll = Path.GetFullPath(args[++i]);
+    else if (args[i] == "--full") full = true;
     else if (args[i] == "--env") environment[args[++i].Split('=')[0]] = args[i].Split('=', 2)[1];
     else chosen.Add(args[i]);
 }
@@ -60,7 +63,7 @@ var cases = new List<HostileCase>
 };
 if (chosen.Count > 0) cases = cases.Where(c => chosen.Contains(c.Name)).ToList();
 
-Console.WriteLine($"bench/hostile: server {serverDll}");
+Console.WriteLine($"bench/hostile: server {serverDll}{(full ? ", with llms-full.txt" : "")}");
 Console.WriteLine($"{"case",-18} {"baseline MiB",12} {"peak MiB",9} {"over MB",8} {"seconds",8}  pages  what the user was told");
 await using var warmSite = await TestWebServer.StartAsync(app =>
 {
@@ -106,7 +109,7 @@ static string Told(List<(string Type, JsonElement Content)> messages)
     return string.Join(" | ", lines);
 }
 
-static Task<List<(string Type, JsonElement Content)>> CrawlAsync(ServerProcess server, Uri site, int maxPages) =>
-    SocketCrawl.RunAsync(server.SocketUri, site, maxPages);
+Task<List<(string Type, JsonElement Content)>> CrawlAsync(ServerProcess server, Uri site, int maxPages) =>
+    SocketCrawl.RunAsync(server.SocketUri, site, maxPages, full);
 
 internal sealed record HostileCase(string Name, string Description, int MaxPages, Action<WebApplication> Map);

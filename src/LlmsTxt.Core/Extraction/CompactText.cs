@@ -69,22 +69,65 @@ public sealed class CompactText : IEquatable<CompactText>
         {
             return new CompactText(Encoding.UTF8.GetBytes(text), text.Length, utf8Length, Form.Utf8);
         }
-        var utf8 = ArrayPool<byte>.Shared.Rent(utf8Length);
-        var output = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(utf8Length));
+        var packed = Pack(text);
+        // Incompressible text is kept as it is: never more bytes than its UTF-8.
+        return packed.Length < utf8Length
+            ? new CompactText(packed, text.Length, utf8Length, Form.Brotli)
+            : new CompactText(Encoding.UTF8.GetBytes(text), text.Length, utf8Length, Form.Utf8);
+    }
+
+    // Texts are packed and unpacked a slice at a time: a page of 5 MiB of text never needs a second whole copy
+    // (its UTF-8, a worst-case output buffer) beside it, nor leaves one in the array pool.
+    private const int SliceChars = 16 * 1024;
+    private const int SliceBytes = 3 * SliceChars;
+
+    private static byte[] Pack(string text)
+    {
+        using var brotli = new BrotliEncoder(Quality, Window);
+        var utf8 = StrictUtf8.GetEncoder();
+        var output = new ArrayBufferWriter<byte>(4 * 1024);
+        var slice = ArrayPool<byte>.Shared.Rent(SliceBytes);
         try
         {
-            Encoding.UTF8.GetBytes(text, utf8);
-            if (!BrotliEncoder.TryCompress(utf8.AsSpan(0, utf8Length), output, out var written, Quality, Window) || written >= utf8Length)
+            for (var at = 0; at < text.Length; at += SliceChars)
             {
-                // Incompressible text is kept as it is: never more bytes than its UTF-8.
-                return new CompactText(utf8.AsSpan(0, utf8Length).ToArray(), text.Length, utf8Length, Form.Utf8);
+                var chars = text.AsSpan(at, Math.Min(SliceChars, text.Length - at));
+                var last = at + chars.Length == text.Length;
+                while (true)
+                {
+                    utf8.Convert(chars, slice, flush: last, out var used, out var bytes, out var completed);
+                    Compress(brotli, slice.AsSpan(0, bytes), output, final: false);
+                    chars = chars[used..];
+                    if (completed && chars.IsEmpty)
+                    {
+                        break;
+                    }
+                }
             }
-            return new CompactText(output.AsSpan(0, written).ToArray(), text.Length, utf8Length, Form.Brotli);
+            Compress(brotli, [], output, final: true);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(output);
-            ArrayPool<byte>.Shared.Return(utf8);
+            ArrayPool<byte>.Shared.Return(slice);
+        }
+        return output.WrittenSpan.ToArray();
+    }
+
+    private static void Compress(BrotliEncoder brotli, ReadOnlySpan<byte> source, ArrayBufferWriter<byte> output, bool final)
+    {
+        while (true)
+        {
+            var status = brotli.Compress(source, output.GetSpan(16 * 1024), out var consumed, out var written, isFinalBlock: final);
+            output.Advance(written);
+            source = source[consumed..];
+            if (status == OperationStatus.Done && source.IsEmpty)
+            {
+                return;
+            }
+            if (status is OperationStatus.InvalidData)
+            {
+                throw new InvalidDataException("text could not be compressed");
+            }
         }
     }
 
@@ -100,18 +143,37 @@ public sealed class CompactText : IEquatable<CompactText>
                 MemoryMarshal.Cast<byte, char>(_bytes).CopyTo(destination);
                 return;
         }
-        var utf8 = ArrayPool<byte>.Shared.Rent(_utf8Length);
+        using var brotli = new BrotliDecoder();
+        var utf8 = Encoding.UTF8.GetDecoder();
+        var slice = ArrayPool<byte>.Shared.Rent(SliceBytes);
         try
         {
-            if (!BrotliDecoder.TryDecompress(_bytes, utf8, out var written) || written != _utf8Length)
+            ReadOnlySpan<byte> source = _bytes;
+            var (chars, total) = (0, 0);
+            while (true)
+            {
+                var status = brotli.Decompress(source, slice, out var consumed, out var written);
+                source = source[consumed..];
+                total += written;
+                var done = status == OperationStatus.Done;
+                chars += utf8.GetChars(slice.AsSpan(0, written), destination[chars..], flush: done);
+                if (done)
+                {
+                    break;
+                }
+                if (status is OperationStatus.InvalidData || (status is OperationStatus.NeedMoreData && source.IsEmpty))
+                {
+                    throw new InvalidDataException("compact text could not be unpacked");
+                }
+            }
+            if (total != _utf8Length || chars != Length)
             {
                 throw new InvalidDataException("compact text could not be unpacked");
             }
-            Encoding.UTF8.GetChars(utf8.AsSpan(0, written), destination);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(utf8);
+            ArrayPool<byte>.Shared.Return(slice);
         }
     }
 

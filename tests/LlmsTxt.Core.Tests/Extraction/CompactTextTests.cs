@@ -13,6 +13,8 @@ public sealed class CompactTextTests
         string.Concat(Enumerable.Repeat("Café – naïve 日本語 text with an emoji \ud83d\ude00 and a tab\t.\n", 300)),
         "a lone surrogate \ud800 in the middle" + new string('x', 1000),
         "ends with a lone high surrogate " + new string('y', 1000) + "\ud83d",
+        // Packed a slice of 16 Ki characters at a time: a surrogate pair and a three-byte character across the seams.
+        new string('a', 16 * 1024 - 1) + "\ud83d\ude00" + string.Concat(Enumerable.Repeat("日本語 ", 12_000)) + "end",
     ];
 
     public static TheoryData<string> Texts() => new(Samples);
