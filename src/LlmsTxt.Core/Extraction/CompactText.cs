@@ -76,29 +76,63 @@ public sealed class CompactText : IEquatable<CompactText>
             : new CompactText(Encoding.UTF8.GetBytes(text), text.Length, utf8Length, Form.Utf8);
     }
 
+    /// <summary>
+    /// The text a builder holds, packed from its chunks without making it a string first (a page's Markdown is written
+    /// into a builder: its string would be one more whole copy). Equal to <see cref="Of(string)"/> of its text.
+    /// </summary>
+    internal static CompactText Of(StringBuilder text)
+    {
+        int utf8Length;
+        try
+        {
+            var counter = StrictUtf8.GetEncoder();
+            utf8Length = 0;
+            foreach (var chunk in text.GetChunks())
+            {
+                utf8Length += counter.GetByteCount(chunk.Span, flush: false);
+            }
+            utf8Length += counter.GetByteCount([], flush: true);
+        }
+        catch (EncoderFallbackException)
+        {
+            return Of(text.ToString());
+        }
+        if (utf8Length < MinPacked)
+        {
+            return Of(text.ToString());
+        }
+        var packed = Pack(text);
+        return packed.Length < utf8Length ? new CompactText(packed, text.Length, utf8Length, Form.Brotli) : Of(text.ToString());
+    }
+
     // Texts are packed and unpacked a slice at a time: a page of 5 MiB of text never needs a second whole copy
     // (its UTF-8, a worst-case output buffer) beside it, nor leaves one in the array pool.
     private const int SliceChars = 16 * 1024;
     private const int SliceBytes = 3 * SliceChars;
 
-    private static byte[] Pack(string text)
+    private static byte[] Pack(string text) => Pack(new Slicer(text, null));
+
+    private static byte[] Pack(StringBuilder text) => Pack(new Slicer(null, text));
+
+    private static byte[] Pack(Slicer text)
     {
         using var brotli = new BrotliEncoder(Quality, Window);
         var utf8 = StrictUtf8.GetEncoder();
         var output = new ArrayBufferWriter<byte>(4 * 1024);
         var slice = ArrayPool<byte>.Shared.Rent(SliceBytes);
+        var chars = ArrayPool<char>.Shared.Rent(SliceChars);
         try
         {
             for (var at = 0; at < text.Length; at += SliceChars)
             {
-                var chars = text.AsSpan(at, Math.Min(SliceChars, text.Length - at));
-                var last = at + chars.Length == text.Length;
+                var part = text.Copy(at, chars.AsSpan(0, Math.Min(SliceChars, text.Length - at)));
+                var last = at + part.Length == text.Length;
                 while (true)
                 {
-                    utf8.Convert(chars, slice, flush: last, out var used, out var bytes, out var completed);
+                    utf8.Convert(part, slice, flush: last, out var used, out var bytes, out var completed);
                     Compress(brotli, slice.AsSpan(0, bytes), output, final: false);
-                    chars = chars[used..];
-                    if (completed && chars.IsEmpty)
+                    part = part[used..];
+                    if (completed && part.IsEmpty)
                     {
                         break;
                     }
@@ -108,9 +142,26 @@ public sealed class CompactText : IEquatable<CompactText>
         }
         finally
         {
+            ArrayPool<char>.Shared.Return(chars);
             ArrayPool<byte>.Shared.Return(slice);
         }
         return output.WrittenSpan.ToArray();
+    }
+
+    /// <summary>A string or a builder read the same way, a slice at a time: both pack to the same bytes.</summary>
+    private readonly record struct Slicer(string? Text, StringBuilder? Builder)
+    {
+        public int Length => Text?.Length ?? Builder!.Length;
+
+        public ReadOnlySpan<char> Copy(int at, Span<char> into)
+        {
+            if (Text is not null)
+            {
+                return Text.AsSpan(at, into.Length);
+            }
+            Builder!.CopyTo(at, into, into.Length);
+            return into;
+        }
     }
 
     private static void Compress(BrotliEncoder brotli, ReadOnlySpan<byte> source, ArrayBufferWriter<byte> output, bool final)

@@ -20,10 +20,16 @@ public static class MarkdownConverter
     public static string Convert(IElement root, Uri baseUrl, bool bodyFallback = false) =>
         Convert(root, new UrlResolver(baseUrl), bodyFallback);
 
-    internal static string Convert(IElement root, UrlResolver resolver, bool bodyFallback)
+    internal static string Convert(IElement root, UrlResolver resolver, bool bodyFallback) => Written(root, resolver, bodyFallback).Finish();
+
+    /// <summary>The Markdown packed as the page holds it, never made a string (a huge page's string is one more copy).</summary>
+    internal static CompactText ConvertPacked(IElement root, UrlResolver resolver, bool bodyFallback) =>
+        Written(root, resolver, bodyFallback).FinishPacked();
+
+    private static MarkdownWriter Written(IElement root, UrlResolver resolver, bool bodyFallback)
     {
         var writer = new MarkdownWriter(resolver, element => ContentRules.IsSkipped(element, bodyFallback));
         writer.WriteChildren(root, 0);
-        return writer.Finish();
+        return writer;
     }
 }

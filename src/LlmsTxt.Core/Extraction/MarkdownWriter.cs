@@ -22,7 +22,13 @@ internal sealed partial class MarkdownWriter(UrlResolver resolver, Func<IElement
     private bool _tight;
     private int _lastPrefixCount;
 
-    public string Finish()
+    public string Finish() => Close() ? _out.ToString() : "";
+
+    /// <summary>Like <see cref="Finish"/>, packed straight from the builder (see <see cref="CompactText"/>).</summary>
+    internal CompactText FinishPacked() => Close() ? CompactText.Of(_out) : CompactText.Empty;
+
+    /// <summary>Ends the text with one line break; false when it is empty.</summary>
+    private bool Close()
     {
         FlushParagraph();
         var end = _out.Length;
@@ -31,7 +37,12 @@ internal sealed partial class MarkdownWriter(UrlResolver resolver, Func<IElement
             end--;
         }
         _out.Length = end;
-        return end == 0 ? "" : _out.Append('\n').ToString();
+        if (end == 0)
+        {
+            return false;
+        }
+        _out.Append('\n');
+        return true;
     }
 
     public void WriteChildren(INode node, int depth)

@@ -118,7 +118,7 @@ public sealed partial class PageExtractor
             Description = description,
             DescriptionSource = descriptionSource,
             Excerpt = Excerpt(text.Blocks),
-            Markdown = _options.ConvertMarkdown ? MarkdownConverter.Convert(root, resolver, isBody) : "",
+            PackedMarkdown = _options.ConvertMarkdown ? MarkdownConverter.ConvertPacked(root, resolver, isBody) : CompactText.Empty,
             Language = Language(document, meta),
             CanonicalUrl = resolver.Resolve(meta.CanonicalHref),
             Alternates = Alternates(meta, resolver),

@@ -32,6 +32,23 @@ public sealed class CompactTextTests
         Assert.Equal(text, new string(copy));
     }
 
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void TextPackedFromABuilderIsTheSameAsFromItsString(string text)
+    {
+        // Appended in pieces, so the builder holds the text in many chunks.
+        var builder = new StringBuilder();
+        for (var at = 0; at < text.Length; at += 1000)
+        {
+            builder.Append(text.AsSpan(at, Math.Min(1000, text.Length - at)));
+        }
+
+        var packed = CompactText.Of(builder);
+
+        Assert.Equal(CompactText.Of(text), packed);
+        Assert.Equal(text, packed.ToString());
+    }
+
     [Fact]
     public void PageMarkdownIsHeldInAFractionOfItsSize()
     {
