@@ -26,6 +26,23 @@ internal static class Dom
         return text;
     }
 
+    /// <summary>
+    /// <c>Text(node).Length</c> without building the string: the collapsed text has no leading space, no double
+    /// space and at most one trailing space, which is all <see cref="TextTools.Clean"/> would still remove.
+    /// </summary>
+    public static int TextLength(INode node)
+    {
+        var sb = t_buffer ??= new StringBuilder(1024);
+        sb.Clear();
+        AppendText(sb, node, 0);
+        var length = sb.Length > 0 && sb[^1] == ' ' ? sb.Length - 1 : sb.Length;
+        if (sb.Capacity > 64 * 1024)
+        {
+            t_buffer = null;
+        }
+        return length;
+    }
+
     private static void AppendText(StringBuilder sb, INode node, int depth)
     {
         var children = node.ChildNodes;
