@@ -135,6 +135,10 @@ internal static class ContentRules
                 return true;
             }
         }
+        if (!span.ContainsAny('-', '_'))
+        {
+            return false; // the whole tokens were the parts just looked up
+        }
         foreach (var range in span.SplitAny(" \t\n"))
         {
             if (lookup.Contains(span[range]))
