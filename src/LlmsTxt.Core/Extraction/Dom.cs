@@ -62,9 +62,13 @@ internal static class Dom
     }
 
     /// <summary>The first descendant (document order) whose local name is one of <paramref name="names"/>.</summary>
-    public static IElement? FindDescendant(INode root, params ReadOnlySpan<string> names) => Find(root, names, 0);
+    public static IElement? FindDescendant(INode root, params ReadOnlySpan<string> names) => Find(root, names, null, 0);
 
-    private static IElement? Find(INode node, ReadOnlySpan<string> names, int depth)
+    /// <summary>Like <see cref="FindDescendant"/>, without walking <paramref name="skip"/>'s subtree (already searched).</summary>
+    public static IElement? FindDescendantOutside(INode root, INode skip, string name) =>
+        root == skip ? null : Find(root, [name], skip, 0);
+
+    private static IElement? Find(INode node, ReadOnlySpan<string> names, INode? skip, int depth)
     {
         var children = node.ChildNodes;
         for (var i = 0; i < children.Length; i++)
@@ -80,7 +84,7 @@ internal static class Dom
                     return element;
                 }
             }
-            if (depth < ContentRules.MaxDepth && Find(element, names, depth + 1) is { } found)
+            if (depth < ContentRules.MaxDepth && element != skip && Find(element, names, skip, depth + 1) is { } found)
             {
                 return found;
             }
