@@ -83,26 +83,19 @@ internal static class ContentRules
         var classes = element.GetAttribute("class");
         if (!string.IsNullOrEmpty(classes))
         {
-            for (var i = 0; i < RootClasses.Length; i++)
+            // One split of the class list for all root classes (this runs on every element of the page).
+            foreach (var range in classes.AsSpan().SplitAny(" \t\n"))
             {
-                if (candidates[3 + RootIds.Length + i] is null && HasClass(classes, RootClasses[i]))
+                var token = classes.AsSpan(range);
+                for (var i = 0; i < RootClasses.Length; i++)
                 {
-                    candidates[3 + RootIds.Length + i] = element;
+                    if (token.SequenceEqual(RootClasses[i]))
+                    {
+                        candidates[3 + RootIds.Length + i] ??= element;
+                    }
                 }
             }
         }
-    }
-
-    private static bool HasClass(string classes, string name)
-    {
-        foreach (var range in classes.AsSpan().SplitAny(" \t\n"))
-        {
-            if (classes.AsSpan(range).SequenceEqual(name))
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     /// <summary>True at the first non-blank text inside (TextContent would build the whole text first).</summary>
@@ -124,53 +117,6 @@ internal static class ContentRules
     /// <summary>True when the element is not content (navigation, chrome, boilerplate, scripts): see <see cref="Understanding.BlockClassifier"/>.</summary>
     public static bool IsSkipped(IElement element, bool inBodyFallback) => !Understanding.BlockClassifier.Classify(element, inBodyFallback).IsContent;
 
-    /// <summary>
-    /// Chrome rule: a class or id token that starts with "nav" (navheader, navfooter, navbar, navlinks) names a
-    /// navigation bar. Prev/Next/Up bars glued to a title are the worst description a page can get.
-    /// </summary>
-    public static bool HasNavigationPrefix(string? attribute)
-    {
-        if (string.IsNullOrEmpty(attribute))
-        {
-            return false;
-        }
-        foreach (var range in attribute.AsSpan().Split(' '))
-        {
-            var token = attribute.AsSpan(range).Trim();
-            if (token.Length > 3 && token.StartsWith("nav", StringComparison.OrdinalIgnoreCase) && char.IsLetter(token[3]))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /// <summary>True when any whitespace-separated token of the attribute is in the set (case-insensitive).</summary>
-    public static bool HasToken(string? attribute, HashSet<string> tokens)
-    {
-        if (string.IsNullOrEmpty(attribute))
-        {
-            return false;
-        }
-        Span<char> buffer = stackalloc char[40];
-        var lookup = tokens.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var range in attribute.AsSpan().Split(' '))
-        {
-            var token = attribute.AsSpan(range).Trim();
-            if (token.Length is 0 or > 40)
-            {
-                continue;
-            }
-            var lower = buffer[..token.Length];
-            token.ToLowerInvariant(lower);
-            if (lookup.Contains(lower))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /// <summary>True when any token, or any '-'/'_'-separated part of a token, is in the set.</summary>
     public static bool HasTokenPart(string? attribute, HashSet<string> parts)
     {
@@ -188,6 +134,10 @@ internal static class ContentRules
             {
                 return true;
             }
+        }
+        if (!span.ContainsAny('-', '_'))
+        {
+            return false; // the whole tokens were the parts just looked up
         }
         foreach (var range in span.SplitAny(" \t\n"))
         {

@@ -26,6 +26,23 @@ internal static class Dom
         return text;
     }
 
+    /// <summary>
+    /// <c>Text(node).Length</c> without building the string: the collapsed text has no leading space, no double
+    /// space and at most one trailing space, which is all <see cref="TextTools.Clean"/> would still remove.
+    /// </summary>
+    public static int TextLength(INode node)
+    {
+        var sb = t_buffer ??= new StringBuilder(1024);
+        sb.Clear();
+        AppendText(sb, node, 0);
+        var length = sb.Length > 0 && sb[^1] == ' ' ? sb.Length - 1 : sb.Length;
+        if (sb.Capacity > 64 * 1024)
+        {
+            t_buffer = null;
+        }
+        return length;
+    }
+
     private static void AppendText(StringBuilder sb, INode node, int depth)
     {
         var children = node.ChildNodes;
@@ -45,9 +62,13 @@ internal static class Dom
     }
 
     /// <summary>The first descendant (document order) whose local name is one of <paramref name="names"/>.</summary>
-    public static IElement? FindDescendant(INode root, params ReadOnlySpan<string> names) => Find(root, names, 0);
+    public static IElement? FindDescendant(INode root, params ReadOnlySpan<string> names) => Find(root, names, null, 0);
 
-    private static IElement? Find(INode node, ReadOnlySpan<string> names, int depth)
+    /// <summary>Like <see cref="FindDescendant"/>, without walking <paramref name="skip"/>'s subtree (already searched).</summary>
+    public static IElement? FindDescendantOutside(INode root, INode skip, string name) =>
+        root == skip ? null : Find(root, [name], skip, 0);
+
+    private static IElement? Find(INode node, ReadOnlySpan<string> names, INode? skip, int depth)
     {
         var children = node.ChildNodes;
         for (var i = 0; i < children.Length; i++)
@@ -63,7 +84,7 @@ internal static class Dom
                     return element;
                 }
             }
-            if (depth < ContentRules.MaxDepth && Find(element, names, depth + 1) is { } found)
+            if (depth < ContentRules.MaxDepth && element != skip && Find(element, names, skip, depth + 1) is { } found)
             {
                 return found;
             }

@@ -135,7 +135,8 @@ public sealed partial class PageExtractor
     private static string ChooseTitle(IDocument document, IElement root, MetaTags meta, string htmlTitle, string? siteName, Uri pageUrl)
     {
         var host = pageUrl.Host;
-        var h1Element = Dom.FindDescendant(root, "h1") ?? (document.Body is { } body ? Dom.FindDescendant(body, "h1") : null);
+        // The body is searched only outside the content root, which has just been searched.
+        var h1Element = Dom.FindDescendant(root, "h1") ?? (document.Body is { } body ? Dom.FindDescendantOutside(body, root, "h1") : null);
         var h1 = h1Element is null ? "" : Dom.Text(h1Element);
         string[] candidates =
         [

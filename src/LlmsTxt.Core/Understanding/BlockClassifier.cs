@@ -43,6 +43,10 @@ public static class BlockClassifier
         ["input"] = BlockRole.Chrome, ["textarea"] = BlockRole.Chrome, ["dialog"] = BlockRole.Chrome,
     };
 
+    // Classify runs for every element in every walk of a page: the classes by element name are built once.
+    private static readonly Dictionary<string, BlockClass> ByElementClass =
+        ByElement.ToDictionary(e => e.Key, e => new BlockClass(e.Value, "<" + e.Key + "> element"), StringComparer.Ordinal);
+
     private static readonly Dictionary<string, BlockRole> ByRole = new(StringComparer.Ordinal)
     {
         ["navigation"] = BlockRole.Navigation, ["menu"] = BlockRole.Navigation, ["menubar"] = BlockRole.Navigation,
@@ -79,9 +83,9 @@ public static class BlockClassifier
     public static BlockClass Classify(IElement element, bool inBodyFallback)
     {
         var name = element.LocalName;
-        if (ByElement.TryGetValue(name, out var byElement))
+        if (ByElementClass.TryGetValue(name, out var byElement))
         {
-            return new BlockClass(byElement, "<" + name + "> element");
+            return byElement;
         }
         if (inBodyFallback && name == "header")
         {
@@ -117,21 +121,60 @@ public static class BlockClassifier
                 && value.Replace(" ", "", StringComparison.Ordinal).Contains("display:none", StringComparison.OrdinalIgnoreCase):
                 return new BlockClass(BlockRole.Chrome, "display:none");
             case "class" or "id":
-                if (ContentRules.HasToken(value, NavigationWords) || ContentRules.HasNavigationPrefix(value))
+                return ByWords(value, inBodyFallback) switch
                 {
-                    return new BlockClass(BlockRole.Navigation, name + " names navigation (\"" + value.Trim() + "\")");
-                }
-                if (ContentRules.HasToken(value, ChromeWords) || (inBodyFallback && ContentRules.HasToken(value, BodyChromeWords)))
-                {
-                    return new BlockClass(BlockRole.Chrome, name + " names page chrome (\"" + value.Trim() + "\")");
-                }
-                if (ContentRules.HasToken(value, BoilerplateWords))
-                {
-                    return new BlockClass(BlockRole.Boilerplate, name + " names site boilerplate (\"" + value.Trim() + "\")");
-                }
-                return null;
+                    BlockRole.Navigation => new BlockClass(BlockRole.Navigation, name + " names navigation (\"" + value.Trim() + "\")"),
+                    BlockRole.Chrome => new BlockClass(BlockRole.Chrome, name + " names page chrome (\"" + value.Trim() + "\")"),
+                    BlockRole.Boilerplate => new BlockClass(BlockRole.Boilerplate, name + " names site boilerplate (\"" + value.Trim() + "\")"),
+                    _ => null,
+                };
             default:
                 return null;
         }
     }
+
+    /// <summary>
+    /// The role the class/id words name (whole whitespace-separated tokens, case-insensitive): navigation beats
+    /// chrome beats boilerplate, whichever token comes first. Navigation rule: a token that starts with "nav"
+    /// (navheader, navfooter, navbar, navlinks) names a navigation bar; Prev/Next/Up bars glued to a title are the
+    /// worst description a page can get. One pass over the tokens, each lowered once: this runs for every element
+    /// with a class or id, in every walk.
+    /// </summary>
+    private static BlockRole ByWords(string value, bool inBodyFallback)
+    {
+        var found = BlockRole.Content;
+        Span<char> buffer = stackalloc char[40];
+        foreach (var range in value.AsSpan().Split(' '))
+        {
+            var token = value.AsSpan(range).Trim();
+            if (token.Length > 3 && token.StartsWith("nav", StringComparison.OrdinalIgnoreCase) && char.IsLetter(token[3]))
+            {
+                return BlockRole.Navigation;
+            }
+            if (token.Length is 0 or > 40)
+            {
+                continue;
+            }
+            var lower = buffer[..token.Length];
+            token.ToLowerInvariant(lower);
+            if (NavigationLookup.Contains(lower))
+            {
+                return BlockRole.Navigation;
+            }
+            if (ChromeLookup.Contains(lower) || (inBodyFallback && BodyChromeLookup.Contains(lower)))
+            {
+                found = BlockRole.Chrome;
+            }
+            else if (found != BlockRole.Chrome && BoilerplateLookup.Contains(lower))
+            {
+                found = BlockRole.Boilerplate;
+            }
+        }
+        return found;
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NavigationLookup = NavigationWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ChromeLookup = ChromeWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BodyChromeLookup = BodyChromeWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BoilerplateLookup = BoilerplateWords.GetAlternateLookup<ReadOnlySpan<char>>();
 }

@@ -10,11 +10,35 @@ internal sealed partial class StructureReader
 {
     private static readonly HashSet<string> BreadcrumbParts = new(StringComparer.Ordinal) { "breadcrumb", "breadcrumbs" };
 
-    private static bool IsBreadcrumb(IElement element) =>
-        element.Attributes.Length > 0
-        && ((element.GetAttribute("aria-label") ?? "").Contains("breadcrumb", StringComparison.OrdinalIgnoreCase)
-            || ContentRules.HasTokenPart(element.GetAttribute("class"), BreadcrumbParts)
-            || (element.GetAttribute("typeof") ?? element.GetAttribute("itemtype") ?? "").Contains("BreadcrumbList", StringComparison.Ordinal));
+    /// <summary>
+    /// A trail by its aria-label, a class part, or its RDFa type (else its microdata type). One pass over the
+    /// attributes: this runs for every element of the page.
+    /// </summary>
+    private static bool IsBreadcrumb(IElement element)
+    {
+        var attributes = element.Attributes;
+        string? type = null, itemType = null;
+        for (var i = 0; i < attributes.Length; i++)
+        {
+            if (attributes[i] is not { } attribute)
+            {
+                continue;
+            }
+            switch (attribute.Name)
+            {
+                case "aria-label" when attribute.Value.Contains("breadcrumb", StringComparison.OrdinalIgnoreCase):
+                case "class" when ContentRules.HasTokenPart(attribute.Value, BreadcrumbParts):
+                    return true;
+                case "typeof":
+                    type = attribute.Value;
+                    break;
+                case "itemtype":
+                    itemType = attribute.Value;
+                    break;
+            }
+        }
+        return (type ?? itemType ?? "").Contains("BreadcrumbList", StringComparison.Ordinal);
+    }
 
     private void AddBreadcrumbs(IElement trail)
     {

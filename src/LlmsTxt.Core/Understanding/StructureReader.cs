@@ -150,7 +150,7 @@ internal sealed partial class StructureReader
     {
         if (main)
         {
-            _mainChars += Dom.Text(element).Length;
+            _mainChars += Dom.TextLength(element);
         }
     }
 

@@ -29,7 +29,8 @@ public static class SectionPlanner
         var sharedDescriptions = selection.Pages.Select(c => TextTools.Clean(c.Page.Description)).Where(d => d.Length > 0)
             .GroupBy(d => d, StringComparer.Ordinal).Where(g => g.Count() >= 3).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         var entries = new List<Entry>();
-        var sources = new Dictionary<Entry, string>();
+        // By reference: each entry is made once below, and a record's own hash would read every field of its page.
+        var sources = new Dictionary<Entry, string>(ReferenceEqualityComparer.Instance);
         var seenUrls = new HashSet<string>(StringComparer.Ordinal);
         var usedNotes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var candidate in PageBudget.Choose(selection.Pages, outline, startKey, selection.StartPage, utility, input.MaxPages, explanations))

@@ -6,21 +6,31 @@ namespace LlmsTxt.Core.Writing;
 /// </summary>
 public static class UrlKey
 {
+    private static readonly string[] IndexNames = ["index.html", "index.htm", "index.php"];
+
     public static string Of(Uri url)
     {
         var host = SiteHost(url);
-        var path = url.AbsolutePath;
-        foreach (var index in (string[])["index.html", "index.htm", "index.php"])
+        var path = url.AbsolutePath.AsSpan();
+        foreach (var index in IndexNames)
         {
-            if (path.EndsWith("/" + index, StringComparison.OrdinalIgnoreCase))
+            // "/index.html" at the end, without building "/" + index per call (this runs for every outline node).
+            if (path.Length > index.Length && path[^(index.Length + 1)] == '/' && path.EndsWith(index, StringComparison.OrdinalIgnoreCase))
             {
                 path = path[..^index.Length];
                 break;
             }
         }
         path = path.TrimEnd('/');
-        var port = url.IsDefaultPort ? "" : ":" + url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return host + port + path + url.Query + Extraction.HashRoute.Of(url);
+        Span<char> port = stackalloc char[6];
+        var portLength = 0;
+        if (!url.IsDefaultPort)
+        {
+            port[0] = ':';
+            url.Port.TryFormat(port[1..], out portLength, default, System.Globalization.CultureInfo.InvariantCulture);
+            portLength++;
+        }
+        return string.Concat(host, port[..portLength], path, string.Concat(url.Query, Extraction.HashRoute.Of(url)));
     }
 
     /// <summary>Lower-case host without a leading "www.".</summary>
