@@ -59,7 +59,7 @@ public sealed record CrawlOptions
     /// <summary>Sitemap documents read per crawl (an index may list thousands of children).</summary>
     public int MaxSitemapDocuments { get; init; } = 50;
 
-    public int MaxUrlLength { get; init; } = 2083;
+    public int MaxUrlLength { get; init; } = Generation.CrawlLimits.Contract.MaxUrlLength;
     public int MaxQueryLength { get; init; } = 1024;
     public int MaxPathSegments { get; init; } = 20;
     /// <summary>A path segment appearing more often than this marks a URL trap.</summary>

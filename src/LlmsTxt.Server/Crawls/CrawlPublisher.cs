@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using LlmsTxt.Core.Generation;
+using LlmsTxt.Core.Urls;
 using LlmsTxt.Server.Publishing;
 using LlmsTxt.Server.Sites;
 
@@ -32,7 +33,7 @@ public sealed partial class CrawlPublisher(
         }
         else
         {
-            hosted = await publisher.HostAsync(SitePublisher.SiteKey(result.BaseUrl), result, ClientOrigin(), cancellationToken);
+            hosted = await publisher.HostAsync(UrlIdentity.SiteKey(result.BaseUrl), result, ClientOrigin(), cancellationToken);
             if (hosted.Url is null)
                 yield return CrawlMessage.Log("Hosting failed: the file could not be stored (the server log has details). Copy or download it instead.");
             else

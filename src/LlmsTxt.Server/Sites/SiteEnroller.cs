@@ -11,9 +11,6 @@ namespace LlmsTxt.Server.Sites;
 /// </summary>
 public sealed partial class SiteEnroller(SiteRegistry registry, TimeProvider timeProvider, ILogger<SiteEnroller> logger, SiteLlmMemory? llmMemory = null)
 {
-    public static readonly TimeSpan MinInterval = TimeSpan.FromMinutes(60);
-    public static readonly TimeSpan MaxInterval = TimeSpan.FromMinutes(43200);
-
     /// <param name="result">The generation just run (and hosted).</param>
     /// <param name="settings">The request's settings, reused by every recrawl.</param>
     /// <param name="recrawlInterval">The request's <c>recrawlIntervalMinutes</c> (60-43200 minutes).</param>
@@ -29,9 +26,10 @@ public sealed partial class SiteEnroller(SiteRegistry registry, TimeProvider tim
         string? webhookSecret = null,
         CancellationToken cancellationToken = default)
     {
-        if (recrawlInterval < MinInterval || recrawlInterval > MaxInterval)
+        var range = CrawlLimits.Contract.RecrawlIntervalMinutes;
+        if (recrawlInterval < TimeSpan.FromMinutes(range.Min) || recrawlInterval > TimeSpan.FromMinutes(range.Max))
         {
-            throw new ArgumentOutOfRangeException(nameof(recrawlInterval), recrawlInterval, "recrawlIntervalMinutes must be from 60 to 43200.");
+            throw new ArgumentOutOfRangeException(nameof(recrawlInterval), recrawlInterval, $"recrawlIntervalMinutes must be {range.Describe()}.");
         }
 
         // A partial or unhosted result is no baseline: leave the hash empty so the first pass crawls and uploads.

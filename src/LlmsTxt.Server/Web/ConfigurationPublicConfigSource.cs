@@ -21,8 +21,8 @@ public sealed class ConfigurationPublicConfigSource(
         RenderingDefault: rendering.Available && rendering.DefaultOn,
         HostingAvailable: true,
         Limits: new PublicLimits(
-            MaxPages: new IntRange(GenerationRequest.MinPages, GenerationRequest.MaxPagesLimit, GenerationRequest.DefaultMaxPages),
-            DescLength: new IntRange(GenerationRequest.MinDescLength, GenerationRequest.MaxDescLength, GenerationRequest.DefaultDescLength),
-            RecrawlIntervalMinutes: new IntRange(CrawlSocketRequest.MinRecrawlIntervalMinutes, CrawlSocketRequest.MaxRecrawlIntervalMinutes, CrawlSocketRequest.DefaultRecrawlIntervalMinutes),
+            MaxPages: CrawlLimits.Contract.MaxPages,
+            DescLength: CrawlLimits.Contract.DescLength,
+            RecrawlIntervalMinutes: CrawlLimits.Contract.RecrawlIntervalMinutes,
             MaxConcurrentCrawls: crawls.Value.MaxConcurrentCrawls));
 }
