@@ -217,8 +217,8 @@ internal sealed partial class CrawlSession
         var stats = new CrawlStats(_fetched, _failed, new Dictionary<SkipReason, int>(_skips), _rendered, _fetcher.Bytes, (int)_fetcher.Requests,
             _time.GetElapsedTime(started).TotalSeconds);
         Report(new CrawlSummaryEvent(stats, pages.Count));
-        return new CrawlResult(_request.StartUrl, pages, sitemaps.Entries.Select(e => e.Url).ToList(), sitemaps.NewestLastModified,
-            sitemaps.Sentinel, stats, error, cancelled);
+        return new CrawlResult(_request.StartUrl, pages, sitemaps.Entries.Select(e => e.Url).ToList(), sitemaps.Documents,
+            stats, error, cancelled);
     }
 
     private void ReportProgress(Frontier frontier)

@@ -7,8 +7,8 @@ public sealed record IntRange(int Min, int Max, int Default)
 
     public int Clamp(int value) => Math.Clamp(value, Min, Max);
 
-    /// <summary>"from 1 to 1000": the words every error about this range uses.</summary>
-    public string Describe() => Max == int.MaxValue ? $"at least {Min}" : $"from {Min} to {Max}";
+    /// <summary>"between 1 and 1000": the words errors about this range use.</summary>
+    public string Describe() => Max == int.MaxValue ? $"at least {Min}" : $"between {Min} and {Max}";
 }
 
 /// <summary>

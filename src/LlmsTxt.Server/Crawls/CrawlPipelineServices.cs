@@ -1,3 +1,4 @@
+using LlmsTxt.Core;
 using LlmsTxt.Core.Crawling;
 using LlmsTxt.Core.Enhancement;
 using LlmsTxt.Core.Generation;
@@ -22,9 +23,9 @@ public sealed class CrawlRenderingOptions
         {
             options.Renderer = ChromiumRendererOptions.FromEnvironment(env.Raw);
         }
-        catch (ArgumentException ex)
+        catch (InvalidSettingException ex)
         {
-            env.Fail(ex.Message.Split(' ')[0], ex.Message[(ex.Message.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
+            env.Fail(ex.Setting, ex.Problem);
         }
         options.DefaultOn = env.Flag("RENDER_JS", false);
     }

@@ -34,6 +34,7 @@ public sealed partial class SiteEnroller(SiteRegistry registry, TimeProvider tim
 
         // A partial or unhosted result is no baseline: leave the hash empty so the first pass crawls and uploads.
         var complete = hostedUrl is not null && !result.Partial;
+        var sitemaps = SitemapSentinel.Of(result.Sitemaps);
         var site = await registry.EnrolAsync(new SiteEnrolment
         {
             BaseUrl = result.BaseUrl.AbsoluteUri,
@@ -42,9 +43,9 @@ public sealed partial class SiteEnroller(SiteRegistry registry, TimeProvider tim
             ContentHash = complete ? SiteContent.Hash(result) : null,
             HostedUrl = hostedUrl,
             HostedFullUrl = hostedFullUrl,
-            SitemapLastModified = complete ? result.SitemapNewestLastModified : null,
+            SitemapLastModified = complete ? sitemaps.NewestLastModified : null,
             // Stored even for a partial result: it only says where to look, not what was seen.
-            SitemapUrl = result.SitemapSentinel?.AbsoluteUri,
+            SitemapUrl = sitemaps.Url?.AbsoluteUri,
             WebhookSecret = webhookSecret,
             CrawledAt = complete ? timeProvider.GetUtcNow() : null,
         }, cancellationToken);
