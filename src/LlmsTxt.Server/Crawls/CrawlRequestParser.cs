@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LlmsTxt.Core.Generation;
+using LlmsTxt.Server.Publishing;
 
 namespace LlmsTxt.Server.Crawls;
 
@@ -113,12 +114,12 @@ public static class CrawlRequestParser
 
         if (value.ValueKind != JsonValueKind.String)
         {
-            errors.Add(new InvalidClientMessage(name, $"{name} must be a string of {Sites.WebhookSecrets.MinLength} to {Sites.WebhookSecrets.MaxLength} printable ASCII characters; got {KindOf(value)}."));
+            errors.Add(new InvalidClientMessage(name, $"{name} must be a string of {WebhookSecrets.MinLength} to {WebhookSecrets.MaxLength} printable ASCII characters; got {KindOf(value)}."));
             return null;
         }
 
         var text = value.GetString()!;
-        if (Sites.WebhookSecrets.Problem(text) is { } problem)
+        if (WebhookSecrets.Problem(text) is { } problem)
         {
             errors.Add(new InvalidClientMessage(name, problem));
             return null;

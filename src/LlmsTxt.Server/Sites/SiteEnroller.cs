@@ -1,5 +1,6 @@
 using System.Globalization;
 using LlmsTxt.Core.Generation;
+using LlmsTxt.Server.Publishing;
 
 namespace LlmsTxt.Server.Sites;
 
@@ -9,8 +10,17 @@ namespace LlmsTxt.Server.Sites;
 /// the first scheduled pass can already skip an unchanged site; with LLM enhancement, its descriptions too, so the
 /// first recrawl asks the model only about pages that changed.
 /// </summary>
-public sealed partial class SiteEnroller(SiteRegistry registry, TimeProvider timeProvider, ILogger<SiteEnroller> logger, SiteLlmMemory? llmMemory = null)
+public sealed partial class SiteEnroller(SiteRegistry registry, TimeProvider timeProvider, ILogger<SiteEnroller> logger, SiteLlmMemory? llmMemory = null) : IAutoUpdates
 {
+    /// <inheritdoc/>
+    public async Task<string> EnableAsync(GenerationResult result, AutoUpdateRequest request, HostedFiles hosted, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(hosted);
+        var site = await EnrolAsync(result, request.Settings, request.RecrawlInterval, hosted.Url?.AbsoluteUri, hosted.FullUrl?.AbsoluteUri, request.WebhookSecret, cancellationToken);
+        return Describe(site);
+    }
+
     /// <param name="result">The generation just run (and hosted).</param>
     /// <param name="settings">The request's settings, reused by every recrawl.</param>
     /// <param name="recrawlInterval">The request's <c>recrawlIntervalMinutes</c> (60-43200 minutes).</param>

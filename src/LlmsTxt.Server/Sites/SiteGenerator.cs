@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using LlmsTxt.Core.Generation;
-using LlmsTxt.Server.Crawls;
+using LlmsTxt.Server.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace LlmsTxt.Server.Sites;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using LlmsTxt.Core.Urls;
+using LlmsTxt.Server.Publishing;
 
 namespace LlmsTxt.Server.Sites;
 

@@ -2,6 +2,7 @@ using LlmsTxt.Core.Enhancement;
 using LlmsTxt.Core.Generation;
 using LlmsTxt.Server.Auth;
 using LlmsTxt.Server.Crawls;
+using LlmsTxt.Server.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace LlmsTxt.Server.Web;

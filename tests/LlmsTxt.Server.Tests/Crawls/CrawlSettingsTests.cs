@@ -1,5 +1,6 @@
 using LlmsTxt.Server.Configuration;
 using LlmsTxt.Server.Crawls;
+using LlmsTxt.Server.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

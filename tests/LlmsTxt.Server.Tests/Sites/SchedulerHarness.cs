@@ -4,6 +4,7 @@ using LlmsTxt.Core.Generation;
 using LlmsTxt.Core.Rendering;
 using LlmsTxt.Core.Urls;
 using LlmsTxt.Server.Crawls;
+using LlmsTxt.Server.Pipeline;
 using LlmsTxt.Server.Publishing;
 using LlmsTxt.Server.Sites;
 using LlmsTxt.Server.Storage;

@@ -3,7 +3,7 @@ using LlmsTxt.Core.Crawling;
 using LlmsTxt.Core.Generation;
 using LlmsTxt.Server.Configuration;
 
-namespace LlmsTxt.Server.Crawls;
+namespace LlmsTxt.Server.Pipeline;
 
 /// <summary>
 /// Crawl limits for every generation the server runs (socket and scheduler), from <c>CRAWL_*</c>
