@@ -38,7 +38,11 @@ public sealed class ServerProcess : IDisposable
         }
     }
 
-    public static ServerProcess Start(IReadOnlyDictionary<string, string> environment, string? workingDirectory = null)
+    /// <param name="environment">The variables the test sets; they win over the defaults below.</param>
+    /// <param name="workingDirectory">Where the process runs (its <c>.env</c> is read from there); a fresh folder when null.</param>
+    /// <param name="onFreePort">Listen on 127.0.0.1 and a port the system picks unless <paramref name="environment"/> says otherwise;
+    /// false leaves <c>HOST</c> and <c>PORT</c> to the server's own defaults and <c>.env</c>.</param>
+    public static ServerProcess Start(IReadOnlyDictionary<string, string> environment, string? workingDirectory = null, bool onFreePort = true)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -49,13 +53,16 @@ public sealed class ServerProcess : IDisposable
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "LlmsTxt.Server.dll"));
         // Only what the test says: nothing the test runner's own environment happens to hold.
-        foreach (var name in new[] { "API_KEY", "CORS_ORIGINS", "AUTH_FAILURE_LIMIT", "AUTH_FAILURE_WINDOW_SECONDS", "ASPNETCORE_URLS" })
+        foreach (var name in new[] { "API_KEY", "HOST", "PORT", "CORS_ORIGINS", "AUTH_FAILURE_LIMIT", "AUTH_FAILURE_WINDOW_SECONDS", "ASPNETCORE_URLS" })
         {
             info.Environment.Remove(name);
         }
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["HOST"] = "127.0.0.1";
-        info.Environment["PORT"] = "0";
+        if (onFreePort)
+        {
+            info.Environment["HOST"] = "127.0.0.1";
+            info.Environment["PORT"] = "0";
+        }
         info.Environment["Logging__Console__FormatterName"] = "simple";
         info.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
         foreach (var (key, value) in environment)
@@ -92,7 +99,7 @@ public sealed class ServerProcess : IDisposable
             await File.WriteAllTextAsync(Path.Combine(directory, ".env"), dotEnv);
         }
 
-        using var server = Start(environment, directory);
+        using var server = Start(environment, directory, onFreePort: false);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try
         {
