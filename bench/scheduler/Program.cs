@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Dapper;
 using LlmsTxt.Bench.Scheduler;
+using LlmsTxt.Server.Publishing;
 using LlmsTxt.Server.Sites;
 using LlmsTxt.TestSites;
 using Microsoft.AspNetCore.Builder;

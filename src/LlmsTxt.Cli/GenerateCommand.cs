@@ -9,7 +9,6 @@ namespace LlmsTxt.Cli;
 internal static class GenerateCommand
 {
     /// <summary>The same default as the server's <c>LLMS_FULL_MAX_CHARS</c> (≈ 1M tokens).</summary>
-    private const int DefaultFullMaxChars = 4_000_000;
 
     public static Command Build()
     {
@@ -29,11 +28,11 @@ internal static class GenerateCommand
             HelpName = "FILE",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var maxPages = Ranged("--max-pages", "Pages in the result", GenerationRequest.MinPages, GenerationRequest.MaxPagesLimit, GenerationRequest.DefaultMaxPages);
-        var descLength = Ranged("--desc-length", "Characters of page text per link description", GenerationRequest.MinDescLength, GenerationRequest.MaxDescLength, GenerationRequest.DefaultDescLength);
+        var maxPages = Ranged("--max-pages", "Pages in the result", CrawlLimits.Contract.MaxPages);
+        var descLength = Ranged("--desc-length", "Characters of page text per link description", CrawlLimits.Contract.DescLength);
         var concurrency = Ranged("--concurrency", "Requests in flight to the site at once", 1, 64, 8);
         var fullMaxChars = Ranged("--full-max-chars", "Cap on llms-full.txt in characters, about 4 a token; pages beyond it are listed, not inlined",
-            GenerationRequest.MinFullMaxChars, int.MaxValue, DefaultFullMaxChars);
+            CrawlLimits.Contract.FullMaxChars);
         var renderJs = new Option<bool>("--render-js")
         {
             Description = "Render pages whose HTML is empty without JavaScript in headless Chromium (CHROMIUM_PATH, default /usr/bin/chromium, or BROWSER_WS_ENDPOINT).",
@@ -110,6 +109,8 @@ internal static class GenerateCommand
         explicitPath is not null ? new FileInfo(explicitPath)
         : output is not null ? new FileInfo(Path.Combine(output.DirectoryName ?? ".", "llms-full.txt"))
         : new FileInfo("llms-full.txt");
+
+    private static Option<int> Ranged(string name, string what, IntRange range) => Ranged(name, what, range.Min, range.Max, range.Default);
 
     private static Option<int> Ranged(string name, string what, int min, int max, int defaultValue)
     {

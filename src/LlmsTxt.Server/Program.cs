@@ -3,6 +3,7 @@ using LlmsTxt.Server.Configuration;
 using LlmsTxt.Server.Crawls;
 using LlmsTxt.Server.Diagnostics;
 using LlmsTxt.Server.Health;
+using LlmsTxt.Server.Pipeline;
 using LlmsTxt.Server.Publishing;
 using LlmsTxt.Server.Sites;
 using LlmsTxt.Server.Storage;
@@ -20,7 +21,9 @@ builder.AddRequestLogging();
 builder.AddApiKeyAuth();
 // /ws/crawl: authentication, request validation, the crawl handler.
 builder.AddCrawlSocket();
-// The generator behind /ws/crawl: crawl slots, socket cap, rendering, hosting.
+// The one generator the socket and the scheduler drive: crawl limits, rendering, LLM enhancement.
+builder.AddGenerationPipeline();
+// The socket's side of a crawl: crawl slots, socket cap, publishing the result.
 builder.AddCrawlPipeline();
 // Hosted files: local folder (DATA_DIR) or S3-compatible bucket, chosen by configuration.
 builder.AddStorage();

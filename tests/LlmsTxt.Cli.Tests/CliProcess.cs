@@ -56,10 +56,5 @@ public static class CliProcess
         return new CliRun(process.ExitCode, await stdout, await stderr);
     }
 
-    public static string NewFolder()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "llmstxt-cli-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(path);
-        return path;
-    }
+    public static string NewFolder() => LlmsTxt.TestSites.TempFolders.New();
 }

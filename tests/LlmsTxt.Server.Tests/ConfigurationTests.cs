@@ -1,5 +1,6 @@
 using LlmsTxt.Server.Configuration;
 using LlmsTxt.Server.Diagnostics;
+using LlmsTxt.Server.Tests.Hosting;
 using LlmsTxt.Server.Tests.Support;
 using Microsoft.Extensions.Configuration;
 
@@ -17,7 +18,7 @@ public sealed class ConfigurationTests
     [InlineData("WS_PONG_TIMEOUT", "soon")]
     public async Task BadValueStopsStartUpNamingTheVariable(string name, string value)
     {
-        var (exitCode, stderr) = await ServerProcess.RunAsync(new Dictionary<string, string> { [name] = value });
+        var (exitCode, stderr) = await ServerProcess.RunUntilExitAsync(new Dictionary<string, string> { [name] = value });
 
         Assert.Equal(StartupFailure.ConfigurationExitCode, exitCode);
         Assert.Contains($"{name} must be", stderr, StringComparison.Ordinal);
@@ -27,7 +28,7 @@ public sealed class ConfigurationTests
     [Fact]
     public async Task BlankApiKeyStopsStartUp()
     {
-        var (exitCode, stderr) = await ServerProcess.RunAsync(new Dictionary<string, string> { ["API_KEY"] = "   " });
+        var (exitCode, stderr) = await ServerProcess.RunUntilExitAsync(new Dictionary<string, string> { ["API_KEY"] = "   " });
 
         Assert.Equal(StartupFailure.ConfigurationExitCode, exitCode);
         Assert.Contains("API_KEY is blank", stderr, StringComparison.Ordinal);
@@ -50,7 +51,7 @@ public sealed class ConfigurationTests
     [Fact]
     public async Task DotEnvInTheWorkingDirectoryIsReadAndTheEnvironmentWins()
     {
-        var (exitCode, stderr) = await ServerProcess.RunAsync(
+        var (exitCode, stderr) = await ServerProcess.RunUntilExitAsync(
             new Dictionary<string, string> { ["HOST"] = "127.0.0.1" },
             dotEnv: "HOST=bad-host-from-file\nPORT=bad-port-from-file\n");
 

@@ -60,16 +60,14 @@ public sealed record CrawlStats(
 
 /// <summary>The outcome of a crawl; <see cref="Pages"/> is in the deterministic order described on <see cref="Crawler"/>.</summary>
 /// <param name="SitemapUrls">Page URLs in the order the sitemaps listed them (after scope filtering).</param>
-/// <param name="NewestSitemapLastMod">The newest <c>lastmod</c> in any sitemap read (pages or child sitemaps).</param>
-/// <param name="SentinelSitemapUrl">The sitemap document holding that newest <c>lastmod</c>: re-reading it tells whether the site moved.</param>
+/// <param name="Sitemaps">The sitemap documents read, in order, each with the newest <c>lastmod</c> it holds.</param>
 /// <param name="Error">Set when the crawl could not run at all (refused address, robots.txt forbids, start page unreachable).</param>
 /// <param name="Cancelled">True when the caller cancelled or the crawl deadline passed; pages fetched so far are kept.</param>
 public sealed record CrawlResult(
     Uri StartUrl,
     IReadOnlyList<CrawledPage> Pages,
     IReadOnlyList<Uri> SitemapUrls,
-    DateTimeOffset? NewestSitemapLastMod,
-    Uri? SentinelSitemapUrl,
+    IReadOnlyList<SitemapDocument> Sitemaps,
     CrawlStats Stats,
     string? Error,
     bool Cancelled);

@@ -1,9 +1,8 @@
 namespace LlmsTxt.Core.Crawling;
 
 /// <summary>
-/// Limits and politeness settings of the crawler. The defaults are the product contract's numbers;
-/// the server binds them from configuration (section <c>Crawl</c>, e.g. <c>CRAWL__MAXCONCURRENCYPERHOST</c>)
-/// and <c>ALLOW_PRIVATE_NETWORKS</c>.
+/// Limits and politeness settings of the crawler. The defaults are the product contract's numbers; hosts map their
+/// own configuration onto these properties (the server's variables are listed in its <c>CrawlLimitOptions</c>).
 /// </summary>
 public sealed record CrawlOptions
 {
@@ -59,7 +58,7 @@ public sealed record CrawlOptions
     /// <summary>Sitemap documents read per crawl (an index may list thousands of children).</summary>
     public int MaxSitemapDocuments { get; init; } = 50;
 
-    public int MaxUrlLength { get; init; } = 2083;
+    public int MaxUrlLength { get; init; } = Generation.CrawlLimits.Contract.MaxUrlLength;
     public int MaxQueryLength { get; init; } = 1024;
     public int MaxPathSegments { get; init; } = 20;
     /// <summary>A path segment appearing more often than this marks a URL trap.</summary>
@@ -82,37 +81,39 @@ public sealed record CrawlOptions
     public int MarkdownTwinSample { get; init; } = 16;
     public long MaxMarkdownTwinProbeBytes { get; init; } = 64 * 1024;
 
-    /// <summary>Throws with a message naming the setting when a value is out of range.</summary>
+    /// <summary>Throws <see cref="InvalidSettingException"/> naming the first property whose value is out of range.</summary>
     public void Validate()
     {
-        Require(MaxConcurrencyPerHost is >= 1 and <= 256, "CRAWL_MAX_CONCURRENCY_PER_HOST", "1-256");
-        Require(Positive(ConnectTimeout), "CRAWL_CONNECT_TIMEOUT", "a positive duration");
-        Require(Positive(IdleReadTimeout), "CRAWL_IDLE_READ_TIMEOUT", "a positive duration");
-        Require(Positive(PageTimeout), "CRAWL_PAGE_TIMEOUT", "a positive duration");
-        Require(Positive(CrawlDeadline), "CRAWL_DEADLINE", "a positive duration");
-        Require(MaxPageBytes is >= 1024 and <= 1024 * 1024 * 1024, "CRAWL_MAX_PAGE_BYTES", "1 KiB to 1 GiB");
-        Require(MaxRedirects is >= 0 and <= 20, "CRAWL_MAX_REDIRECTS", "0-20");
-        Require(MaxRetries is >= 0 and <= 10, "CRAWL_MAX_RETRIES", "0-10");
-        Require(RetryBaseDelay >= TimeSpan.Zero && MaxRetryAfter >= TimeSpan.Zero, "CRAWL_RETRY_DELAY", "a non-negative duration");
-        Require(MaxRobotsBytes >= 1024, "CRAWL_MAX_ROBOTS_BYTES", "at least 1024");
-        Require(MaxCrawlDelay >= TimeSpan.Zero && MinCrawlDelay >= TimeSpan.Zero, "CRAWL_DELAY", "a non-negative duration");
-        Require(MaxSitemapBytes >= 1024, "CRAWL_MAX_SITEMAP_BYTES", "at least 1024");
-        Require(MaxSitemapUrls >= 1, "CRAWL_MAX_SITEMAP_URLS", "at least 1");
-        Require(MaxSitemapDepth is >= 0 and <= 5, "CRAWL_MAX_SITEMAP_DEPTH", "0-5");
-        Require(MaxLinkDepth is >= 0 and <= 100, "CRAWL_MAX_LINK_DEPTH", "0-100");
-        Require(MaxPagesPerPattern is >= 1 and <= 10_000, "CRAWL_MAX_PAGES_PER_PATTERN", "1-10000");
-        Require(AttemptsPerPage is >= 1 and <= 10, "CRAWL_ATTEMPTS_PER_PAGE", "1-10");
-        Require(!string.IsNullOrWhiteSpace(UserAgent), "CRAWL_USER_AGENT", "a non-empty string");
-        Require(RobotsTxt.IsValidProductToken(RobotsProductToken), "CRAWL_ROBOTS_TOKEN", "letters, '_' and '-' only");
+        Require(MaxConcurrencyPerHost is >= 1 and <= 256, nameof(MaxConcurrencyPerHost), "1-256");
+        Require(Positive(ConnectTimeout), nameof(ConnectTimeout), "a positive duration");
+        Require(Positive(IdleReadTimeout), nameof(IdleReadTimeout), "a positive duration");
+        Require(Positive(PageTimeout), nameof(PageTimeout), "a positive duration");
+        Require(Positive(CrawlDeadline), nameof(CrawlDeadline), "a positive duration");
+        Require(MaxPageBytes is >= 1024 and <= 1024 * 1024 * 1024, nameof(MaxPageBytes), "1 KiB to 1 GiB");
+        Require(MaxRedirects is >= 0 and <= 20, nameof(MaxRedirects), "0-20");
+        Require(MaxRetries is >= 0 and <= 10, nameof(MaxRetries), "0-10");
+        Require(RetryBaseDelay >= TimeSpan.Zero, nameof(RetryBaseDelay), "a non-negative duration");
+        Require(MaxRetryAfter >= TimeSpan.Zero, nameof(MaxRetryAfter), "a non-negative duration");
+        Require(MaxRobotsBytes >= 1024, nameof(MaxRobotsBytes), "at least 1024");
+        Require(MaxCrawlDelay >= TimeSpan.Zero, nameof(MaxCrawlDelay), "a non-negative duration");
+        Require(MinCrawlDelay >= TimeSpan.Zero, nameof(MinCrawlDelay), "a non-negative duration");
+        Require(MaxSitemapBytes >= 1024, nameof(MaxSitemapBytes), "at least 1024");
+        Require(MaxSitemapUrls >= 1, nameof(MaxSitemapUrls), "at least 1");
+        Require(MaxSitemapDepth is >= 0 and <= 5, nameof(MaxSitemapDepth), "0-5");
+        Require(MaxLinkDepth is >= 0 and <= 100, nameof(MaxLinkDepth), "0-100");
+        Require(MaxPagesPerPattern is >= 1 and <= 10_000, nameof(MaxPagesPerPattern), "1-10000");
+        Require(AttemptsPerPage is >= 1 and <= 10, nameof(AttemptsPerPage), "1-10");
+        Require(!string.IsNullOrWhiteSpace(UserAgent), nameof(UserAgent), "a non-empty string");
+        Require(RobotsTxt.IsValidProductToken(RobotsProductToken), nameof(RobotsProductToken), "letters, '_' and '-' only");
     }
 
     private static bool Positive(TimeSpan value) => value > TimeSpan.Zero;
 
-    private static void Require(bool ok, string variable, string allowed)
+    private static void Require(bool ok, string property, string allowed)
     {
         if (!ok)
         {
-            throw new ArgumentException($"{variable} is out of range; allowed: {allowed}.");
+            throw new InvalidSettingException(property, $"is out of range; allowed: {allowed}.");
         }
     }
 }

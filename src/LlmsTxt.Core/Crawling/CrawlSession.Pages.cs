@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using LlmsTxt.Core.Extraction;
+using LlmsTxt.Core.Urls;
 using Microsoft.Extensions.Logging;
 
 namespace LlmsTxt.Core.Crawling;
@@ -175,7 +176,7 @@ internal sealed partial class CrawlSession
             {
                 if (node.Url is not null && _normalizer.Normalize(node.Url) is { } url)
                 {
-                    var key = UrlNormalizer.IdentityKey(url);
+                    var key = UrlIdentity.Key(url);
                     depth[key] = Math.Min(depth.GetValueOrDefault(key, int.MaxValue), level);
                 }
                 Visit(node.Children, node.Url is null ? level : level + 1);
@@ -210,7 +211,7 @@ internal sealed partial class CrawlSession
                 continue;
             }
             var url = rendered ? HashRoute.Carry(link.Url, clean) : clean;
-            var identity = UrlNormalizer.IdentityKey(url) + HashRoute.Of(url);
+            var identity = UrlIdentity.Key(url);
             if (!seen.Add(identity))
             {
                 continue;
@@ -252,17 +253,17 @@ internal sealed partial class CrawlSession
     /// </summary>
     private string IdentityOf(Page page, Uri final)
     {
-        if (HashRoute.Of(final) is { Length: > 0 } route)
+        if (HashRoute.Of(final).Length > 0)
         {
             // Every route shares the shell's canonical link; the route is what tells the pages apart.
-            return UrlNormalizer.IdentityKey(final) + route;
+            return UrlIdentity.Key(final);
         }
         if (page.CanonicalUrl is { } canonical && _normalizer.Normalize(canonical) is { } clean && _scope.SameSite(clean)
             && !(clean.AbsolutePath == "/" && final.AbsolutePath != "/"))
         {
-            return UrlNormalizer.IdentityKey(clean);
+            return UrlIdentity.Key(clean);
         }
-        return UrlNormalizer.IdentityKey(final);
+        return UrlIdentity.Key(final);
     }
 
     private async ValueTask<CrawlDecision> CheckHopAsync(Uri next, bool isStart)

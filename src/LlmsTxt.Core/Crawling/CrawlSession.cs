@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using LlmsTxt.Core.Extraction;
 using LlmsTxt.Core.Rendering;
+using LlmsTxt.Core.Urls;
 using Microsoft.Extensions.Logging;
 
 namespace LlmsTxt.Core.Crawling;
@@ -68,7 +69,7 @@ internal sealed partial class CrawlSession
             if (error is null)
             {
                 // The start page goes first and alone: where it redirects decides the site's scope.
-                frontier.Offer(UrlNormalizer.IdentityKey(start), start, [0, 1]);
+                frontier.Offer(UrlIdentity.Key(start), start, [0, 1]);
                 frontier.TryTake(out var home);
                 var outcome = await ProcessAsync(home, isStart: true, _token).ConfigureAwait(false);
                 frontier.Complete(home, outcome with { Links = [] });
@@ -80,7 +81,7 @@ internal sealed partial class CrawlSession
                     var entry = sitemaps.Entries[i];
                     // After the start page's top-level links ([1, 1, j]): a site's own table of contents decides which pages
                     // a limited budget reaches first; the sitemap adds the pages it does not link.
-                    frontier.Offer(UrlNormalizer.IdentityKey(entry.Url), entry.Url, [1, 2, i], entry.LastModified);
+                    frontier.Offer(UrlIdentity.Key(entry.Url), entry.Url, [1, 2, i], entry.LastModified);
                 }
                 await RunLoopAsync(frontier, _options.MaxConcurrencyPerHost).ConfigureAwait(false);
             }
@@ -216,8 +217,8 @@ internal sealed partial class CrawlSession
         var stats = new CrawlStats(_fetched, _failed, new Dictionary<SkipReason, int>(_skips), _rendered, _fetcher.Bytes, (int)_fetcher.Requests,
             _time.GetElapsedTime(started).TotalSeconds);
         Report(new CrawlSummaryEvent(stats, pages.Count));
-        return new CrawlResult(_request.StartUrl, pages, sitemaps.Entries.Select(e => e.Url).ToList(), sitemaps.NewestLastModified,
-            sitemaps.Sentinel, stats, error, cancelled);
+        return new CrawlResult(_request.StartUrl, pages, sitemaps.Entries.Select(e => e.Url).ToList(), sitemaps.Documents,
+            stats, error, cancelled);
     }
 
     private void ReportProgress(Frontier frontier)

@@ -64,7 +64,7 @@ public sealed class HostThrottle(int maxConcurrencyPerHost, TimeProvider timePro
 
     private HostState Get(string host)
     {
-        var key = UrlNormalizer.SiteHost(host);
+        var key = Urls.UrlIdentity.SiteHost(host);
         lock (_hosts)
         {
             if (!_hosts.TryGetValue(key, out var state))

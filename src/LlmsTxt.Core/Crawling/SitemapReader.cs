@@ -8,10 +8,13 @@ namespace LlmsTxt.Core.Crawling;
 /// <summary>One page URL listed by a sitemap, with its <c>lastmod</c>.</summary>
 public sealed record SitemapEntry(Uri Url, DateTimeOffset? LastModified);
 
+/// <summary>One sitemap document that was read, with the newest <c>lastmod</c> it holds (of pages or child sitemaps).</summary>
+public sealed record SitemapDocument(Uri Url, DateTimeOffset? NewestLastModified);
+
 /// <summary>Everything the sitemaps of a site said, in the order they said it.</summary>
-public sealed record SitemapSet(IReadOnlyList<SitemapEntry> Entries, IReadOnlyList<Uri> Documents, DateTimeOffset? NewestLastModified, Uri? Sentinel)
+public sealed record SitemapSet(IReadOnlyList<SitemapEntry> Entries, IReadOnlyList<SitemapDocument> Documents)
 {
-    public static SitemapSet Empty { get; } = new([], [], null, null);
+    public static SitemapSet Empty { get; } = new([], []);
 }
 
 /// <summary>
@@ -35,7 +38,7 @@ public sealed class SitemapReader(PageFetcher fetcher, CrawlOptions options, ILo
         {
             await ReadDocumentAsync(root, 0, state, quietIfMissing, report, cancellationToken).ConfigureAwait(false);
         }
-        return new SitemapSet(state.Entries, state.Documents, state.Newest, state.Sentinel);
+        return new SitemapSet(state.Entries, state.Documents);
     }
 
     private async Task ReadDocumentAsync(Uri url, int depth, State state, bool quietIfMissing, Action<CrawlEvent>? report, CancellationToken cancellationToken)
@@ -74,13 +77,12 @@ public sealed class SitemapReader(PageFetcher fetcher, CrawlOptions options, ILo
             logger.LogWarning("Sitemap {Url} rejected: {Why}", url, why);
             return;
         }
-        state.Documents.Add(url);
         if (document.Truncated)
         {
             report?.Invoke(new LimitReachedEvent($"Sitemap {url} lists more than {options.MaxSitemapUrls} URLs; the rest is ignored"));
         }
         report?.Invoke(new SitemapFoundEvent(url, document.Urls.Count, document.Children.Count));
-        state.Consider(document.Newest, url);
+        state.Documents.Add(new SitemapDocument(url, document.Newest));
         foreach (var (loc, lastmod) in document.Urls)
         {
             if (state.Entries.Count < state.MaxEntries && Uri.TryCreate(url, loc, out var raw) && state.Accept(raw) is { } page && state.SeenPages.Add(page.AbsoluteUri))
@@ -207,18 +209,8 @@ public sealed class SitemapReader(PageFetcher fetcher, CrawlOptions options, ILo
         public Func<Uri, Uri?> Accept { get; } = accept;
         public int MaxEntries { get; } = maxEntries;
         public List<SitemapEntry> Entries { get; } = [];
-        public List<Uri> Documents { get; } = [];
+        public List<SitemapDocument> Documents { get; } = [];
         public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
         public HashSet<string> SeenPages { get; } = new(StringComparer.Ordinal);
-        public DateTimeOffset? Newest { get; private set; }
-        public Uri? Sentinel { get; private set; }
-
-        public void Consider(DateTimeOffset? date, Uri document)
-        {
-            if (date is { } d && (Newest is null || d > Newest))
-            {
-                (Newest, Sentinel) = (d, document);
-            }
-        }
     }
 }

@@ -1,22 +1,14 @@
-using System.Text;
+
+using LlmsTxt.Core.Urls;
 
 namespace LlmsTxt.Core.Crawling;
 
 /// <summary>
-/// URL hygiene: resolves links, drops fragments, tracking and session parameters and default ports,
-/// lower-cases scheme and host, and spots URLs the crawler must not follow (traps, login/admin/feed
-/// pages, obvious binary files).
+/// URL hygiene for the crawler: resolves links to their canonical spelling (<see cref="UrlIdentity"/> says what
+/// that is) and spots URLs the crawler must not follow (traps, login/admin/feed pages, obvious binary files).
 /// </summary>
 public sealed class UrlNormalizer(CrawlOptions options)
 {
-    private static readonly HashSet<string> DroppedParameters = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "igshid", "mc_cid", "mc_eid",
-        "_ga", "_gl", "_hsenc", "_hsmi", "mkt_tok", "oly_anon_id", "oly_enc_id", "vero_id", "ttclid", "srsltid",
-        // Session ids: the same page under a new name on every visit.
-        "jsessionid", "phpsessid", "sid", "sessionid", "session_id", "aspsessionid", "cfid", "cftoken", "zenid", "oscsid",
-    };
-
     private static readonly HashSet<string> ExcludedSegments = new(StringComparer.OrdinalIgnoreCase)
     {
         "login", "log-in", "logout", "log-out", "signin", "sign-in", "signout", "sign-out", "signup", "sign-up",
@@ -42,55 +34,8 @@ public sealed class UrlNormalizer(CrawlOptions options)
         return Uri.TryCreate(baseUrl, href.Trim(), out var absolute) ? Normalize(absolute) : null;
     }
 
-    /// <summary>The canonical spelling of <paramref name="url"/>, or null when it is not an absolute http(s) URL.</summary>
-    public Uri? Normalize(Uri url)
-    {
-        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps) || url.Host.Length == 0)
-        {
-            return null;
-        }
-        if (IsAlreadyClean(url))
-        {
-            // Most links need no change; rebuilding them costs more than the rest of link handling.
-            return url;
-        }
-        var builder = new UriBuilder(url)
-        {
-            Fragment = "",
-            Host = url.IdnHost.ToLowerInvariant(),
-            UserName = "",
-            Password = "",
-        };
-        if (url.IsDefaultPort)
-        {
-            builder.Port = -1;
-        }
-        builder.Path = StripPathSessionId(url.AbsolutePath);
-        builder.Query = CleanQuery(url.Query);
-        return Uri.TryCreate(builder.ToString(), UriKind.Absolute, out var clean) ? clean : null;
-    }
-
-    /// <summary>
-    /// The identity used to de-duplicate pages: scheme, <c>www.</c> and a trailing slash do not make a
-    /// different page.
-    /// </summary>
-    public static string IdentityKey(Uri url)
-    {
-        var path = url.AbsolutePath;
-        if (path.Length > 1 && path.EndsWith('/'))
-        {
-            path = path.TrimEnd('/');
-        }
-        var port = url.IsDefaultPort ? "" : ":" + url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return SiteHost(url.Host) + port + path + url.Query;
-    }
-
-    /// <summary>The host with a leading <c>www.</c> removed: both spellings are one site.</summary>
-    public static string SiteHost(string host)
-    {
-        host = host.ToLowerInvariant();
-        return host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
-    }
+    /// <summary>The canonical spelling of <paramref name="url"/> (see <see cref="UrlIdentity.Canonical"/>), or null when it is not an absolute http(s) URL.</summary>
+    public Uri? Normalize(Uri url) => UrlIdentity.Canonical(url);
 
     /// <summary>Checks traps, excluded paths and binary extensions; scope and robots are checked elsewhere.</summary>
     public CrawlDecision Check(Uri url)
@@ -140,47 +85,6 @@ public sealed class UrlNormalizer(CrawlOptions options)
         }
         return CrawlDecision.Allow;
     }
-
-    private static bool IsAlreadyClean(Uri url)
-    {
-        var original = url.OriginalString;
-        if (original.Contains('#', StringComparison.Ordinal) || original.Contains('@', StringComparison.Ordinal) || !Ascii.IsValid(url.Host))
-        {
-            return false;
-        }
-        if (url.AbsolutePath.Contains(';', StringComparison.Ordinal))
-        {
-            return false;
-        }
-        var query = url.Query;
-        return query.Length == 0 || (query.Length > 1 && CleanQuery(query).Length == query.Length - 1);
-    }
-
-    private static string StripPathSessionId(string path)
-    {
-        // ";jsessionid=..." path parameters (Java servlets).
-        var index = path.IndexOf(";jsessionid=", StringComparison.OrdinalIgnoreCase);
-        return index < 0 ? path : path[..index];
-    }
-
-    private static string CleanQuery(string query)
-    {
-        if (query.Length <= 1)
-        {
-            return "";
-        }
-        var kept = new StringBuilder();
-        foreach (var pair in query[1..].Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var name = pair.Split('=', 2)[0];
-            if (name.StartsWith("utm_", StringComparison.OrdinalIgnoreCase) || DroppedParameters.Contains(name))
-            {
-                continue;
-            }
-            kept.Append(kept.Length == 0 ? "" : "&").Append(pair);
-        }
-        return kept.ToString();
-    }
 }
 
 /// <summary>
@@ -203,14 +107,14 @@ public sealed record CrawlScope(string SiteHost, int Port, string PathPrefix)
             // "/docs/index.html" scopes to "/docs/"; "/docs" scopes to "/docs" and "/docs/...".
             prefix = last.Contains('.', StringComparison.Ordinal) ? path[..(path.LastIndexOf('/') + 1)] : path;
         }
-        return new CrawlScope(UrlNormalizer.SiteHost(start.Host), start.IsDefaultPort ? -1 : start.Port, prefix);
+        return new CrawlScope(UrlIdentity.SiteHost(start), start.IsDefaultPort ? -1 : start.Port, prefix);
     }
 
     public bool Contains(Uri url) => SameSite(url) && InPrefix(url.AbsolutePath);
 
     public bool SameSite(Uri url) =>
-        (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
-        && UrlNormalizer.SiteHost(url.Host) == SiteHost
+        UrlIdentity.IsHttp(url)
+        && UrlIdentity.SiteHost(url) == SiteHost
         && (url.IsDefaultPort ? -1 : url.Port) == Port;
 
     private bool InPrefix(string path)

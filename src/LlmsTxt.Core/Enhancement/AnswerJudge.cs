@@ -1,3 +1,4 @@
+using LlmsTxt.Core.Urls;
 using LlmsTxt.Core.Writing;
 
 namespace LlmsTxt.Core.Enhancement;
@@ -65,12 +66,9 @@ internal static class AnswerJudge
         return new(new RememberedHeader(job.InputHash, AnswerRules.Title(parsed.Title) ?? plan.SiteName, summary ?? plan.Summary, about ?? plan.About), null);
     }
 
-    /// <summary>The same page when a model drops a trailing slash or changes the case of scheme and host.</summary>
-    private static string Loose(string url)
-    {
-        var trimmed = url.Trim().TrimEnd('/');
-        return Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority).ToLowerInvariant() + uri.PathAndQuery.TrimEnd('/') : trimmed;
-    }
+    /// <summary>The same page by <see cref="UrlIdentity"/>'s rules: a model may drop a trailing slash or change the case of scheme and host.</summary>
+    private static string Loose(string url) =>
+        Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && UrlIdentity.IsHttp(uri) ? UrlIdentity.Key(uri) : url.Trim().TrimEnd('/');
 
     private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LlmsTxt.Core.Crawling;
 using LlmsTxt.Core.Extraction;
+using LlmsTxt.Core.Urls;
 using LlmsTxt.Core.Writing;
 
 namespace LlmsTxt.Core.Generation;
@@ -59,8 +60,8 @@ internal static class FileComposer
     /// <summary>The page the user asked for (or its canonical twin), else the first page fetched: the header is about it.</summary>
     public static Page? StartPage(CrawlResult crawl)
     {
-        var key = UrlKey.Of(crawl.StartUrl);
-        return crawl.Pages.Select(p => p.Page).FirstOrDefault(p => UrlKey.Of(p.Url) == key || (p.CanonicalUrl is { } c && UrlKey.Of(c) == key))
+        var key = UrlIdentity.Key(crawl.StartUrl);
+        return crawl.Pages.Select(p => p.Page).FirstOrDefault(p => UrlIdentity.Key(p.Url) == key || (p.CanonicalUrl is { } c && UrlIdentity.Key(c) == key))
             ?? (crawl.Pages.Count > 0 ? crawl.Pages[0].Page : null);
     }
 

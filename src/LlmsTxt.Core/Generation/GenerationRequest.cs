@@ -5,24 +5,19 @@ namespace LlmsTxt.Core.Generation;
 /// <summary>What to build: the same fields the socket, the CLI and the scheduler accept.</summary>
 public sealed record GenerationRequest
 {
-    public const int MinPages = 1, MaxPagesLimit = 1000, DefaultMaxPages = 50;
-    public const int MinDescLength = 100, MaxDescLength = 2000, DefaultDescLength = 500;
-
     /// <summary>Absolute http(s) start URL; its path prefix limits the crawl.</summary>
     public required Uri Url { get; init; }
 
-    public int MaxPages { get; init; } = DefaultMaxPages;
+    public int MaxPages { get; init; } = CrawlLimits.Contract.MaxPages.Default;
 
     /// <summary>Characters of page text in each link's description.</summary>
-    public int DescLength { get; init; } = DefaultDescLength;
+    public int DescLength { get; init; } = CrawlLimits.Contract.DescLength.Default;
 
     /// <summary>Also build llms-full.txt.</summary>
     public bool Full { get; init; }
 
     /// <summary>Cap on llms-full.txt in characters for this request; null keeps the generator's setting.</summary>
     public int? FullMaxChars { get; init; }
-
-    public const int MinFullMaxChars = 1000;
 
     /// <summary>Render pages whose static HTML is empty in headless Chromium (needs a renderer).</summary>
     public bool RenderJs { get; init; }

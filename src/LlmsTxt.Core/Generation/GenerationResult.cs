@@ -17,9 +17,8 @@ public sealed record ValidationVerdict(bool IsValid, IReadOnlyList<ValidationFin
 /// <param name="LlmsFullTxt">llms-full.txt when it was asked for.</param>
 /// <param name="ContentHash">SHA-256 (lower-case hex) of the UTF-8 llms.txt as generated, before any LLM enhancement: the scheduler compares it to detect change, and a model rewording an unchanged site must not count as one.</param>
 /// <param name="Partial">True when the crawl was stopped early (cancel or deadline) and the file lists only what was fetched.</param>
-/// <param name="SitemapNewestLastModified">Newest sitemap lastmod seen, for the scheduler's skip check.</param>
+/// <param name="Sitemaps">The sitemap documents the crawl read, each with the newest <c>lastmod</c> it holds.</param>
 /// <param name="Explanations">For every crawled page: its section and the rule that put it there, or why it was left out.</param>
-/// <param name="SitemapSentinel">The sitemap document holding that newest lastmod: the scheduler re-reads only it to tell whether the site moved.</param>
 /// <param name="Enhancement">What LLM enhancement did and cost, when it ran.</param>
 /// <param name="EnhancementMemory">The descriptions to reuse on the next run of this site (when enhancement ran).</param>
 /// <param name="FullContentHash">SHA-256 of llms-full.txt as generated, with the un-enhanced header: like <paramref name="ContentHash"/>, a new wording is not a change.</param>
@@ -31,8 +30,7 @@ public sealed record GenerationResult(
     GenerationStats Stats,
     bool Partial,
     ValidationVerdict Validation,
-    DateTimeOffset? SitemapNewestLastModified,
-    Uri? SitemapSentinel = null,
+    IReadOnlyList<Crawling.SitemapDocument> Sitemaps,
     EnhancementReport? Enhancement = null,
     EnhancementMemory? EnhancementMemory = null,
     string? FullContentHash = null,

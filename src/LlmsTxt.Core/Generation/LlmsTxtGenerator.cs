@@ -6,6 +6,7 @@ using LlmsTxt.Core.Crawling;
 using LlmsTxt.Core.Enhancement;
 using LlmsTxt.Core.Extraction;
 using LlmsTxt.Core.Rendering;
+using LlmsTxt.Core.Urls;
 using LlmsTxt.Core.Writing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -31,7 +32,7 @@ public sealed class LlmsTxtGenerator(
     private readonly ConcurrentDictionary<(bool AllowPrivate, int Concurrency), Lazy<Crawler>> _crawlers = new();
 
     /// <summary>Cap on llms-full.txt in characters (≈ 4 characters a token); pages beyond it are listed, not inlined.</summary>
-    public int? MaxFullChars { get; init; } = 4_000_000;
+    public int? MaxFullChars { get; init; } = CrawlLimits.Contract.FullMaxChars.Default;
 
     /// <summary>True when pages can be rendered in a browser.</summary>
     public bool CanRender => renderer is not null;
@@ -81,7 +82,7 @@ public sealed class LlmsTxtGenerator(
         events.Log(Summary(llmsTxt, verdict, files.LlmsTxt.ListedPages, clock.Elapsed));
 
         return new GenerationResult(
-            BaseUrl: Normalized(crawl.StartUrl),
+            BaseUrl: UrlIdentity.Canonical(crawl.StartUrl) ?? crawl.StartUrl,
             LlmsTxt: llmsTxt,
             LlmsFullTxt: full?.Text,
             // The generated file, not the LLM's wording, so a recrawl of an unchanged site is not a change.
@@ -94,8 +95,7 @@ public sealed class LlmsTxtGenerator(
             },
             Partial: partial,
             Validation: verdict,
-            SitemapNewestLastModified: crawl.NewestSitemapLastMod,
-            SitemapSentinel: crawl.SentinelSitemapUrl,
+            Sitemaps: crawl.Sitemaps,
             Enhancement: enhancement?.Report,
             EnhancementMemory: enhancement?.Memory,
             FullContentHash: full is null ? null : Hash(LlmsTxtWriter.Header(files.Plan), full.Text.AsSpan(LlmsTxtWriter.Header(plan).Length)),
@@ -203,15 +203,15 @@ public sealed class LlmsTxtGenerator(
     {
         if (!request.Url.IsAbsoluteUri || request.Url.Scheme is not ("http" or "https"))
             throw new ArgumentException($"url must be an absolute http or https URL, got '{request.Url}'.", nameof(request));
-        if (request.MaxPages is < GenerationRequest.MinPages or > GenerationRequest.MaxPagesLimit)
-            throw new ArgumentException($"maxPages must be between {GenerationRequest.MinPages} and {GenerationRequest.MaxPagesLimit}, got {request.MaxPages}.", nameof(request));
-        if (request.DescLength is < GenerationRequest.MinDescLength or > GenerationRequest.MaxDescLength)
-            throw new ArgumentException($"descLength must be between {GenerationRequest.MinDescLength} and {GenerationRequest.MaxDescLength}, got {request.DescLength}.", nameof(request));
-        if (request.FullMaxChars is < GenerationRequest.MinFullMaxChars)
-            throw new ArgumentException($"the llms-full.txt cap must be at least {GenerationRequest.MinFullMaxChars} characters, got {request.FullMaxChars}.", nameof(request));
+        var limits = CrawlLimits.Contract;
+        if (!limits.MaxPages.Contains(request.MaxPages))
+            throw new ArgumentException($"maxPages must be {limits.MaxPages.Describe()}, got {request.MaxPages}.", nameof(request));
+        if (!limits.DescLength.Contains(request.DescLength))
+            throw new ArgumentException($"descLength must be {limits.DescLength.Describe()}, got {request.DescLength}.", nameof(request));
+        if (request.FullMaxChars is { } cap && !limits.FullMaxChars.Contains(cap))
+            throw new ArgumentException($"the llms-full.txt cap must be {limits.FullMaxChars.Describe()} characters, got {request.FullMaxChars}.", nameof(request));
     }
 
-    private static Uri Normalized(Uri url) => new UrlNormalizer(new CrawlOptions()).Normalize(url) ?? url;
 
     public void Dispose()
     {

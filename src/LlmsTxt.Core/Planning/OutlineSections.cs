@@ -1,4 +1,5 @@
 using LlmsTxt.Core.Understanding;
+using LlmsTxt.Core.Urls;
 using LlmsTxt.Core.Writing;
 
 namespace LlmsTxt.Core.Planning;
@@ -22,7 +23,7 @@ internal static class OutlineSections
         var unplaced = new List<Entry>();
         foreach (var entry in entries)
         {
-            var node = outline.Find(entry.Candidate.Key) ?? outline.Find(UrlKey.Of(entry.Candidate.Page.Url));
+            var node = outline.Find(entry.Candidate.Key) ?? outline.Find(UrlIdentity.Key(entry.Candidate.Page.Url));
             if (node is null || node == outline.Root)
             {
                 unplaced.Add(entry);
@@ -85,8 +86,8 @@ internal static class OutlineSections
     private static bool IsLoneLeaf(OutlineNode head, List<(Entry Entry, OutlineNode Node)> members, SiteOutline outline) =>
         members.Count == 1 && head.Children.Count == 0
         && (head.Key == outline.ContentsKey || members[0].Entry.Candidate.Page.Structure.Trees.Where(t => t.InMainContent)
-            .SelectMany(t => Flatten(t.Roots)).Count(n => n.Url is not null && UrlKey.SameSite(n.Url, members[0].Entry.Candidate.Url)
-                && outline.Find(UrlKey.Of(n.Url)) is null) < 2);
+            .SelectMany(t => Flatten(t.Roots)).Count(n => n.Url is not null && UrlIdentity.SameSite(n.Url, members[0].Entry.Candidate.Url)
+                && outline.Find(UrlIdentity.Key(n.Url)) is null) < 2);
 
     private static IEnumerable<NavNode> Flatten(IEnumerable<NavNode> nodes) => nodes.SelectMany(n => Flatten(n.Children).Prepend(n));
 

@@ -1,4 +1,5 @@
 using LlmsTxt.Core.Extraction;
+using LlmsTxt.Core.Urls;
 using LlmsTxt.Core.Writing;
 
 namespace LlmsTxt.Core.Planning;
@@ -20,17 +21,17 @@ internal sealed partial class SiteOutline
                 var structure = page.Structure;
                 var parentUrl = structure.Breadcrumbs.Count > 0 ? structure.Breadcrumbs[^1] : structure.Relations.GetValueOrDefault("up");
                 var rule = structure.Breadcrumbs.Count > 0 ? "its breadcrumb trail" : "rel=up";
-                if (parentUrl is not null && Find(UrlKey.Of(parentUrl)) is { } parent)
+                if (parentUrl is not null && Find(UrlIdentity.Key(parentUrl)) is { } parent)
                 {
                     Add(parent, key, page, rule, parent.Children.Count);
                     changed = true;
                 }
-                else if (structure.Relations.GetValueOrDefault("prev") is { } prev && Find(UrlKey.Of(prev)) is { Parent: { } p } previous)
+                else if (structure.Relations.GetValueOrDefault("prev") is { } prev && Find(UrlIdentity.Key(prev)) is { Parent: { } p } previous)
                 {
                     Add(p, key, page, "rel=prev", p.Children.IndexOf(previous) + 1);
                     changed = true;
                 }
-                else if (structure.Relations.GetValueOrDefault("next") is { } next && Find(UrlKey.Of(next)) is { Parent: { } q } following)
+                else if (structure.Relations.GetValueOrDefault("next") is { } next && Find(UrlIdentity.Key(next)) is { Parent: { } q } following)
                 {
                     Add(q, key, page, "rel=next", q.Children.IndexOf(following));
                     changed = true;
@@ -66,7 +67,7 @@ internal sealed partial class SiteOutline
                     break;
                 }
                 path = path[..(cut + 1)];
-                var folderKey = UrlKey.Of(new Uri(page.Url, path));
+                var folderKey = UrlIdentity.Key(new Uri(page.Url, path));
                 if (folderKey != key && Find(folderKey) is { } parent && parent != Root)
                 {
                     Add(parent, key, page, "its URL folder", parent.Children.Count);

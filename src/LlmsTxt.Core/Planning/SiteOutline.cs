@@ -1,5 +1,6 @@
 using LlmsTxt.Core.Extraction;
 using LlmsTxt.Core.Understanding;
+using LlmsTxt.Core.Urls;
 using LlmsTxt.Core.Writing;
 
 namespace LlmsTxt.Core.Planning;
@@ -62,7 +63,7 @@ internal sealed partial class SiteOutline
         var contents = ContentsPage(start, pages);
         if (contents is not null)
         {
-            outline.ContentsKey = UrlKey.Of(contents.Url);
+            outline.ContentsKey = UrlIdentity.Key(contents.Url);
             outline.MergeTrees(outline.Root, BiggestFirst(contents.Structure, pages), "the site's contents page");
         }
         outline.MergeTrees(outline.Root, BiggestFirst(start.Structure, pages), "the start page's navigation");
@@ -82,12 +83,12 @@ internal sealed partial class SiteOutline
     {
         foreach (var rel in (string[])["contents", "toc"])
         {
-            if (start.Structure.Relations.TryGetValue(rel, out var url) && pages.GetValueOrDefault(UrlKey.Of(url)) is { } page)
+            if (start.Structure.Relations.TryGetValue(rel, out var url) && pages.GetValueOrDefault(UrlIdentity.Key(url)) is { } page)
             {
                 return page;
             }
         }
-        var startLinks = TopLevel(start.Structure).Select(UrlKey.Of).Where(pages.ContainsKey).ToHashSet(StringComparer.Ordinal);
+        var startLinks = TopLevel(start.Structure).Select(UrlIdentity.Key).Where(pages.ContainsKey).ToHashSet(StringComparer.Ordinal);
         if (startLinks.Count < 4)
         {
             return null;
@@ -98,7 +99,7 @@ internal sealed partial class SiteOutline
         {
             var page = pages[key];
             var cover = page.Structure.Trees.SelectMany(t => Flatten(t.Roots)).Where(n => n.Url is not null)
-                .Select(n => UrlKey.Of(n.Url!)).Where(startLinks.Contains).Distinct(StringComparer.Ordinal).Count();
+                .Select(n => UrlIdentity.Key(n.Url!)).Where(startLinks.Contains).Distinct(StringComparer.Ordinal).Count();
             if (cover > bestCover)
             {
                 (best, bestCover) = (page, cover);
@@ -120,7 +121,7 @@ internal sealed partial class SiteOutline
         {
             trees.Add(structure.BodyLinks);
         }
-        int Reach(IReadOnlyList<NavNode> roots) => Flatten(roots).Count(n => n.Url is not null && pages.ContainsKey(UrlKey.Of(n.Url)));
+        int Reach(IReadOnlyList<NavNode> roots) => Flatten(roots).Count(n => n.Url is not null && pages.ContainsKey(UrlIdentity.Key(n.Url)));
         var best = trees.Select((t, i) => (Tree: t, Reach: Reach(t), Index: i)).OrderByDescending(t => t.Reach).ThenBy(t => t.Index).FirstOrDefault();
         if (best.Tree is null)
         {
@@ -163,7 +164,7 @@ internal sealed partial class SiteOutline
                 }
                 continue;
             }
-            var key = UrlKey.Of(node.Url);
+            var key = UrlIdentity.Key(node.Url);
             if (!_pages.ContainsKey(key))
             {
                 Merge(parent, node.Children, rule, false);

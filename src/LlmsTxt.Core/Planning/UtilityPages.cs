@@ -1,4 +1,5 @@
 using LlmsTxt.Core.Extraction;
+using LlmsTxt.Core.Urls;
 using LlmsTxt.Core.Writing;
 
 namespace LlmsTxt.Core.Planning;
@@ -26,8 +27,8 @@ internal static class UtilityPages
         {
             foreach (var rel in (string[])["search", "index"])
             {
-                if (page.Structure.Relations.TryGetValue(rel, out var target) && UrlKey.Of(target) is var key
-                    && key != UrlKey.Of(page.Url) && !found.ContainsKey(key) && !IsStartOf(key, start))
+                if (page.Structure.Relations.TryGetValue(rel, out var target) && UrlIdentity.Key(target) is var key
+                    && key != UrlIdentity.Key(page.Url) && !found.ContainsKey(key) && !IsStartOf(key, start))
                 {
                     found[key] = $"the target of rel={rel} (the site's {(rel == "search" ? "search page" : "general index")})";
                 }
@@ -36,5 +37,5 @@ internal static class UtilityPages
         return found;
     }
 
-    private static bool IsStartOf(string key, Page? start) => start is not null && UrlKey.Of(start.Url) == key;
+    private static bool IsStartOf(string key, Page? start) => start is not null && UrlIdentity.Key(start.Url) == key;
 }

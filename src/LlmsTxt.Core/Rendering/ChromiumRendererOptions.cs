@@ -35,7 +35,7 @@ public sealed record ChromiumRendererOptions
     /// Reads <c>CHROMIUM_PATH</c>, <c>BROWSER_WS_ENDPOINT</c>, <c>BRIGHTDATA_WS_ENDPOINT</c>, or
     /// <c>BRIGHTDATA_USERNAME</c> + <c>BRIGHTDATA_PASSWORD</c> (+ <c>BRIGHTDATA_HOST</c>, default brd.superproxy.io:9222).
     /// </summary>
-    /// <exception cref="ArgumentException">A value is malformed; the message names the variable.</exception>
+    /// <exception cref="InvalidSettingException">A value is malformed; <see cref="InvalidSettingException.Setting"/> is the variable.</exception>
     public static ChromiumRendererOptions FromEnvironment(Func<string, string?> get)
     {
         ArgumentNullException.ThrowIfNull(get);
@@ -51,7 +51,7 @@ public sealed record ChromiumRendererOptions
         var value = get(name);
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "ws" or "wss") return uri;
-        throw new ArgumentException($"{name} must be a ws:// or wss:// URL of a Chrome DevTools endpoint.");
+        throw new InvalidSettingException(name, "must be a ws:// or wss:// URL of a Chrome DevTools endpoint.");
     }
 
     private static Uri? BrightDataEndpoint(Func<string, string?> get)
@@ -60,12 +60,12 @@ public sealed record ChromiumRendererOptions
         var password = get("BRIGHTDATA_PASSWORD");
         if (string.IsNullOrWhiteSpace(user) && string.IsNullOrWhiteSpace(password)) return null;
         if (string.IsNullOrWhiteSpace(user) || string.IsNullOrWhiteSpace(password))
-            throw new ArgumentException("BRIGHTDATA_USERNAME and BRIGHTDATA_PASSWORD must be set together.");
+            throw new InvalidSettingException("BRIGHTDATA_USERNAME", "and BRIGHTDATA_PASSWORD must be set together.");
         var host = get("BRIGHTDATA_HOST");
         host = string.IsNullOrWhiteSpace(host) ? "brd.superproxy.io:9222" : host.Trim();
         var text = $"wss://{Uri.EscapeDataString(user.Trim())}:{Uri.EscapeDataString(password.Trim())}@{host}";
         return Uri.TryCreate(text, UriKind.Absolute, out var uri)
             ? uri
-            : throw new ArgumentException("BRIGHTDATA_HOST must be host[:port] of the Scraping Browser endpoint.");
+            : throw new InvalidSettingException("BRIGHTDATA_HOST", "must be host[:port] of the Scraping Browser endpoint.");
     }
 }

@@ -1,4 +1,5 @@
 using LlmsTxt.Core.Extraction;
+using LlmsTxt.Core.Urls;
 
 namespace LlmsTxt.Core.Writing;
 
@@ -35,7 +36,7 @@ internal static class LanguageFilter
                      .Where(a => a?.Url is not null && a.Language is not null && a.Language != "x-default")
                      .OrderBy(a => a.Url.AbsoluteUri, StringComparer.Ordinal).ThenBy(a => a.Language, StringComparer.Ordinal))
         {
-            declared.TryAdd(UrlKey.Of(alternate.Url), alternate.Language);
+            declared.TryAdd(UrlIdentity.Key(alternate.Url), alternate.Language);
         }
         string? Effective(Candidate c) =>
             (usesPrefixes ? PathLanguage(c.Url) : null)

@@ -21,7 +21,7 @@ public sealed record LlmsTxtInput
     public IReadOnlyDictionary<Uri, Uri> MarkdownTwins { get; init; } = new Dictionary<Uri, Uri>();
 
     /// <summary>Maximum characters of a link note (100–2000, default 500).</summary>
-    public int DescLength { get; init; } = ExtractionOptions.DefaultDescLength;
+    public int DescLength { get; init; } = Generation.CrawlLimits.Contract.DescLength.Default;
 
     /// <summary>
     /// The page budget: when more pages were crawled (the crawler keeps a reserve for pages it must drop), the

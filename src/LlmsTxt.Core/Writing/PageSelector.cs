@@ -1,4 +1,5 @@
 using LlmsTxt.Core.Extraction;
+using LlmsTxt.Core.Urls;
 
 namespace LlmsTxt.Core.Writing;
 
@@ -24,7 +25,7 @@ internal static class PageSelector
 {
     public static Selection Select(LlmsTxtInput input)
     {
-        var pages = (input.Pages ?? []).Where(p => p?.Url is not null && UrlKey.IsHttp(p.Url)).Select(WithoutNulls)
+        var pages = (input.Pages ?? []).Where(p => p?.Url is not null && UrlIdentity.IsHttp(p.Url)).Select(WithoutNulls)
             .OrderBy(p => p.Url.AbsoluteUri, StringComparer.Ordinal)
             .ThenBy(p => p.CanonicalUrl?.AbsoluteUri ?? "", StringComparer.Ordinal)
             .ThenBy(p => p.Title, StringComparer.Ordinal)
@@ -32,13 +33,13 @@ internal static class PageSelector
             .ThenBy(p => p.Excerpt, StringComparer.Ordinal)
             .ThenBy(p => p.PackedMarkdown, Comparer<CompactText>.Create(CompactText.Compare))
             .ToList();
-        var startKey = UrlKey.Of(input.StartUrl);
-        var startPage = pages.Where(p => UrlKey.Of(p.Url) == startKey).OrderBy(Preference).FirstOrDefault()
-            ?? pages.Where(p => p.CanonicalUrl is not null && UrlKey.Of(p.CanonicalUrl) == startKey).OrderBy(Preference).FirstOrDefault();
+        var startKey = UrlIdentity.Key(input.StartUrl);
+        var startPage = pages.Where(p => UrlIdentity.Key(p.Url) == startKey).OrderBy(Preference).FirstOrDefault()
+            ?? pages.Where(p => p.CanonicalUrl is not null && UrlIdentity.Key(p.CanonicalUrl) == startKey).OrderBy(Preference).FirstOrDefault();
 
         var noIndex = pages.Count(p => p.NoIndex);
         var groups = pages.Where(p => !p.NoIndex)
-            .GroupBy(p => UrlKey.Of(ListedUrl(p)), StringComparer.Ordinal)
+            .GroupBy(p => UrlIdentity.Key(ListedUrl(p)), StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToList();
         var candidates = new List<Candidate>(groups.Count);
@@ -48,7 +49,7 @@ internal static class PageSelector
             var best = group.OrderBy(Preference).First();
             leftOut.AddRange(group.Where(p => !ReferenceEquals(p, best)).Select(p => Explained(p, "the same page as " + best.Url.AbsoluteUri + " (canonical, slash or scheme variant)")));
             var url = group.Select(ListedUrl).OrderBy(u => u.Scheme == Uri.UriSchemeHttps ? 0 : 1)
-                .ThenBy(u => UrlKey.Of(u) == UrlKey.Of(best.Url) ? 0 : 1)
+                .ThenBy(u => UrlIdentity.Key(u) == UrlIdentity.Key(best.Url) ? 0 : 1)
                 .ThenBy(u => u.AbsoluteUri.Length).ThenBy(u => u.AbsoluteUri, StringComparer.Ordinal).First();
             candidates.Add(new Candidate(best, url, group.Key));
         }
@@ -75,13 +76,13 @@ internal static class PageSelector
 
     /// <summary>The URL to list: the canonical URL when it is on the same site, else the page URL.</summary>
     public static Uri ListedUrl(Page page) =>
-        page.CanonicalUrl is { } canonical && UrlKey.IsHttp(canonical) && UrlKey.SameSite(canonical, page.Url)
+        page.CanonicalUrl is { } canonical && UrlIdentity.IsHttp(canonical) && UrlIdentity.SameSite(canonical, page.Url)
             ? canonical
             : page.Url;
 
     /// <summary>Lower is better: the canonical page itself, https, more content, then URL order.</summary>
     private static (int, int, int, string) Preference(Page page) =>
-        (page.CanonicalUrl is null || UrlKey.Of(page.CanonicalUrl) == UrlKey.Of(page.Url) ? 0 : 1,
+        (page.CanonicalUrl is null || UrlIdentity.Key(page.CanonicalUrl) == UrlIdentity.Key(page.Url) ? 0 : 1,
          page.Url.Scheme == Uri.UriSchemeHttps ? 0 : 1,
          -page.WordCount,
          page.Url.AbsoluteUri);

@@ -1,5 +1,6 @@
 using LlmsTxt.Core.Extraction;
 using LlmsTxt.Core.Planning;
+using LlmsTxt.Core.Urls;
 
 namespace LlmsTxt.Core.Writing;
 
@@ -19,7 +20,7 @@ public static class SectionPlanner
         var order = SiteOrder.Build(selection.StartPage, input.SitemapOrder ?? []);
         var twins = Twins(input.MarkdownTwins);
         var oldVersions = SecondaryPages.OldVersions(selection.Pages.Select(c => c.Url));
-        var startKey = UrlKey.Of(input.StartUrl);
+        var startKey = UrlIdentity.Key(input.StartUrl);
         var startDirectory = StartDirectory(input.StartUrl);
         var outline = SiteOutline.Build(startKey, selection.StartPage, selection.Pages.ToDictionary(c => c.Key, c => c.Page, StringComparer.Ordinal));
         var utility = UtilityPages.Find(selection.Pages, selection.StartPage);
@@ -119,7 +120,7 @@ public static class SectionPlanner
         var firstOutlinePage = entries.Where(e => !e.IsStart && outline.Find(e.Candidate.Key) is { } n && n != outline.Root)
             .MinBy(e => outline.Find(e.Candidate.Key)!.Order)?.Candidate.Page;
         var summary = SiteHeader.Summary(selection.StartPage, planned, siteName, firstOutlinePage);
-        var host = UrlKey.SiteHost(input.StartUrl);
+        var host = UrlIdentity.SiteHost(input.StartUrl);
         return new SitePlan
         {
             SiteName = siteName,
@@ -196,10 +197,10 @@ public static class SectionPlanner
         {
             return map;
         }
-        foreach (var (page, twin) in twins.Where(t => t.Key is not null && t.Value is not null && UrlKey.IsHttp(t.Value))
+        foreach (var (page, twin) in twins.Where(t => t.Key is not null && t.Value is not null && UrlIdentity.IsHttp(t.Value))
                      .OrderBy(t => t.Key.AbsoluteUri, StringComparer.Ordinal))
         {
-            map.TryAdd(UrlKey.Of(page), twin);
+            map.TryAdd(UrlIdentity.Key(page), twin);
         }
         return map;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LlmsTxt.Core.Extraction;
+using LlmsTxt.Core.Urls;
 
 namespace LlmsTxt.Core.Writing;
 
@@ -12,7 +13,7 @@ internal static class SiteHeader
     /// <summary>og:site_name, a title suffix most pages share, the start page's title, else the domain.</summary>
     public static string SiteName(LlmsTxtInput input, Page? start, IReadOnlyList<Candidate> pages)
     {
-        var host = UrlKey.SiteHost(input.StartUrl);
+        var host = UrlIdentity.SiteHost(input.StartUrl);
         string?[] choices =
         [
             input.SiteName,

@@ -1,4 +1,5 @@
 using LlmsTxt.Core.Extraction;
+using LlmsTxt.Core.Urls;
 
 namespace LlmsTxt.Core.Writing;
 
@@ -31,7 +32,7 @@ internal sealed class SiteOrder
                 {
                     continue;
                 }
-                var key = UrlKey.Of(link.Url);
+                var key = UrlIdentity.Key(link.Url);
                 var group = SectionNames.CleanGroup(link.NavGroup);
                 if (link.InNavigation)
                 {
@@ -55,7 +56,7 @@ internal sealed class SiteOrder
         {
             if (sitemap[i] is { } url && url.IsAbsoluteUri)
             {
-                order._sitemap.TryAdd(UrlKey.Of(url), i);
+                order._sitemap.TryAdd(UrlIdentity.Key(url), i);
             }
         }
         return order;
@@ -65,7 +66,7 @@ internal sealed class SiteOrder
     {
         foreach (var (map, bucket) in (ReadOnlySpan<(Dictionary<string, int>, int)>)[(_nav, Navigation), (_body, Body), (_sitemap, Sitemap)])
         {
-            if (map.TryGetValue(candidate.Key, out var index) || map.TryGetValue(UrlKey.Of(candidate.Page.Url), out index))
+            if (map.TryGetValue(candidate.Key, out var index) || map.TryGetValue(UrlIdentity.Key(candidate.Page.Url), out index))
             {
                 return (bucket, index);
             }
@@ -80,5 +81,5 @@ internal sealed class SiteOrder
     public bool HasNavigationGroups => _navGroup.Count > 0;
 
     private static string? Find(Dictionary<string, string> map, Candidate candidate) =>
-        map.TryGetValue(candidate.Key, out var value) || map.TryGetValue(UrlKey.Of(candidate.Page.Url), out value) ? value : null;
+        map.TryGetValue(candidate.Key, out var value) || map.TryGetValue(UrlIdentity.Key(candidate.Page.Url), out value) ? value : null;
 }

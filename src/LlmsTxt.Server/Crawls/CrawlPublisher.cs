@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using LlmsTxt.Core.Generation;
+using LlmsTxt.Core.Urls;
 using LlmsTxt.Server.Publishing;
-using LlmsTxt.Server.Sites;
 
 namespace LlmsTxt.Server.Crawls;
 
@@ -14,7 +14,7 @@ public sealed partial class CrawlPublisher(
     SitePublisher publisher,
     IHttpContextAccessor http,
     ILogger<CrawlPublisher> logger,
-    SiteEnroller? enroller = null)
+    IAutoUpdates? autoUpdates = null)
 {
     public async IAsyncEnumerable<CrawlMessage> PublishAsync(GenerationResult result, CrawlSocketRequest request,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -32,7 +32,7 @@ public sealed partial class CrawlPublisher(
         }
         else
         {
-            hosted = await publisher.HostAsync(SitePublisher.SiteKey(result.BaseUrl), result, ClientOrigin(), cancellationToken);
+            hosted = await publisher.HostAsync(UrlIdentity.SiteKey(result.BaseUrl), result, ClientOrigin(), cancellationToken);
             if (hosted.Url is null)
                 yield return CrawlMessage.Log("Hosting failed: the file could not be stored (the server log has details). Copy or download it instead.");
             else
@@ -41,19 +41,17 @@ public sealed partial class CrawlPublisher(
                 yield return CrawlMessage.HostedFullUrl(hosted.FullUrl);
         }
         if (request.EnableAutoUpdate)
-            yield return CrawlMessage.Log(await EnrolAsync(result, request, hosted.Url, hosted.FullUrl, cancellationToken));
+            yield return CrawlMessage.Log(await EnrolAsync(result, request, hosted, cancellationToken));
     }
 
-    private async Task<string> EnrolAsync(GenerationResult result, CrawlSocketRequest request, Uri? hosted, Uri? hostedFull, CancellationToken cancellationToken)
+    private async Task<string> EnrolAsync(GenerationResult result, CrawlSocketRequest request, HostedFiles hosted, CancellationToken cancellationToken)
     {
-        if (enroller is null)
+        if (autoUpdates is null)
             return "Automatic updates are not available on this server; the file was hosted once.";
         try
         {
-            var site = await enroller.EnrolAsync(result,
-                new SiteSettings { MaxPages = request.MaxPages, DescLength = request.DescLength, Full = request.Full, LlmEnhance = request.LlmEnhance, RenderJs = request.RenderJs },
-                request.RecrawlInterval, hosted?.AbsoluteUri, hostedFull?.AbsoluteUri, request.WebhookSecret?.Value, cancellationToken);
-            return SiteEnroller.Describe(site);
+            var settings = new SiteSettings { MaxPages = request.MaxPages, DescLength = request.DescLength, Full = request.Full, LlmEnhance = request.LlmEnhance, RenderJs = request.RenderJs };
+            return await autoUpdates.EnableAsync(result, new AutoUpdateRequest(settings, request.RecrawlInterval, request.WebhookSecret?.Value), hosted, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using LlmsTxt.Core.Generation;
+using LlmsTxt.Server.Publishing;
 
 namespace LlmsTxt.Server.Crawls;
 
@@ -69,10 +71,10 @@ public static class CrawlRequestParser
         }
 
         var errors = new List<InvalidClientMessage>();
-        var maxPages = fields.Number("maxPages", CrawlSocketRequest.DefaultMaxPages, CrawlSocketRequest.MinMaxPages, CrawlSocketRequest.MaxMaxPages, "pages", errors);
-        var descLength = fields.Number("descLength", CrawlSocketRequest.DefaultDescLength, CrawlSocketRequest.MinDescLength, CrawlSocketRequest.MaxDescLength, "characters", errors);
+        var maxPages = fields.Number("maxPages", CrawlLimits.Contract.MaxPages, "pages", errors);
+        var descLength = fields.Number("descLength", CrawlLimits.Contract.DescLength, "characters", errors);
         var autoUpdate = fields.Flag("enableAutoUpdate", errors) ?? false;
-        var interval = fields.Number("recrawlIntervalMinutes", CrawlSocketRequest.DefaultRecrawlIntervalMinutes, CrawlSocketRequest.MinRecrawlIntervalMinutes, CrawlSocketRequest.MaxRecrawlIntervalMinutes, "minutes", errors);
+        var interval = fields.Number("recrawlIntervalMinutes", CrawlLimits.Contract.RecrawlIntervalMinutes, "minutes", errors);
         var llmEnhance = fields.Flag("llmEnhance", errors) ?? false;
         var useBrightdata = fields.Flag("useBrightdata", errors);
         var renderJs = fields.Flag("renderJs", errors);
@@ -112,12 +114,12 @@ public static class CrawlRequestParser
 
         if (value.ValueKind != JsonValueKind.String)
         {
-            errors.Add(new InvalidClientMessage(name, $"{name} must be a string of {Sites.WebhookSecrets.MinLength} to {Sites.WebhookSecrets.MaxLength} printable ASCII characters; got {KindOf(value)}."));
+            errors.Add(new InvalidClientMessage(name, $"{name} must be a string of {WebhookSecrets.MinLength} to {WebhookSecrets.MaxLength} printable ASCII characters; got {KindOf(value)}."));
             return null;
         }
 
         var text = value.GetString()!;
-        if (Sites.WebhookSecrets.Problem(text) is { } problem)
+        if (WebhookSecrets.Problem(text) is { } problem)
         {
             errors.Add(new InvalidClientMessage(name, problem));
             return null;
@@ -153,9 +155,9 @@ public static class CrawlRequestParser
         {
             error = new InvalidClientMessage("url", $"url is required: {allowed}.");
         }
-        else if (text.Length > CrawlSocketRequest.MaxUrlLength)
+        else if (text.Length > CrawlLimits.Contract.MaxUrlLength)
         {
-            error = new InvalidClientMessage("url", $"url must be at most {CrawlSocketRequest.MaxUrlLength} characters long; got {text.Length}.");
+            error = new InvalidClientMessage("url", $"url must be at most {CrawlLimits.Contract.MaxUrlLength} characters long; got {text.Length}.");
         }
         else if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host))
         {
@@ -195,8 +197,9 @@ public static class CrawlRequestParser
 
     private sealed record Fields(Dictionary<string, JsonElement> Values)
     {
-        public int Number(string name, int defaultValue, int min, int max, string unit, List<InvalidClientMessage> errors)
+        public int Number(string name, IntRange range, string unit, List<InvalidClientMessage> errors)
         {
+            var (min, max, defaultValue) = (range.Min, range.Max, range.Default);
             if (!Values.TryGetValue(name, out var value) || value.ValueKind == JsonValueKind.Null)
             {
                 return defaultValue;

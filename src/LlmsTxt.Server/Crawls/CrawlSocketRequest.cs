@@ -1,3 +1,5 @@
+using LlmsTxt.Core.Generation;
+
 namespace LlmsTxt.Server.Crawls;
 
 /// <summary>
@@ -8,28 +10,17 @@ namespace LlmsTxt.Server.Crawls;
 /// <param name="Url">Absolute http/https URL of the site.</param>
 public sealed record CrawlSocketRequest(Uri Url)
 {
-    public const int DefaultMaxPages = 50;
-    public const int MinMaxPages = 1;
-    public const int MaxMaxPages = 1000;
-    public const int DefaultDescLength = 500;
-    public const int MinDescLength = 100;
-    public const int MaxDescLength = 2000;
-    public const int DefaultRecrawlIntervalMinutes = 10080;
-    public const int MinRecrawlIntervalMinutes = 60;
-    public const int MaxRecrawlIntervalMinutes = 43200;
-    public const int MaxUrlLength = 2083;
-
     /// <summary><c>maxPages</c>: 1–1000 pages in the result.</summary>
-    public int MaxPages { get; init; } = DefaultMaxPages;
+    public int MaxPages { get; init; } = CrawlLimits.Contract.MaxPages.Default;
 
     /// <summary><c>descLength</c>: 100–2000 characters of page text excerpt.</summary>
-    public int DescLength { get; init; } = DefaultDescLength;
+    public int DescLength { get; init; } = CrawlLimits.Contract.DescLength.Default;
 
     /// <summary><c>enableAutoUpdate</c>: enrol the site for scheduled recrawls.</summary>
     public bool EnableAutoUpdate { get; init; }
 
     /// <summary><c>recrawlIntervalMinutes</c>: 60–43200 minutes, used with <see cref="EnableAutoUpdate"/>.</summary>
-    public TimeSpan RecrawlInterval { get; init; } = TimeSpan.FromMinutes(DefaultRecrawlIntervalMinutes);
+    public TimeSpan RecrawlInterval { get; init; } = TimeSpan.FromMinutes(CrawlLimits.Contract.RecrawlIntervalMinutes.Default);
 
     /// <summary><c>llmEnhance</c>: improve the file with an LLM, if the server enables it.</summary>
     public bool LlmEnhance { get; init; }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LlmsTxt.Core.Generation;
+using LlmsTxt.Server.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace LlmsTxt.Server.Crawls;

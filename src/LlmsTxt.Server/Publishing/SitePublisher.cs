@@ -11,7 +11,7 @@ public sealed record HostedFiles(Uri? Url, Uri? FullUrl)
 
 /// <summary>
 /// The one path from a <see cref="GenerationResult"/> to stored files and their hosted URLs, used by the socket
-/// (through <c>CrawlPublisher</c>) and by the scheduler alike: the storage key (md5 of the site's base URL) and
+/// (through <c>CrawlPublisher</c>) and by the scheduler alike: the storage key (MD5 of the site's <see cref="LlmsTxt.Core.Urls.UrlIdentity.SiteKey(Uri)"/>) and
 /// the public-URL rule live here and nowhere else.
 /// </summary>
 /// <remarks>
@@ -22,9 +22,6 @@ public sealed record HostedFiles(Uri? Url, Uri? FullUrl)
 /// </remarks>
 public sealed partial class SitePublisher(IFileStore store, PublicUrlRule rule, ILogger<SitePublisher> logger)
 {
-    /// <summary>The site's identity for its storage key: the start URL's scheme, host, port and path (no query or fragment).</summary>
-    public static string SiteKey(Uri baseUrl) => baseUrl.GetLeftPart(UriPartial.Path);
-
     /// <summary>
     /// Stores llms.txt (and llms-full.txt when generated) under the site's keys. A failed write is logged and
     /// answered with a null URL, never thrown: the caller decides what the person sees.

@@ -1,18 +1,7 @@
 using System.Text.Json.Serialization;
+using LlmsTxt.Server.Publishing;
 
 namespace LlmsTxt.Server.Sites;
-
-/// <summary>The crawl settings a site was enrolled with; the scheduler recrawls with the same ones.</summary>
-public sealed record SiteSettings
-{
-    public int MaxPages { get; init; } = 50;
-    public int DescLength { get; init; } = 500;
-    public bool Full { get; init; }
-    public bool LlmEnhance { get; init; }
-
-    /// <summary>Null: the server's default for headless rendering.</summary>
-    public bool? RenderJs { get; init; }
-}
 
 /// <summary>One row of <c>crawl_sites</c>: an enrolled site and its scheduling state.</summary>
 public sealed record CrawlSite

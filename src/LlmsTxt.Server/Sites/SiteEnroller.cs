@@ -1,5 +1,6 @@
 using System.Globalization;
 using LlmsTxt.Core.Generation;
+using LlmsTxt.Server.Publishing;
 
 namespace LlmsTxt.Server.Sites;
 
@@ -9,10 +10,16 @@ namespace LlmsTxt.Server.Sites;
 /// the first scheduled pass can already skip an unchanged site; with LLM enhancement, its descriptions too, so the
 /// first recrawl asks the model only about pages that changed.
 /// </summary>
-public sealed partial class SiteEnroller(SiteRegistry registry, TimeProvider timeProvider, ILogger<SiteEnroller> logger, SiteLlmMemory? llmMemory = null)
+public sealed partial class SiteEnroller(SiteRegistry registry, TimeProvider timeProvider, ILogger<SiteEnroller> logger, SiteLlmMemory? llmMemory = null) : IAutoUpdates
 {
-    public static readonly TimeSpan MinInterval = TimeSpan.FromMinutes(60);
-    public static readonly TimeSpan MaxInterval = TimeSpan.FromMinutes(43200);
+    /// <inheritdoc/>
+    public async Task<string> EnableAsync(GenerationResult result, AutoUpdateRequest request, HostedFiles hosted, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(hosted);
+        var site = await EnrolAsync(result, request.Settings, request.RecrawlInterval, hosted.Url?.AbsoluteUri, hosted.FullUrl?.AbsoluteUri, request.WebhookSecret, cancellationToken);
+        return Describe(site);
+    }
 
     /// <param name="result">The generation just run (and hosted).</param>
     /// <param name="settings">The request's settings, reused by every recrawl.</param>
@@ -29,13 +36,15 @@ public sealed partial class SiteEnroller(SiteRegistry registry, TimeProvider tim
         string? webhookSecret = null,
         CancellationToken cancellationToken = default)
     {
-        if (recrawlInterval < MinInterval || recrawlInterval > MaxInterval)
+        var range = CrawlLimits.Contract.RecrawlIntervalMinutes;
+        if (recrawlInterval < TimeSpan.FromMinutes(range.Min) || recrawlInterval > TimeSpan.FromMinutes(range.Max))
         {
-            throw new ArgumentOutOfRangeException(nameof(recrawlInterval), recrawlInterval, "recrawlIntervalMinutes must be from 60 to 43200.");
+            throw new ArgumentOutOfRangeException(nameof(recrawlInterval), recrawlInterval, $"recrawlIntervalMinutes must be {range.Describe()}.");
         }
 
         // A partial or unhosted result is no baseline: leave the hash empty so the first pass crawls and uploads.
         var complete = hostedUrl is not null && !result.Partial;
+        var sitemaps = SitemapSentinel.Of(result.Sitemaps);
         var site = await registry.EnrolAsync(new SiteEnrolment
         {
             BaseUrl = result.BaseUrl.AbsoluteUri,
@@ -44,9 +53,9 @@ public sealed partial class SiteEnroller(SiteRegistry registry, TimeProvider tim
             ContentHash = complete ? SiteContent.Hash(result) : null,
             HostedUrl = hostedUrl,
             HostedFullUrl = hostedFullUrl,
-            SitemapLastModified = complete ? result.SitemapNewestLastModified : null,
+            SitemapLastModified = complete ? sitemaps.NewestLastModified : null,
             // Stored even for a partial result: it only says where to look, not what was seen.
-            SitemapUrl = result.SitemapSentinel?.AbsoluteUri,
+            SitemapUrl = sitemaps.Url?.AbsoluteUri,
             WebhookSecret = webhookSecret,
             CrawledAt = complete ? timeProvider.GetUtcNow() : null,
         }, cancellationToken);

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using LlmsTxt.Core.Generation;
-using LlmsTxt.Server.Crawls;
+using LlmsTxt.Server.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace LlmsTxt.Server.Sites;
@@ -27,8 +27,8 @@ public sealed class PipelineSiteGenerator(LlmsTxtGenerator generator, IOptions<S
         var request = new GenerationRequest
         {
             Url = new Uri(site.BaseUrl),
-            MaxPages = Math.Clamp(site.Settings.MaxPages, GenerationRequest.MinPages, GenerationRequest.MaxPagesLimit),
-            DescLength = Math.Clamp(site.Settings.DescLength, GenerationRequest.MinDescLength, GenerationRequest.MaxDescLength),
+            MaxPages = CrawlLimits.Contract.MaxPages.Clamp(site.Settings.MaxPages),
+            DescLength = CrawlLimits.Contract.DescLength.Clamp(site.Settings.DescLength),
             Full = site.Settings.Full,
             LlmEnhance = site.Settings.LlmEnhance,
             RenderJs = RendersJs(site),

@@ -107,12 +107,13 @@ public sealed partial class SiteRecrawler(
         var hash = SiteContent.Hash(result);
         // Republished on the origin it was enrolled from, so its hosted URL never moves (see PublicUrlRule).
         var origin = SitePublisher.OriginOf(site.BaseUrl, site.LatestUrl);
+        var sitemaps = SitemapSentinel.Of(result.Sitemaps);
         var update = SiteUpdate.From(site) with
         {
             LastCrawledAt = now,
-            SitemapLastModified = result.SitemapNewestLastModified,
+            SitemapLastModified = sitemaps.NewestLastModified,
             // The newest lastmod may now live in another sitemap of an index: follow it.
-            SitemapUrl = result.SitemapSentinel?.AbsoluteUri ?? site.SitemapUrl,
+            SitemapUrl = sitemaps.Url?.AbsoluteUri ?? site.SitemapUrl,
             LastError = null,
             ConsecutiveFailures = 0,
             Crawled = true,

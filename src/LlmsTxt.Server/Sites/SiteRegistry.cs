@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Dapper;
+using LlmsTxt.Core.Urls;
+using LlmsTxt.Server.Publishing;
 
 namespace LlmsTxt.Server.Sites;
 
@@ -27,7 +29,7 @@ public sealed class SiteRegistry(SiteDatabase database, TimeProvider timeProvide
     /// <summary>Enrols or re-enrols a site (upsert by normalised base URL) and returns its row.</summary>
     public async Task<CrawlSite> EnrolAsync(SiteEnrolment enrolment, CancellationToken cancellationToken = default)
     {
-        var baseUrl = SiteUrls.Normalize(enrolment.BaseUrl) ?? throw new ArgumentException($"'{enrolment.BaseUrl}' is not an absolute http(s) URL.", nameof(enrolment));
+        var baseUrl = UrlIdentity.SiteKey(enrolment.BaseUrl) ?? throw new ArgumentException($"'{enrolment.BaseUrl}' is not an absolute http(s) URL.", nameof(enrolment));
         var now = Now;
         var next = (enrolment.CrawledAt ?? now) + (enrolment.CrawledAt is null ? TimeSpan.Zero : enrolment.RecrawlInterval);
         var sql = $"""
@@ -73,7 +75,7 @@ public sealed class SiteRegistry(SiteDatabase database, TimeProvider timeProvide
 
     public async Task<CrawlSite?> GetAsync(string baseUrl, CancellationToken cancellationToken = default)
     {
-        if (SiteUrls.Normalize(baseUrl) is not { } normalized)
+        if (UrlIdentity.SiteKey(baseUrl) is not { } normalized)
         {
             return null;
         }
@@ -98,7 +100,7 @@ public sealed class SiteRegistry(SiteDatabase database, TimeProvider timeProvide
     /// <summary>Removes a site; false when it was not enrolled. Its hosted files are the caller's to delete.</summary>
     public async Task<bool> RemoveAsync(string baseUrl, CancellationToken cancellationToken = default)
     {
-        if (SiteUrls.Normalize(baseUrl) is not { } normalized)
+        if (UrlIdentity.SiteKey(baseUrl) is not { } normalized)
         {
             return false;
         }
@@ -113,7 +115,7 @@ public sealed class SiteRegistry(SiteDatabase database, TimeProvider timeProvide
     /// </summary>
     public async Task<CrawlSite?> MarkDueNowAsync(string baseUrl, bool force = false, CancellationToken cancellationToken = default)
     {
-        if (SiteUrls.Normalize(baseUrl) is not { } normalized)
+        if (UrlIdentity.SiteKey(baseUrl) is not { } normalized)
         {
             return null;
         }

@@ -1,4 +1,6 @@
 using LlmsTxt.Server.Configuration;
+using LlmsTxt.Server.Pipeline;
+using LlmsTxt.Server.Publishing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -32,12 +34,13 @@ public static class SiteRegistryServiceExtensions
         services.AddEnvOptions<SchedulerOptions>(SchedulerOptions.Read);
         services.AddSingleton(sp => new SitemapProbe(
             // The crawl options every generation uses (user agent, delays, timeouts), so the skip check is as polite as a crawl.
-            sp.GetRequiredService<IOptions<Crawls.CrawlLimitOptions>>().Value.Crawl with { AllowPrivateNetworks = sp.GetRequiredService<IOptions<SchedulerOptions>>().Value.AllowPrivateNetworks },
+            sp.GetRequiredService<IOptions<CrawlLimitOptions>>().Value.Crawl with { AllowPrivateNetworks = sp.GetRequiredService<IOptions<SchedulerOptions>>().Value.AllowPrivateNetworks },
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SitemapProbe>>()));
         services.TryAddSingleton<ISiteGenerator, PipelineSiteGenerator>();
         services.AddSingleton<SiteRecrawler>();
         services.AddSingleton<SiteEnroller>();
+        services.AddSingleton<IAutoUpdates>(sp => sp.GetRequiredService<SiteEnroller>());
         services.AddSingleton<RecrawlScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<RecrawlScheduler>());
         return builder;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using LlmsTxt.Server.Publishing;
 
 namespace LlmsTxt.Server.Sites;
 

@@ -40,7 +40,8 @@ public sealed class SitemapProbe : IDisposable
             var set = await new SitemapReader(fetcher, _options, _logger).ReadAsync([sentinel], _ => null, 0, quietIfMissing: false, null, cancellationToken);
             if (set.Documents.Count > 0)
             {
-                return new SitemapProbeResult(set.Sentinel ?? sentinel, set.NewestLastModified);
+                var read = SitemapSentinel.Of(set.Documents);
+                return new SitemapProbeResult(read.Url ?? sentinel, read.NewestLastModified);
             }
         }
 
@@ -48,8 +49,9 @@ public sealed class SitemapProbe : IDisposable
         var rules = await RobotsAsync(fetcher, origin, cancellationToken);
         throttle.SetDelay(origin.Host, SitemapDiscovery.CrawlDelay(rules, _options));
         var found = await new SitemapDiscovery(fetcher, _options, _logger).DiscoverAsync(origin, rules, _ => null, 0, null, cancellationToken);
+        var seen = SitemapSentinel.Of(found.Documents);
         return found.Documents.Count > 0
-            ? new SitemapProbeResult(found.Sentinel ?? found.Documents[0], found.NewestLastModified)
+            ? new SitemapProbeResult(seen.Url ?? found.Documents[0].Url, seen.NewestLastModified)
             : new SitemapProbeResult(null, null);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using LlmsTxt.Core.Urls;
 using LlmsTxt.Server.Auth;
 using LlmsTxt.Server.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -67,7 +68,7 @@ public static class SitesApi
             return refused;
         }
 
-        if (SiteUrls.Normalize(baseUrl) is not { } normalized)
+        if (UrlIdentity.SiteKey(baseUrl) is not { } normalized)
         {
             return TypedResults.Json(new ErrorDetail("base_url is required and must be an absolute http(s) URL."), statusCode: StatusCodes.Status400BadRequest);
         }

@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using LlmsTxt.Core.Urls;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LlmsTxt.Server.Sites;
@@ -37,7 +38,7 @@ public static class WebhookApi
             return Error(StatusCodes.Status400BadRequest, "Send JSON {\"base_url\": \"https://...\", \"webhook_secret\": \"...\"} with Content-Type application/json.");
         }
 
-        if (body?.BaseUrl is not { Length: > 0 } baseUrl || SiteUrls.Normalize(baseUrl) is null)
+        if (body?.BaseUrl is not { Length: > 0 } baseUrl || UrlIdentity.SiteKey(baseUrl) is null)
         {
             return Error(StatusCodes.Status400BadRequest, "base_url is required and must be an absolute http(s) URL.");
         }

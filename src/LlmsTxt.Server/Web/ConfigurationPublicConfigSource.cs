@@ -2,6 +2,7 @@ using LlmsTxt.Core.Enhancement;
 using LlmsTxt.Core.Generation;
 using LlmsTxt.Server.Auth;
 using LlmsTxt.Server.Crawls;
+using LlmsTxt.Server.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace LlmsTxt.Server.Web;
@@ -21,8 +22,8 @@ public sealed class ConfigurationPublicConfigSource(
         RenderingDefault: rendering.Available && rendering.DefaultOn,
         HostingAvailable: true,
         Limits: new PublicLimits(
-            MaxPages: new IntRange(GenerationRequest.MinPages, GenerationRequest.MaxPagesLimit, GenerationRequest.DefaultMaxPages),
-            DescLength: new IntRange(GenerationRequest.MinDescLength, GenerationRequest.MaxDescLength, GenerationRequest.DefaultDescLength),
-            RecrawlIntervalMinutes: new IntRange(CrawlSocketRequest.MinRecrawlIntervalMinutes, CrawlSocketRequest.MaxRecrawlIntervalMinutes, CrawlSocketRequest.DefaultRecrawlIntervalMinutes),
+            MaxPages: CrawlLimits.Contract.MaxPages,
+            DescLength: CrawlLimits.Contract.DescLength,
+            RecrawlIntervalMinutes: CrawlLimits.Contract.RecrawlIntervalMinutes,
             MaxConcurrentCrawls: crawls.Value.MaxConcurrentCrawls));
 }

@@ -1,7 +1,6 @@
-namespace LlmsTxt.Server.Web;
+using LlmsTxt.Core.Generation;
 
-/// <summary>An inclusive range with the value used when the client sends none.</summary>
-public sealed record IntRange(int Min, int Max, int Default);
+namespace LlmsTxt.Server.Web;
 
 /// <summary>Limits a client must respect in a crawl request.</summary>
 public sealed record PublicLimits(IntRange MaxPages, IntRange DescLength, IntRange RecrawlIntervalMinutes, int MaxConcurrentCrawls);

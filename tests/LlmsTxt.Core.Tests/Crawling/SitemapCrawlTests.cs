@@ -43,8 +43,9 @@ public sealed class SitemapCrawlTests
         // The start page's own links come first (the site's outline decides what a budget reaches), then the sitemap's order.
         Assert.Equal(["/", "/b1", "/a2", "/a1"], CrawlKit.Paths(result));
         Assert.Equal(["/a2", "/a1", "/b1"], result.SitemapUrls.Select(u => u.AbsolutePath));
-        Assert.Equal(new DateTimeOffset(2025, 5, 1, 10, 0, 0, TimeSpan.Zero), result.NewestSitemapLastMod);
-        Assert.Equal(server.Url("/maps/a.xml.gz"), result.SentinelSitemapUrl);
+        // What the crawl saw, document by document (the scheduler picks its sentinel from these).
+        Assert.Contains(new SitemapDocument(server.Url("/maps/a.xml.gz"), new DateTimeOffset(2025, 5, 1, 10, 0, 0, TimeSpan.Zero)), result.Sitemaps);
+        Assert.Equal(new DateTimeOffset(2025, 5, 1, 10, 0, 0, TimeSpan.Zero), result.Sitemaps.Max(d => d.NewestLastModified));
         Assert.Equal(new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero), result.Pages[2].LastModified);
         Assert.Contains(events.OfType<SitemapFoundEvent>(), e => e.SitemapUrl.AbsolutePath == "/maps/b.xml" && e.UrlCount == 2);
         Assert.Null(result.Error);
@@ -138,7 +139,7 @@ public sealed class SitemapCrawlTests
 
         Assert.Equal(["/", "/b", "/a", "/b/deep", "/a/deep", "/b/deeper"], CrawlKit.Paths(result));
         Assert.Contains(events.OfType<LimitReachedEvent>(), e => e.Detail.Contains("No sitemap", StringComparison.Ordinal));
-        Assert.Null(result.SentinelSitemapUrl);
+        Assert.Empty(result.Sitemaps);
     }
 }
 

@@ -7,27 +7,11 @@ public sealed class UrlNormalizerTests
     private readonly UrlNormalizer _normalizer = new(new CrawlOptions());
 
     [Theory]
-    [InlineData("HTTPS://Example.COM:443/Docs/#intro", "https://example.com/Docs/")]
-    [InlineData("http://example.com:80/a/../b/./c", "http://example.com/b/c")]
-    [InlineData("https://example.com/p?utm_source=x&id=3&fbclid=y&utm_medium=z", "https://example.com/p?id=3")]
-    [InlineData("https://example.com/p;jsessionid=ABC123?x=1", "https://example.com/p?x=1")]
-    [InlineData("https://example.com/p?PHPSESSID=1&sid=2", "https://example.com/p")]
-    [InlineData("https://user:pw@example.com/", "https://example.com/")]
-    public void NormalisesUrls(string input, string expected) =>
-        Assert.Equal(expected, _normalizer.Normalize(new Uri(input))!.AbsoluteUri);
-
-    [Theory]
     [InlineData("mailto:a@example.com")]
     [InlineData("javascript:void(0)")]
     [InlineData("ftp://example.com/file")]
     [InlineData("tel:+123")]
     public void IgnoresNonWebLinks(string href) => Assert.Null(_normalizer.Resolve(new Uri("https://example.com/"), href));
-
-    [Theory]
-    [InlineData("https://example.com/a/", "https://www.example.com/a")]
-    [InlineData("http://example.com/a", "https://example.com/a/")]
-    public void TreatsSchemeWwwAndSlashVariantsAsOnePage(string a, string b) =>
-        Assert.Equal(UrlNormalizer.IdentityKey(new Uri(a)), UrlNormalizer.IdentityKey(new Uri(b)));
 
     [Theory]
     [InlineData("https://example.com/login", SkipReason.ExcludedPath)]

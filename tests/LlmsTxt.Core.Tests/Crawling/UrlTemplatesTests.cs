@@ -1,4 +1,5 @@
 using LlmsTxt.Core.Crawling;
+using LlmsTxt.Core.Urls;
 using LlmsTxt.TestSites;
 using Microsoft.AspNetCore.Builder;
 
@@ -27,7 +28,7 @@ public sealed class UrlTemplatesTests
         var parent = new Uri("https://s.test" + from);
         var link = new Uri("https://s.test" + to);
 
-        Assert.Equal(stillFollowedAfterTheCap, templates.Follow(parent, UrlTemplates.Of(parent), link, UrlNormalizer.IdentityKey(link), out _));
+        Assert.Equal(stillFollowedAfterTheCap, templates.Follow(parent, UrlTemplates.Of(parent), link, UrlIdentity.Key(link), out _));
     }
 
     [Fact]

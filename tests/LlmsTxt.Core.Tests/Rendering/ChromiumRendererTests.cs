@@ -94,7 +94,7 @@ public sealed class ChromiumRendererTests
     [Fact]
     public void RejectsMalformedEndpointNamingTheVariable()
     {
-        var ex = Assert.Throws<ArgumentException>(() =>
+        var ex = Assert.Throws<InvalidSettingException>(() =>
             ChromiumRendererOptions.FromEnvironment(name => name == "BROWSER_WS_ENDPOINT" ? "http://x" : null));
         Assert.Contains("BROWSER_WS_ENDPOINT", ex.Message, StringComparison.Ordinal);
     }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using LlmsTxt.Core.Extraction;
+using LlmsTxt.Core.Urls;
 using LlmsTxt.Core.Writing;
 
 namespace LlmsTxt.Core.Tests.Writing;
@@ -68,7 +69,7 @@ public sealed partial class WriterPropertyTests
         for (var i = 0; i < count * 2 && pages.Count < count; i++)
         {
             var url = i == 0 ? start : RandomUrl(random, scheme, host);
-            if (!keys.Add(UrlKey.Of(url)))
+            if (!keys.Add(UrlIdentity.Key(url)))
             {
                 continue;
             }

@@ -1,5 +1,6 @@
 using LlmsTxt.Server.Configuration;
 using LlmsTxt.Server.Crawls;
+using LlmsTxt.Server.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -73,6 +74,7 @@ public sealed class CrawlSettingsTests
     [InlineData("LLMS_FULL_MAX_CHARS", "10")]
     [InlineData("CRAWL_MAX_LINK_DEPTH", "101")]
     [InlineData("CRAWL_MAX_PAGES_PER_PATTERN", "0")]
+    [InlineData("CRAWL_MAX_PAGE_BYTES", "2000000000")]
     public void BadCrawlLimitStopsStartUpNamingTheVariable(string name, string value)
     {
         var error = Assert.Throws<OptionsValidationException>(() => Limits(new() { [name] = value }));

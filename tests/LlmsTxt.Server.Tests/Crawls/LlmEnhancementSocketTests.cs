@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using LlmsTxt.Core.Generation;
+using LlmsTxt.Server.Tests.Hosting;
 using LlmsTxt.Server.Tests.Support;
 using LlmsTxt.TestSites;
 
@@ -135,7 +136,7 @@ public sealed class LlmEnhancementSocketTests
     [Fact]
     public async Task BadLlmTimeoutStopsStartUpNamingTheVariable()
     {
-        var (exitCode, stderr) = await ServerProcess.RunAsync(new Dictionary<string, string> { ["LLM_TIMEOUT"] = "soon" });
+        var (exitCode, stderr) = await ServerProcess.RunUntilExitAsync(new Dictionary<string, string> { ["LLM_TIMEOUT"] = "soon" });
 
         Assert.Equal(LlmsTxt.Server.Configuration.StartupFailure.ConfigurationExitCode, exitCode);
         Assert.Contains("LLM_TIMEOUT must be a whole number from 1 to 600, got 'soon'", stderr, StringComparison.Ordinal);

@@ -1,5 +1,5 @@
 using LlmsTxt.Server.Crawls;
-using LlmsTxt.Server.Sites;
+using LlmsTxt.Server.Publishing;
 
 namespace LlmsTxt.Server.Tests.Crawls;
 

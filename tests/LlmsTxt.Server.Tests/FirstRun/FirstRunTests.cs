@@ -29,7 +29,7 @@ public sealed partial class FirstRunTests
         var committed = Git(checkout, "ls-files");
         Assert.DoesNotContain(".env", committed, StringComparison.Ordinal);
 
-        using var server = Hosting.ServerProcess.Start(new Dictionary<string, string>(), project);
+        using var server = ServerProcess.Start(new Dictionary<string, string>(), project);
         var url = await ReadyUrlAsync(server);
         var socket = new UriBuilder(url) { Scheme = "ws", Path = "/ws/crawl" }.Uri;
         var outcome = await SocketClient.ExchangeAsync(socket, $$"""{"url":"{{site.BaseUrl}}","maxPages":3}""");
@@ -42,7 +42,7 @@ public sealed partial class FirstRunTests
     [Fact]
     public async Task SeveralBadSettingsAreAllNamedOnePerLineWithoutAStackTrace()
     {
-        var (exitCode, stderr) = await Support.ServerProcess.RunAsync(new Dictionary<string, string>
+        var (exitCode, stderr) = await ServerProcess.RunUntilExitAsync(new Dictionary<string, string>
         {
             ["PORT"] = "abc",
             ["AUTH_FAILURE_LIMIT"] = "0",
@@ -68,7 +68,7 @@ public sealed partial class FirstRunTests
         taken.Start();
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
 
-        var (exitCode, stderr) = await Support.ServerProcess.RunAsync(new Dictionary<string, string> { ["HOST"] = "127.0.0.1", ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var (exitCode, stderr) = await ServerProcess.RunUntilExitAsync(new Dictionary<string, string> { ["HOST"] = "127.0.0.1", ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
         Assert.Equal(StartupFailure.RuntimeExitCode, exitCode);
         Assert.Contains($"port {port} is already in use; set PORT", stderr, StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public sealed partial class FirstRunTests
         closed.Start();
         var endpoint = $"http://127.0.0.1:{((IPEndPoint)closed.LocalEndpoint).Port}";
         closed.Stop();
-        using var server = Hosting.ServerProcess.Start(new Dictionary<string, string>
+        using var server = ServerProcess.Start(new Dictionary<string, string>
         {
             ["S3_ENDPOINT"] = endpoint,
             ["S3_BUCKET"] = "unreachable-bucket",
@@ -99,7 +99,7 @@ public sealed partial class FirstRunTests
         Assert.False(server.HasExited);
     }
 
-    private static async Task<string> ReadyUrlAsync(Hosting.ServerProcess server)
+    private static async Task<string> ReadyUrlAsync(ServerProcess server)
     {
         await Eventually.HoldsAsync(() => Task.FromResult(server.Output.Contains("in a browser", StringComparison.Ordinal) || server.HasExited), TimeSpan.FromSeconds(60), () => server.Output);
         Assert.False(server.HasExited, server.Output);

@@ -5,12 +5,15 @@ namespace LlmsTxt.Server.Tests.Hosting;
 
 /// <summary>
 /// The real server as a separate operating-system process (<c>dotnet LlmsTxt.Server.dll</c>), configured
-/// by environment variables exactly as a deployment would be, its output captured line by line.
+/// by environment variables exactly as a deployment would be, its output captured line by line. The one way tests
+/// start the server as a process: for what only a process shows (start-up failures and exit codes, <c>.env</c> and
+/// the working directory, crashes, several instances); everything else uses <c>WebApplicationFactory</c>.
 /// </summary>
 public sealed class ServerProcess : IDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<string> _errors = new();
 
     private ServerProcess(Process process) => _process = process;
 
@@ -19,6 +22,9 @@ public sealed class ServerProcess : IDisposable
     public IReadOnlyCollection<string> Lines => _lines;
 
     public string Output => string.Join('\n', _lines);
+
+    /// <summary>Standard error only: where start-up failures are reported.</summary>
+    public string ErrorOutput => string.Join('\n', _errors);
 
     public bool HasExited => _process.HasExited;
 
@@ -32,7 +38,11 @@ public sealed class ServerProcess : IDisposable
         }
     }
 
-    public static ServerProcess Start(IReadOnlyDictionary<string, string> environment, string? workingDirectory = null)
+    /// <param name="environment">The variables the test sets; they win over the defaults below.</param>
+    /// <param name="workingDirectory">Where the process runs (its <c>.env</c> is read from there); a fresh folder when null.</param>
+    /// <param name="onFreePort">Listen on 127.0.0.1 and a port the system picks unless <paramref name="environment"/> says otherwise;
+    /// false leaves <c>HOST</c> and <c>PORT</c> to the server's own defaults and <c>.env</c>.</param>
+    public static ServerProcess Start(IReadOnlyDictionary<string, string> environment, string? workingDirectory = null, bool onFreePort = true)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -42,9 +52,17 @@ public sealed class ServerProcess : IDisposable
             WorkingDirectory = workingDirectory ?? TestServices.NewTempFolder(),
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "LlmsTxt.Server.dll"));
+        // Only what the test says: nothing the test runner's own environment happens to hold.
+        foreach (var name in new[] { "API_KEY", "HOST", "PORT", "CORS_ORIGINS", "AUTH_FAILURE_LIMIT", "AUTH_FAILURE_WINDOW_SECONDS", "ASPNETCORE_URLS" })
+        {
+            info.Environment.Remove(name);
+        }
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["HOST"] = "127.0.0.1";
-        info.Environment["PORT"] = "0";
+        if (onFreePort)
+        {
+            info.Environment["HOST"] = "127.0.0.1";
+            info.Environment["PORT"] = "0";
+        }
         info.Environment["Logging__Console__FormatterName"] = "simple";
         info.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
         foreach (var (key, value) in environment)
@@ -55,11 +73,44 @@ public sealed class ServerProcess : IDisposable
         var process = new Process { StartInfo = info };
         var server = new ServerProcess(process);
         process.OutputDataReceived += (_, e) => server.Add(e.Data);
-        process.ErrorDataReceived += (_, e) => server.Add(e.Data);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            server.Add(e.Data);
+            if (e.Data is not null)
+            {
+                server._errors.Enqueue(e.Data);
+            }
+        };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return server;
+    }
+
+    /// <summary>
+    /// Starts the server in a fresh working directory (with <paramref name="dotEnv"/> as its <c>.env</c> file) and waits
+    /// for it to exit, as it must when its configuration is refused; fails when it starts serving instead.
+    /// </summary>
+    public static async Task<(int ExitCode, string Stderr)> RunUntilExitAsync(IReadOnlyDictionary<string, string> environment, string? dotEnv = null)
+    {
+        var directory = TestServices.NewTempFolder();
+        if (dotEnv is not null)
+        {
+            await File.WriteAllTextAsync(Path.Combine(directory, ".env"), dotEnv);
+        }
+
+        using var server = Start(environment, directory, onFreePort: false);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await server._process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException("The server started instead of refusing its configuration: " + server.Output);
+        }
+
+        return (server.ExitCode, server.ErrorOutput);
     }
 
     /// <summary>SIGKILL: no shutdown code runs, leases are left behind as after a crash.</summary>

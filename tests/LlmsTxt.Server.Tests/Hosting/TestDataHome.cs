@@ -11,7 +11,6 @@ internal static class TestDataHome
     [ModuleInitializer]
     internal static void Initialize()
     {
-        var home = Directory.CreateTempSubdirectory("llmstxt-test-home-");
-        Environment.SetEnvironmentVariable("XDG_DATA_HOME", home.FullName);
+        Environment.SetEnvironmentVariable("XDG_DATA_HOME", TestServices.NewTempFolder());
     }
 }

@@ -14,10 +14,5 @@ public static class TestServices
             : throw new InvalidOperationException($"{name} is not set: run the tests through ./test.sh, which starts PostgreSQL and s3rver and exports it.");
 
     /// <summary>A fresh, empty temporary folder.</summary>
-    public static string NewTempFolder()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "llmstxt-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(path);
-        return path;
-    }
+    public static string NewTempFolder() => LlmsTxt.TestSites.TempFolders.New();
 }

@@ -1,5 +1,6 @@
 using LlmsTxt.Core.Enhancement;
 using LlmsTxt.Core.Generation;
+using LlmsTxt.Server.Publishing;
 using LlmsTxt.Server.Sites;
 using LlmsTxt.Server.Storage;
 using LlmsTxt.Server.Tests.Hosting;

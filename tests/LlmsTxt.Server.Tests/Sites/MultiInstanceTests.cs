@@ -1,3 +1,4 @@
+using LlmsTxt.Server.Publishing;
 using LlmsTxt.Server.Sites;
 using LlmsTxt.Server.Storage;
 using LlmsTxt.Server.Tests.Hosting;

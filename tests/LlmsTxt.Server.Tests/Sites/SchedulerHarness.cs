@@ -2,7 +2,9 @@ using LlmsTxt.Core.Crawling;
 using LlmsTxt.Core.Enhancement;
 using LlmsTxt.Core.Generation;
 using LlmsTxt.Core.Rendering;
+using LlmsTxt.Core.Urls;
 using LlmsTxt.Server.Crawls;
+using LlmsTxt.Server.Pipeline;
 using LlmsTxt.Server.Publishing;
 using LlmsTxt.Server.Sites;
 using LlmsTxt.Server.Storage;
@@ -66,7 +68,7 @@ public sealed class SchedulerHarness : IDisposable
     public async Task<CrawlSite> EnrolAfterCrawlAsync(string url, TimeSpan? interval = null, string? secret = null, string? clientOrigin = null)
     {
         var result = await Generator.GenerateAsync(new GenerationRequest { Url = new Uri(url), MaxPages = 10, AllowPrivateNetworks = true, RenderJs = Generator.CanRender });
-        var hosted = await Publisher.HostAsync(SitePublisher.SiteKey(result.BaseUrl), result, clientOrigin, CancellationToken.None);
+        var hosted = await Publisher.HostAsync(UrlIdentity.SiteKey(result.BaseUrl), result, clientOrigin, CancellationToken.None);
         return await Enroller.EnrolAsync(result, new SiteSettings { MaxPages = 10 }, interval ?? TimeSpan.FromHours(2), hosted.Url!.AbsoluteUri, null, secret);
     }
 

@@ -1,4 +1,5 @@
 using Dapper;
+using LlmsTxt.Server.Publishing;
 using LlmsTxt.Server.Sites;
 using LlmsTxt.Server.Tests.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;

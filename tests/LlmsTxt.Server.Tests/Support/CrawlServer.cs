@@ -8,7 +8,7 @@ public class CrawlServer(IReadOnlyDictionary<string, string?>? extra = null) : S
         var settings = new Dictionary<string, string?>
         {
             ["ALLOW_PRIVATE_NETWORKS"] = "true",
-            ["DATA_DIR"] = Path.Combine(Path.GetTempPath(), "llmstxt-tests", Guid.NewGuid().ToString("N")),
+            ["DATA_DIR"] = Hosting.TestServices.NewTempFolder(),
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
         return settings;

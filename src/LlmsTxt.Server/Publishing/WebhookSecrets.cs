@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace LlmsTxt.Server.Sites;
+namespace LlmsTxt.Server.Publishing;
 
 /// <summary>
 /// How a site's webhook secret is kept: salted SHA-256 (<c>sha256$salt$hash</c>), never the secret itself,

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace LlmsTxt.Server.Crawls;
+namespace LlmsTxt.Server.Pipeline;
 
 /// <summary>Says at start-up when <c>RENDER_JS=true</c> cannot be honoured because no browser is usable.</summary>
 internal sealed class RenderingStartupCheck(IOptions<CrawlRenderingOptions> options, ILogger<RenderingStartupCheck> logger) : IHostedService
