@@ -42,7 +42,7 @@ internal static class OutlineSections
         // No catch-all: a group with more than half of the pages is split by its own sub-groups while that helps.
         for (var round = 0; round < 3 && groups.Count > 2; round++)
         {
-            var big = groups.FindIndex(g => g.Members.Count * 2 > total && g.Members.Any(m => m.Node.Depth > g.Head.Depth + 1));
+            var big = groups.FindIndex(g => Limits.IsMostOf(g.Members.Count, total) && g.Members.Any(m => m.Node.Depth > g.Head.Depth + 1));
             if (big < 0)
             {
                 break;
@@ -70,7 +70,7 @@ internal static class OutlineSections
                 unplaced.AddRange(members.Select(m => m.Entry));
                 continue;
             }
-            var backMatter = head.Ancestors().Append(head).Any(n => StructureWords.BackMatter.Contains(Name(n)));
+            var backMatter = head.Ancestors().Append(head).Any(n => Words.BackMatter.Contains(Name(n)));
             var rule = backMatter ? "back matter in the outline (\"" + name + "\")" : "outline group \"" + name + "\" (level " + head.Depth + ")";
             sections.Add(new OutlineSection(name, members.OrderBy(m => m.Node.Order).Select(m => m.Entry).ToList(), backMatter, head.Order, rule));
         }
@@ -91,7 +91,7 @@ internal static class OutlineSections
     private static IEnumerable<NavNode> Flatten(IEnumerable<NavNode> nodes) => nodes.SelectMany(n => Flatten(n.Children).Prepend(n));
 
     /// <summary>The outline's own label without its numbering ("Part II. The SQL Language" → "The SQL Language").</summary>
-    public static string Name(OutlineNode node) => StructureWords.WithoutNumbering(Extraction.TextTools.Clean(node.Label));
+    public static string Name(OutlineNode node) => Words.WithoutNumbering(Extraction.TextTools.Clean(node.Label));
 
     /// <summary>The shallowest level giving <paramref name="minGroups"/>–25 groups; else the level closest to that range.</summary>
     private static int ChooseLevel(List<OutlineNode> nodes, int minGroups)

@@ -80,7 +80,7 @@ internal sealed partial class SiteOutline
     /// </summary>
     private static Page? ContentsPage(Page start, Dictionary<string, Page> pages)
     {
-        foreach (var rel in (string[])["contents", "toc"])
+        foreach (var rel in Words.ContentsRelations)
         {
             if (start.Structure.Relations.TryGetValue(rel, out var url) && pages.GetValueOrDefault(UrlKey.Of(url)) is { } page)
             {

@@ -24,7 +24,7 @@ internal static class UtilityPages
         var sources = pages.Select(c => c.Page).Append(start).OfType<Page>();
         foreach (var page in sources.OrderBy(p => p.Url.AbsoluteUri, StringComparer.Ordinal))
         {
-            foreach (var rel in (string[])["search", "index"])
+            foreach (var rel in Understanding.Words.UtilityRelations)
             {
                 if (page.Structure.Relations.TryGetValue(rel, out var target) && UrlKey.Of(target) is var key
                     && key != UrlKey.Of(page.Url) && !found.ContainsKey(key) && !IsStartOf(key, start))

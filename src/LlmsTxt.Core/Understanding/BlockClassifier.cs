@@ -50,31 +50,6 @@ public static class BlockClassifier
         ["search"] = BlockRole.Chrome, ["dialog"] = BlockRole.Chrome, ["alert"] = BlockRole.Chrome,
     };
 
-    // Class/id words, by what they name. Tokens match whole ("toc", "sidebar"), never inside other words.
-    private static readonly HashSet<string> NavigationWords = new(StringComparer.Ordinal)
-    {
-        "breadcrumb", "breadcrumbs", "toc", "table-of-contents", "sidebar", "pagination",
-    };
-
-    private static readonly HashSet<string> ChromeWords = new(StringComparer.Ordinal)
-    {
-        "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "skip-link", "skiplink", "edit-page",
-        "headerlink", "anchor", "anchor-link", "hash-link", "heading-anchor", "anchorjs-link", "copy-button", "clipboard",
-    };
-
-    private static readonly HashSet<string> BoilerplateWords = new(StringComparer.Ordinal)
-    {
-        "cookie", "cookies", "cookie-banner", "newsletter", "share", "sharing", "social", "advert", "ads", "related-posts",
-        "comments", "meta", "entry-meta", "post-meta", "byline", "sharedaddy", "share-buttons", "entry-footer", "post-footer",
-        "cat-links", "tags-links", "copyright",
-    };
-
-    /// <summary>Only when the page has no main element: the whole body is read, so its header and menus are chrome.</summary>
-    private static readonly HashSet<string> BodyChromeWords = new(StringComparer.Ordinal)
-    {
-        "header", "footer", "site-header", "site-footer", "navbar", "nav", "menu", "navigation", "masthead",
-    };
-
     /// <param name="inBodyFallback">True when the page has no main content element and the whole body is read.</param>
     public static BlockClass Classify(IElement element, bool inBodyFallback)
     {
@@ -117,15 +92,15 @@ public static class BlockClassifier
                 && value.Replace(" ", "", StringComparison.Ordinal).Contains("display:none", StringComparison.OrdinalIgnoreCase):
                 return new BlockClass(BlockRole.Chrome, "display:none");
             case "class" or "id":
-                if (ContentRules.HasToken(value, NavigationWords) || ContentRules.HasNavigationPrefix(value))
+                if (ContentRules.HasToken(value, Words.NavigationTokens) || ContentRules.HasNavigationPrefix(value))
                 {
                     return new BlockClass(BlockRole.Navigation, name + " names navigation (\"" + value.Trim() + "\")");
                 }
-                if (ContentRules.HasToken(value, ChromeWords) || (inBodyFallback && ContentRules.HasToken(value, BodyChromeWords)))
+                if (ContentRules.HasToken(value, Words.ChromeTokens) || (inBodyFallback && ContentRules.HasToken(value, Words.BodyChromeTokens)))
                 {
                     return new BlockClass(BlockRole.Chrome, name + " names page chrome (\"" + value.Trim() + "\")");
                 }
-                if (ContentRules.HasToken(value, BoilerplateWords))
+                if (ContentRules.HasToken(value, Words.BoilerplateTokens))
                 {
                     return new BlockClass(BlockRole.Boilerplate, name + " names site boilerplate (\"" + value.Trim() + "\")");
                 }

@@ -8,12 +8,10 @@ namespace LlmsTxt.Core.Understanding;
 /// <summary>Breadcrumb trails: in markup (aria-label, class, microdata/RDFa) and in JSON-LD BreadcrumbList.</summary>
 internal sealed partial class StructureReader
 {
-    private static readonly HashSet<string> BreadcrumbParts = new(StringComparer.Ordinal) { "breadcrumb", "breadcrumbs" };
-
     private static bool IsBreadcrumb(IElement element) =>
         element.Attributes.Length > 0
         && ((element.GetAttribute("aria-label") ?? "").Contains("breadcrumb", StringComparison.OrdinalIgnoreCase)
-            || ContentRules.HasTokenPart(element.GetAttribute("class"), BreadcrumbParts)
+            || ContentRules.HasTokenPart(element.GetAttribute("class"), Words.BreadcrumbParts)
             || (element.GetAttribute("typeof") ?? element.GetAttribute("itemtype") ?? "").Contains("BreadcrumbList", StringComparison.Ordinal));
 
     private void AddBreadcrumbs(IElement trail)

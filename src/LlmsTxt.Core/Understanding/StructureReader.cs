@@ -117,7 +117,7 @@ internal sealed partial class StructureReader
             }
             else if (LabelOf(element) is { } label)
             {
-                pendingLabel = StructureWords.GenericLabels.Contains(label) ? null : label;
+                pendingLabel = Words.GenericLabels.Contains(label) ? null : label;
             }
             Walk(element, depth + 1, main, inPre || name == "pre");
         }
@@ -130,21 +130,15 @@ internal sealed partial class StructureReader
         var isLabel = (ContentRules.IsHeading(name) && name != "h1")
             || (name is "p" or "span" or "div" or "strong" or "label" or "caption"
                 && (string.Equals(element.GetAttribute("role"), "heading", StringComparison.OrdinalIgnoreCase)
-                    || ContentRules.HasTokenPart(element.GetAttribute("class"), CaptionParts))
+                    || ContentRules.HasTokenPart(element.GetAttribute("class"), Words.CaptionParts))
                 && Dom.FindDescendant(element, "a", "ul", "ol") is null);
         if (!isLabel)
         {
             return null;
         }
         var text = Dom.Text(element).TrimEnd(':', '¶').Trim();
-        return text.Length is > 0 and <= 80 ? text : null;
+        return text.Length is > 0 and <= Limits.MaxLabelLength ? text : null;
     }
-
-    // Class parts of elements that caption a list of links (Sphinx "caption", MkDocs "nav__title", "menu-label").
-    private static readonly HashSet<string> CaptionParts = new(StringComparer.Ordinal)
-    {
-        "caption", "heading", "title", "label", "group-title", "category",
-    };
 
     private void CountText(IElement element, bool main)
     {
@@ -188,7 +182,7 @@ internal sealed partial class StructureReader
     {
         foreach (var token in rel.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (StructureWords.Relations.Contains(token) && _resolver.Resolve(href) is { } url)
+            if (Words.Relations.Contains(token) && _resolver.Resolve(href) is { } url)
             {
                 _relations.TryAdd(token.Equals("previous", StringComparison.OrdinalIgnoreCase) ? "prev" : token.ToLowerInvariant(), url);
             }
@@ -227,7 +221,7 @@ internal sealed partial class StructureReader
     {
         var type = (input.GetAttribute("type") ?? "text").Trim().ToLowerInvariant();
         var inputName = (input.GetAttribute("name") ?? "").Trim().ToLowerInvariant();
-        return type == "search" || (type == "text" && inputName is "q" or "query" or "search" or "s");
+        return type == "search" || (type == "text" && Words.SearchInputNames.Contains(inputName));
     }
 
     /// <summary>The top-level labels of the first table of contents in the body, without numbering.</summary>
@@ -239,7 +233,7 @@ internal sealed partial class StructureReader
             return "";
         }
         var labels = tree.Roots.SelectMany(r => r.Url is null ? r.Children : [r])
-            .Select(n => StructureWords.WithoutNumbering(n.Label)).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            .Select(n => Words.WithoutNumbering(n.Label)).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (labels.Count < 2)
         {
             return "";

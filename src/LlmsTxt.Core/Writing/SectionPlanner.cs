@@ -162,7 +162,6 @@ public static class SectionPlanner
             .OrderBy(g => g.Entries.Any(e => e.IsStart) ? 0 : 1)
             .ThenBy(g => SectionNames.IsLate(g.Name) ? 1 : 0)
             .ThenBy(g => g.Entries.Where(e => !e.IsStart).Select(e => (e.Bucket, e.Index)).DefaultIfEmpty((SiteOrder.None, 0)).Min())
-            .ThenBy(g => SectionNames.DefaultWeight(g.Name))
             .ThenBy(g => g.Name, StringComparer.Ordinal)
             .ToList();
     }

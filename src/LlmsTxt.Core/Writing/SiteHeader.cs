@@ -1,5 +1,6 @@
 using System.Globalization;
 using LlmsTxt.Core.Extraction;
+using LlmsTxt.Core.Understanding;
 
 namespace LlmsTxt.Core.Writing;
 
@@ -7,7 +8,7 @@ namespace LlmsTxt.Core.Writing;
 internal static class SiteHeader
 {
     public const int MaxSummaryLength = 200;
-    private static readonly string[] Separators = [" | ", " - ", " — ", " – ", " · ", " • ", " :: ", " » ", ": "];
+    private static readonly string[] Separators = Understanding.Words.TitleSeparators;
 
     /// <summary>og:site_name, a title suffix most pages share, the start page's title, else the domain.</summary>
     public static string SiteName(LlmsTxtInput input, Page? start, IReadOnlyList<Candidate> pages)
@@ -79,7 +80,7 @@ internal static class SiteHeader
         }
         if (parts.Count == 1)
         {
-            return parts[0].Length <= 60 ? parts[0] : null;
+            return parts[0].Length <= Limits.MaxNameLength ? parts[0] : null;
         }
         // Home pages put the brand first ("Acme | Widgets"), inner pages last ("Install | Acme").
         var isRoot = startUrl.AbsolutePath.Trim('/').Length == 0;
@@ -90,7 +91,7 @@ internal static class SiteHeader
     public static string Sanitize(string? name)
     {
         var clean = TextTools.Clean(name).TrimStart('#', '>', '-', '*', '+', ' ').Trim();
-        return TextTools.Cut(clean, 80);
+        return TextTools.Cut(clean, Limits.MaxLabelLength);
     }
 
     /// <summary>
@@ -113,7 +114,7 @@ internal static class SiteHeader
         foreach (var (text, needsSentence) in texts)
         {
             var clean = TextTools.Clean(text);
-            if (clean.Length >= 20 && !EntryText.RepeatsTitle(clean, siteName) && (!needsSentence || ReadsAsSentence(clean)))
+            if (clean.Length >= 20 && !EntryText.RepeatsTitle(clean, siteName) && (!needsSentence || Limits.IsSentence(clean)))
             {
                 return TextTools.Cut(clean, MaxSummaryLength);
             }
@@ -121,20 +122,12 @@ internal static class SiteHeader
         return TextTools.Cut(Generated(start, sections, siteName), MaxSummaryLength);
     }
 
-    /// <summary>Running text, not labels: several words and a full stop (labels and link lists have none).</summary>
-    private static bool ReadsAsSentence(string text)
-    {
-        var trimmed = text.TrimEnd('…', ' ');
-        return TextTools.CountWords(trimmed) >= 6 && trimmed.Length > 0
-            && (trimmed[^1] is '.' or '!' or '?' or '。' || trimmed.Contains(". ", StringComparison.Ordinal));
-    }
-
     /// <summary>"Acme Docs, in sections Guides, API and Blog." from what the file lists: never the host name.</summary>
     private static string Generated(Page? start, IReadOnlyList<PlannedSection> sections, string siteName)
     {
         var main = sections.Where(s => s.Name != LlmsTxtWriter.OptionalSection).ToList();
         var names = main.Count > 1 ? main.Select(s => s.Name).ToList()
-            : main.SelectMany(s => s.Pages).Where(p => !ReferenceEquals(p.Page, start)).Select(p => TextTools.Cut(p.Title, 40)).ToList();
+            : main.SelectMany(s => s.Pages).Where(p => !ReferenceEquals(p.Page, start)).Select(p => TextTools.Cut(p.Title, Limits.QuotedTitleLength)).ToList();
         if (names.Count == 0)
         {
             return $"{siteName}.";
@@ -148,14 +141,14 @@ internal static class SiteHeader
         var lead = "";
         var excerpt = TextTools.Clean(start?.Excerpt);
         var summaryText = summary.TrimEnd('…', ' ');
-        if (excerpt.Length >= 40 && !excerpt.StartsWith(summaryText, StringComparison.Ordinal)
+        if (excerpt.Length >= Limits.MinParagraphChars && !excerpt.StartsWith(summaryText, StringComparison.Ordinal)
             && !summaryText.StartsWith(excerpt.TrimEnd('…', ' '), StringComparison.Ordinal))
         {
             lead = WholeSentences(excerpt, 300);
             // A listing page's text is its entries' summaries: that says what one page is, not the site.
             var others = sections.SelectMany(s => s.Pages).Where(p => !ReferenceEquals(p.Page, start))
                 .Select(p => p.Note).Where(n => n.Length > 0).ToList();
-            var opening = lead.Length > 40 ? lead[..40] : lead;
+            var opening = lead.Length > Limits.MinParagraphChars ? lead[..Limits.MinParagraphChars] : lead;
             if (others.Exists(n => n.StartsWith(opening, StringComparison.Ordinal)
                 || (n.Length >= 30 && lead.Contains(n.TrimEnd('…', ' '), StringComparison.Ordinal))))
             {
@@ -166,7 +159,7 @@ internal static class SiteHeader
         var listed = sections.Sum(s => s.Pages.Count);
         var main = sections.Where(s => s.Name != LlmsTxtWriter.OptionalSection).Select(s => s.Name).ToList();
         var optional = sections.Where(s => s.Name == LlmsTxtWriter.OptionalSection).SelectMany(s => s.Pages)
-            .Select(p => TextTools.Cut(p.Title, 40)).ToList();
+            .Select(p => TextTools.Cut(p.Title, Limits.QuotedTitleLength)).ToList();
         var count = listed == 1 ? "1 page" : listed.ToString(CultureInfo.InvariantCulture) + " pages";
         var about = $"This file lists {count} of {siteName}";
         if (main.Count > 0)

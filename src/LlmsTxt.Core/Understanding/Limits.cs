@@ -1,0 +1,38 @@
+using LlmsTxt.Core.Extraction;
+
+namespace LlmsTxt.Core.Understanding;
+
+/// <summary>
+/// Named limits that several rules share, each defined once: what a label is, what a sentence is, when a part is
+/// "most" of a whole. A rule that needs one of these ideas uses it from here instead of a number of its own.
+/// </summary>
+internal static class Limits
+{
+    /// <summary>
+    /// A label (a list caption, a group heading, a site name) is a short phrase: longer text is prose, not a name.
+    /// </summary>
+    public const int MaxLabelLength = 80;
+
+    /// <summary>A name shown as a section heading or judged as a page's name ("Contact us"): longer is a sentence.</summary>
+    public const int MaxNameLength = 60;
+
+    /// <summary>A page title quoted inside the summary or the about paragraph ("among them Install, Configure …").</summary>
+    public const int QuotedTitleLength = 40;
+
+    /// <summary>Text this long is a paragraph that can stand for a page or a site, not a caption or a fragment.</summary>
+    public const int MinParagraphChars = 40;
+
+    /// <summary>
+    /// A part is "most" of a whole when it holds more than half: a section that big is a catch-all, a folder that
+    /// big is the site itself and is split by its sub-folders.
+    /// </summary>
+    public static bool IsMostOf(int part, int whole) => part * 2 > whole;
+
+    /// <summary>Running text, not labels: six words or more and a full stop (labels and link lists have none).</summary>
+    public static bool IsSentence(string text)
+    {
+        var trimmed = text.TrimEnd('…', ' ');
+        return trimmed.Length > 0 && TextTools.CountWords(trimmed) >= 6
+            && (trimmed[^1] is '.' or '!' or '?' or '。' || trimmed.Contains(". ", StringComparison.Ordinal));
+    }
+}
