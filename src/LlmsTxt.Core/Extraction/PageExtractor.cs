@@ -24,7 +24,7 @@ public sealed partial class PageExtractor
     {
         "href", "src", "data-src", "alt", "class", "id", "role", "hidden", "aria-hidden", "aria-label", "style", "lang",
         "xml:lang", "name", "property", "content", "http-equiv", "rel", "hreflang", "charset", "data-lang",
-        "data-language", "start", "title", "typeof", "itemtype",
+        "data-language", "start", "title", "typeof", "itemtype", "media",
     };
 
     private static bool KeepAttribute(ref AngleSharp.Html.Parser.Tokens.Struct.StructHtmlToken token, ReadOnlyMemory<char> name) =>

@@ -25,6 +25,8 @@ internal sealed partial class StructureReader
     private long _mainChars;
     private long _preChars;
     private bool _searchFormInMain;
+    private string _title = "";
+    private string? _firstHeading;
 
     private StructureReader(UrlResolver resolver, Uri pageUrl, IElement contentRoot)
     {
@@ -35,7 +37,7 @@ internal sealed partial class StructureReader
 
     public static PageStructure Read(IDocument document, IElement contentRoot, UrlResolver resolver, Uri pageUrl, string? html)
     {
-        var reader = new StructureReader(resolver, pageUrl, contentRoot);
+        var reader = new StructureReader(resolver, pageUrl, contentRoot) { _title = TextTools.Clean(document.Title) };
         if (document.Head is { } head)
         {
             foreach (var link in head.Children.Where(c => c.LocalName == "link"))
@@ -97,6 +99,10 @@ internal sealed partial class StructureReader
             {
                 AddAnchor(element, main);
                 continue;
+            }
+            if (name == "h1" && _firstHeading is null)
+            {
+                _firstHeading = Dom.Text(element);
             }
             if (IsBreadcrumb(element))
             {
@@ -172,9 +178,17 @@ internal sealed partial class StructureReader
 
     private void AddRelation(IElement link)
     {
-        if (link.GetAttribute("rel") is { } rel)
+        if (link.GetAttribute("rel") is not { } rel)
         {
-            AddRelations(rel, link.GetAttribute("href"));
+            return;
+        }
+        AddRelations(rel, link.GetAttribute("href"));
+        // rel=alternate media=print names this page's print version: the same text again, a utility page.
+        if (rel.Contains("alternate", StringComparison.OrdinalIgnoreCase)
+            && (link.GetAttribute("media") ?? "").Contains("print", StringComparison.OrdinalIgnoreCase)
+            && _resolver.Resolve(link.GetAttribute("href")) is { } url && !IsSelf(url))
+        {
+            _relations.TryAdd("print", url);
         }
     }
 
@@ -201,9 +215,14 @@ internal sealed partial class StructureReader
             return "an alphabetical index (a bar of letter links)";
         }
         // A search box in the main content with little text around it: the site's search page, not a page to read.
-        if (_searchFormInMain && _mainChars < MaxSearchPageChars)
+        if (_searchFormInMain && _mainChars < MaxUtilityPageChars)
         {
             return "a search page (its main content is a search form)";
+        }
+        // "Page not found" over a sentence or two, served as a page: a soft 404 (a page about 404s has more to say).
+        if (_mainChars < MaxUtilityPageChars && (Words.NotFoundTitle().IsMatch(_title) || Words.NotFoundTitle().IsMatch(_firstHeading ?? "")))
+        {
+            return "a \"not found\" page served as a page (a soft 404)";
         }
         // Most of the main text in a <pre>: a source listing, not documentation prose.
         if (_mainChars >= 200 && _preChars * 10 >= _mainChars * 8)
@@ -213,8 +232,8 @@ internal sealed partial class StructureReader
         return null;
     }
 
-    /// <summary>Rule: a search page says a sentence or two about searching; a page with more text is a page to read.</summary>
-    private const int MaxSearchPageChars = 600;
+    /// <summary>Rule: a search or error page says a sentence or two; a page with more text is a page to read.</summary>
+    private const int MaxUtilityPageChars = 600;
 
     /// <summary>An input for search terms: type=search, or a text input named like one (q, query, search, s).</summary>
     private static bool IsSearchInput(IElement input)

@@ -103,8 +103,21 @@ internal static partial class Words
     /// <summary>rel values naming the site's complete table of contents (the standard's "contents" and the older "toc").</summary>
     public static readonly string[] ContentsRelations = ["contents", "toc"];
 
-    /// <summary>rel values naming the site's utility pages (its search page and general index), never main sections.</summary>
-    public static readonly string[] UtilityRelations = ["search", "index"];
+    /// <summary>
+    /// Links naming a utility page, and what their target is: the site's search page and general index (rel=search,
+    /// rel=index), and a page's print version (rel=alternate media=print, read as "print"). Never main sections.
+    /// </summary>
+    public static readonly (string Rel, string Target)[] UtilityRelations =
+    [
+        ("search", "the site's search page"), ("index", "the site's general index"), ("print", "a print version of another page"),
+    ];
+
+    /// <summary>
+    /// A title or top heading saying the page is an error: "404", "Page not found", "That page can't be found". Served
+    /// with status 200 (a soft 404) it would be listed as a page; with little text under it, it is not one.
+    /// </summary>
+    [GeneratedRegex(@"^\W*(?:error\s*)?(?:404\b|(?:page|file|document|resource)?\s*not\s+found\b)|\b(?:page|file|document)\s+(?:not\s+found|does\s*n[o'’]t\s+exist|(?:can[o'’]?t|cannot|could\s*n[o'’]t)\s+be\s+found)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex NotFoundTitle();
 
     /// <summary>
     /// The texts of sequence links in bars without rel attributes (DocBook's "Prev Up Home Next" bar): a bar of only

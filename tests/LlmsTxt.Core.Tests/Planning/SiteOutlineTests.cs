@@ -157,6 +157,34 @@ public sealed class SiteOutlineTests
     }
 
     [Fact]
+    public void PrintVersionsAndSoftNotFoundPagesAreLeftOutButAPageAbout404IsKept()
+    {
+        var longText = string.Concat(Enumerable.Repeat("<p>A server answers 404 when it has no resource at the requested path; clients should not retry the request unchanged.</p>", 8));
+        var toc = Toc(Item("article.html", "Article"), Item("article-print.html", "Article (print)"), Item("gone.html", "Gone"),
+            Item("oops.html", "Oops"), Item("status-404.html", "404 Not Found"));
+        var site = new OutlineSite(Base).Add("index.html", "Site", $"<nav>{toc}</nav>")
+            .Content("article.html", "Article", head: "<link rel=\"alternate\" media=\"print\" href=\"article-print.html\">")
+            .Content("article-print.html", "Article")
+            // Soft 404s: an error title or heading over a sentence, served with status 200.
+            .Add("gone.html", "Page not found | Site", "<main><h1>Sorry</h1><p>The page you asked for has moved or never existed. Try the search.</p></main>")
+            .Add("oops.html", "Site", "<main><h1>Oops! That page can’t be found.</h1><p>It looks like nothing was found at this location.</p></main>")
+            // A reference page about the status code is a page to read, whatever its title says.
+            .Add("status-404.html", "404 Not Found", $"<main><h1>404 Not Found</h1>{longText}</main>");
+        var plan = SectionPlanner.Plan(site.Input());
+        var text = LlmsTxtWriter.Write(plan).Text;
+
+        foreach (var page in new[] { "article-print.html", "gone.html", "oops.html" })
+        {
+            Assert.DoesNotContain(Base + page, text, StringComparison.Ordinal);
+        }
+        Assert.Contains("print version", plan.Explanations.Single(e => e.Url.AbsoluteUri == Base + "article-print.html").LeftOut);
+        Assert.Contains("soft 404", plan.Explanations.Single(e => e.Url.AbsoluteUri == Base + "gone.html").LeftOut);
+        Assert.Contains("soft 404", plan.Explanations.Single(e => e.Url.AbsoluteUri == Base + "oops.html").LeftOut);
+        Assert.Contains(Base + "article.html", text, StringComparison.Ordinal);
+        Assert.Contains(Base + "status-404.html", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheBudgetPicksPagesInOutlineOrderSoEveryTopGroupIsRepresented()
     {
         var site = FlatManual();
