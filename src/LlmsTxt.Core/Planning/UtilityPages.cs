@@ -22,6 +22,7 @@ internal static class UtilityPages
                 found[candidate.Key] = reason;
             }
         }
+        var byKey = pages.GroupBy(c => c.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Page, StringComparer.Ordinal);
         var sources = pages.Select(c => c.Page).Append(start).OfType<Page>();
         foreach (var page in sources.OrderBy(p => p.Url.AbsoluteUri, StringComparer.Ordinal))
         {
@@ -33,6 +34,15 @@ internal static class UtilityPages
                     found[key] = rel == "print"
                         ? $"{what} ({page.Url.AbsoluteUri} names it as its rel=alternate media=print)"
                         : $"the target of rel={rel} ({what})";
+                }
+            }
+            // The letter pages of an alphabetical index (genindex-A …) are the index too, when they read as one: mostly links.
+            foreach (var letterPage in page.Structure.IndexLetterPages)
+            {
+                if (UrlKey.Of(letterPage) is var key && !found.ContainsKey(key) && !IsStartOf(key, start)
+                    && byKey.GetValueOrDefault(key) is { Structure.MostlyLinks: true })
+                {
+                    found[key] = $"a letter page of the alphabetical index at {page.Url.AbsoluteUri}";
                 }
             }
         }

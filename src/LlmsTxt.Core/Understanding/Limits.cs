@@ -26,7 +26,7 @@ internal static class Limits
     /// A part is "most" of a whole when it holds more than half: a section that big is a catch-all, a folder that
     /// big is the site itself and is split by its sub-folders.
     /// </summary>
-    public static bool IsMostOf(int part, int whole) => part * 2 > whole;
+    public static bool IsMostOf(long part, long whole) => part * 2 > whole;
 
     /// <summary>Running text, not labels: six words or more and a full stop (labels and link lists have none).</summary>
     public static bool IsSentence(string text)

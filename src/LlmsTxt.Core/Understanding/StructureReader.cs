@@ -22,6 +22,12 @@ internal sealed partial class StructureReader
     private readonly List<Uri> _breadcrumbs = [];
     private readonly Dictionary<string, Uri> _relations = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _letterLinks = new(StringComparer.Ordinal);
+    private readonly List<Uri> _letterPages = [];
+    private readonly HashSet<IElement> _letterBars = [];
+
+    /// <summary>A letter bar's links are letters, symbols or a word for them ("Symbols"): short.</summary>
+    private const int MaxLetterLinkLength = 8;
+    private long _mainLinkChars;
     private long _mainChars;
     private long _preChars;
     private bool _searchFormInMain;
@@ -60,6 +66,8 @@ internal sealed partial class StructureReader
             Breadcrumbs = reader._breadcrumbs,
             Relations = reader._relations,
             UtilityReason = reader.UtilityReason(),
+            IndexLetterPages = reader.IsLetterIndex() ? reader._letterPages.Distinct().ToList() : [],
+            MostlyLinks = reader._mainChars > 0 && Limits.IsMostOf(reader._mainLinkChars, reader._mainChars),
             ChildrenSummary = reader.ChildrenSummary(),
         };
     }
@@ -146,31 +154,47 @@ internal sealed partial class StructureReader
         return text.Length is > 0 and <= Limits.MaxLabelLength ? text : null;
     }
 
+    /// <summary>A list of links in the main content: its text is link text.</summary>
     private void CountText(IElement element, bool main)
     {
         if (main)
         {
-            _mainChars += Dom.Text(element).Length;
+            var length = Dom.Text(element).Length;
+            _mainChars += length;
+            _mainLinkChars += length;
         }
     }
 
     private void AddAnchor(IElement anchor, bool main)
     {
         var text = Dom.Text(anchor);
-        if (text.Length == 1 || (text.Length <= 8 && text.All(c => !char.IsLetterOrDigit(c))))
+        var url = text.Length == 1 || main ? _resolver.Resolve(anchor.GetAttribute("href")) : null;
+        if (text.Length == 1 || (text.Length <= MaxLetterLinkLength && text.All(c => !char.IsLetterOrDigit(c))))
         {
             // "A", "B", "_", "Symbols": a letter bar is what makes a page an alphabetical index.
             _letterLinks.Add(text.ToUpperInvariant());
+            if (url is not null && !IsSelf(url) && char.IsLetter(text[0]) && anchor.ParentElement is { } bar && _letterBars.Add(bar))
+            {
+                // A letter leading to another page: the bar's short links ("Symbols", "_", "A" …) lead to the index's parts.
+                foreach (var part in bar.QuerySelectorAll("a[href]"))
+                {
+                    if (Dom.Text(part).Length <= MaxLetterLinkLength && _resolver.Resolve(part.GetAttribute("href")) is { } target && !IsSelf(target))
+                    {
+                        _letterPages.Add(target);
+                    }
+                }
+            }
         }
         if (main)
         {
             _mainChars += text.Length;
+            _mainLinkChars += text.Length;
         }
         if (anchor.GetAttribute("rel") is { } rel)
         {
             AddRelations(rel, anchor.GetAttribute("href"));
         }
-        if (main && _resolver.Resolve(anchor.GetAttribute("href")) is { } url && !IsSelf(url))
+        if (main && url is not null && !IsSelf(url))
         {
             _bodyLinks.Add(new NavNode(url, text, []));
         }
@@ -210,7 +234,7 @@ internal sealed partial class StructureReader
     private string? UtilityReason()
     {
         // A bar of ten or more one-letter links (A | B | C …) heads an alphabetical index, not a page of prose.
-        if (_letterLinks.Count(l => l.Length == 1 && char.IsLetter(l[0])) >= 10)
+        if (IsLetterIndex())
         {
             return "an alphabetical index (a bar of letter links)";
         }
@@ -231,6 +255,9 @@ internal sealed partial class StructureReader
         }
         return null;
     }
+
+    /// <summary>Rule: a bar of ten or more one-letter links (A | B | C …) heads an alphabetical index.</summary>
+    private bool IsLetterIndex() => _letterLinks.Count(l => l.Length == 1 && char.IsLetter(l[0])) >= 10;
 
     /// <summary>Rule: a search or error page says a sentence or two; a page with more text is a page to read.</summary>
     private const int MaxUtilityPageChars = 600;

@@ -185,6 +185,34 @@ public sealed class SiteOutlineTests
     }
 
     [Fact]
+    public void TheLetterPagesOfAnAlphabeticalIndexAreLeftOutWhenTheyAreMostlyLinks()
+    {
+        var letters = "ABCDEFGHIJKL";
+        var bar = "<p><a href=\"index-symbols.html\">Symbols</a> " + string.Concat(letters.Select(c => $"<a href=\"index-{char.ToLowerInvariant(c)}.html\">{c}</a> ")) + "</p>";
+        var toc = Toc(Item("guide.html", "Guide"), Item("everything.html", "Everything"));
+        var site = new OutlineSite(Base).Add("index.html", "Site", $"<nav>{toc}</nav>")
+            .Content("guide.html", "Guide")
+            .Add("everything.html", "Index", $"<main><h1>Index</h1>{bar}</main>");
+        string Entries(char c) => "<ul>" + string.Concat(Enumerable.Range(0, 6).Select(i => $"<li><a href=\"guide.html#{c}{i}\">{c}term{i} (in guide)</a></li>")) + "</ul>";
+        foreach (var part in letters[..^1].Select(c => char.ToLowerInvariant(c).ToString()).Append("symbols"))
+        {
+            site.Add($"index-{part}.html", "Index", $"<main><h1>Index – {part}</h1>{Entries(part[0])}</main>");
+        }
+        // A glossary letter page of definitions is prose, not an index: it stays.
+        site.Add("index-l.html", "Glossary L", $"<main><h1>L</h1><p>Latency is the time a request waits before the server starts answering it, measured at the client.</p><p>A lock keeps two writers from changing one row at once.</p></main>");
+        var plan = SectionPlanner.Plan(site.Input());
+        var text = LlmsTxtWriter.Write(plan).Text;
+
+        foreach (var page in new[] { "index-a.html", "index-b.html", "index-k.html", "index-symbols.html" })
+        {
+            Assert.DoesNotContain(Base + page + ")", text, StringComparison.Ordinal);
+            Assert.Contains("letter page of the alphabetical index", plan.Explanations.Single(e => e.Url.AbsoluteUri == Base + page).LeftOut);
+        }
+        Assert.Contains(Base + "index-l.html", text, StringComparison.Ordinal);
+        Assert.Contains(Base + "guide.html", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheBudgetPicksPagesInOutlineOrderSoEveryTopGroupIsRepresented()
     {
         var site = FlatManual();
