@@ -38,7 +38,8 @@ internal static class OutlineSections
         }
         var level = ChooseLevel(placed.Select(p => p.Node).ToList(), Math.Clamp(placed.Count / PagesPerGroup, 2, MinGroups));
         var groups = placed.GroupBy(p => AncestorAt(p.Node, level)).Select(g => (Head: g.Key, Name: Name(g.Key), Members: g.ToList())).ToList();
-        var total = placed.Count;
+        // "More than half of the links": of every link the file lists, the start page included.
+        var total = entries.Count + 1;
         // No catch-all: a group with more than half of the pages is split by its own sub-groups while that helps.
         for (var round = 0; round < 3 && groups.Count > 2; round++)
         {
@@ -49,10 +50,9 @@ internal static class OutlineSections
             }
             var (head, headName, members) = groups[big];
             groups.RemoveAt(big);
-            // Sub-groups keep the group's name in front ("Standard Library: Networking"): they are still part of it.
-            var split = members.GroupBy(m => m.Node == head || m.Node.Parent == head && m.Node.Children.Count == 0 ? head : AncestorAt(m.Node, head.Depth + 1))
-                .Select(g => (Head: g.Key, Name: g.Key == head ? headName : headName + ": " + Name(g.Key), Members: g.ToList())).ToList();
-            groups.InsertRange(big, split);
+            var parts = members.GroupBy(m => m.Node == head || m.Node.Parent == head && m.Node.Children.Count == 0 ? head : AncestorAt(m.Node, head.Depth + 1))
+                .OrderBy(g => g.Key.Order).Select(g => (Head: g.Key, Members: g.ToList())).ToList();
+            groups.InsertRange(big, Runs(head, headName, parts, total));
         }
         var sections = new List<OutlineSection>();
         var lastGroup = groups.Where(g => !IsLoneLeaf(g.Head, g.Members, outline)).Select(g => g.Head.Order).DefaultIfEmpty(int.MaxValue).Max();
@@ -75,6 +75,32 @@ internal static class OutlineSections
             sections.Add(new OutlineSection(name, members.OrderBy(m => m.Node.Order).Select(m => m.Entry).ToList(), backMatter, head.Order, rule));
         }
         return (sections, unplaced);
+    }
+
+    /// <summary>
+    /// A group too big for one section, cut into as few runs of its sub-groups (in outline order) as keep each run
+    /// under half of the links: the site's own group stays as whole as it can. The first run keeps the group's name;
+    /// a run of one sub-group is "Group: Sub-group"; a longer one is "Group (continued)".
+    /// </summary>
+    private static List<(OutlineNode Head, string Name, List<(Entry Entry, OutlineNode Node)> Members)> Runs(
+        OutlineNode head, string headName, List<(OutlineNode Head, List<(Entry Entry, OutlineNode Node)> Members)> parts, int total)
+    {
+        var runs = new List<(OutlineNode Head, List<OutlineNode> Parts, List<(Entry Entry, OutlineNode Node)> Members)>();
+        foreach (var (partHead, members) in parts)
+        {
+            if (runs.Count > 0 && !Limits.IsMostOf(runs[^1].Members.Count + members.Count, total))
+            {
+                runs[^1].Parts.Add(partHead);
+                runs[^1].Members.AddRange(members);
+            }
+            else
+            {
+                runs.Add((partHead, [partHead], [.. members]));
+            }
+        }
+        return runs.Select((run, i) => (run.Head,
+                i == 0 ? headName : run.Parts.Count == 1 ? headName + ": " + Name(run.Head) : headName + " (continued)", run.Members))
+            .ToList();
     }
 
     /// <summary>

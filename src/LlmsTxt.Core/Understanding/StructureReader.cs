@@ -173,7 +173,7 @@ internal sealed partial class StructureReader
         {
             // "A", "B", "_", "Symbols": a letter bar is what makes a page an alphabetical index.
             _letterLinks.Add(text.ToUpperInvariant());
-            if (url is not null && !IsSelf(url) && char.IsLetter(text[0]) && anchor.ParentElement is { } bar && _letterBars.Add(bar))
+            if (text.Length == 1 && char.IsLetter(text[0]) && url is not null && !IsSelf(url) && anchor.ParentElement is { } bar && _letterBars.Add(bar))
             {
                 // A letter leading to another page: the bar's short links ("Symbols", "_", "A" …) lead to the index's parts.
                 foreach (var part in bar.QuerySelectorAll("a[href]"))
