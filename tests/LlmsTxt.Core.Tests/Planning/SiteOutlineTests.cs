@@ -212,6 +212,54 @@ public sealed class SiteOutlineTests
         Assert.Contains(Base + "guide.html", text, StringComparison.Ordinal);
     }
 
+    /// <summary>A manual whose Library part (first) holds four chapters of four pages each: most of the site.</summary>
+    private static OutlineSite ManualWithABigLibrary()
+    {
+        var chapters = new[] { "text", "data", "net", "os" }
+            .Select(c => Item($"{c}.html", $"{c} services", Toc(Enumerable.Range(1, 4).Select(i => Item($"{c}-{i}.html", $"{c} module {i}")).ToArray())))
+            .ToArray();
+        var lessons = Toc(Enumerable.Range(1, 6).Select(i => Item($"start-{i}.html", $"Lesson {i}")).ToArray());
+        var toc = Toc(Item("library.html", "Library", Toc(chapters)),
+            Item("tutorial.html", "Tutorial", Toc(Item("start.html", "Start", lessons), Item("next.html", "Next steps"))),
+            Item("faq.html", "FAQ", Toc(Item("faq-general.html", "General"), Item("faq-design.html", "Design"))));
+        var site = new OutlineSite(Base).Add("index.html", "Manual", $"<main><h1>Manual</h1><div class=\"toc\">{toc}</div></main>");
+        foreach (var path in new[] { "tutorial", "start", "next", "library", "faq", "faq-general", "faq-design" }
+                     .Concat(Enumerable.Range(1, 6).Select(i => $"start-{i}"))
+                     .Concat(new[] { "text", "data", "net", "os" }.SelectMany(c => Enumerable.Range(1, 4).Select(i => $"{c}-{i}").Prepend(c))))
+        {
+            site.Content(path + ".html", path);
+        }
+        return site;
+    }
+
+    [Fact]
+    public void AGroupHoldingMostLinksIsCutIntoAsFewRunsAsKeepEachUnderHalf()
+    {
+        var text = LlmsTxtWriter.Write(ManualWithABigLibrary().Input()).Text;
+
+        // 34 links, the Library 21 of them: two runs of its chapters in order, not four "Library: …" sections.
+        Assert.Equal(["Library", "Library: os services", "Tutorial", "FAQ"], Headings(text));
+        var first = SectionLinks(text, "Library");
+        var second = SectionLinks(text, "Library: os services");
+        Assert.All(new[] { first, second }, run => Assert.True(run.Count * 2 <= Links(text).Count));
+        Assert.Equal(Base + "library.html", first[1]); // after the start page, which heads the first section
+        Assert.Equal(Base + "net-4.html", first[^1]);
+        Assert.Equal([Base + "os.html", Base + "os-1.html", Base + "os-2.html", Base + "os-3.html", Base + "os-4.html"], second);
+    }
+
+    [Fact]
+    public void NoTopLevelGroupTakesMostOfTheBudgetWhileOtherGroupsHavePages()
+    {
+        var text = LlmsTxtWriter.Write(ManualWithABigLibrary().Input(maxPages: 20)).Text;
+
+        // Breadth first (then in outline order) the Library's modules would take 13 of 20; it gets half, the lessons the rest.
+        Assert.Equal(20, Links(text).Count);
+        var library = new[] { "text", "data", "net", "os" }.SelectMany(c => Enumerable.Range(1, 4).Select(i => $"{Base}{c}-{i}.html").Prepend($"{Base}{c}.html"))
+            .Append(Base + "library.html").ToHashSet();
+        Assert.Equal(10, Links(text).Count(library.Contains));
+        Assert.Contains(Base + "start-3.html", Links(text));
+    }
+
     [Fact]
     public void TheBudgetPicksPagesInOutlineOrderSoEveryTopGroupIsRepresented()
     {
