@@ -28,6 +28,14 @@ internal static class Limits
     /// </summary>
     public static bool IsMostOf(long part, long whole) => part * 2 > whole;
 
+    /// <summary>A sentence names at most this many things (sections, chapters, pages), then says how many more.</summary>
+    public const int MaxNamesInSentence = 6;
+
+    /// <summary>"A, B and C"; past <see cref="MaxNamesInSentence"/>: "A, B, C, D, E, F and 3 more".</summary>
+    public static string NameList(IReadOnlyList<string> names) =>
+        names.Count > MaxNamesInSentence ? string.Join(", ", names.Take(MaxNamesInSentence)) + " and " + (names.Count - MaxNamesInSentence).ToString(System.Globalization.CultureInfo.InvariantCulture) + " more"
+        : names.Count <= 1 ? string.Concat(names) : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
+
     /// <summary>Running text, not labels: six words or more and a full stop (labels and link lists have none).</summary>
     public static bool IsSentence(string text)
     {

@@ -284,8 +284,6 @@ internal sealed partial class StructureReader
         {
             return "";
         }
-        var shown = labels.Take(8).ToList();
-        var joined = string.Join(", ", shown.Take(shown.Count - 1)) + (labels.Count > 8 ? ", " + shown[^1] + " and more" : " and " + shown[^1]);
-        return joined + ".";
+        return Limits.NameList(labels) + ".";
     }
 }

@@ -132,7 +132,7 @@ internal static class SiteHeader
         {
             return $"{siteName}.";
         }
-        var shown = names.Count > 4 ? string.Join(", ", names.Take(4)) + " and more" : JoinNames(names);
+        var shown = Limits.NameList(names);
         return main.Count > 1 ? $"{siteName}, in sections {shown}." : $"{siteName}, among them {shown}.";
     }
 
@@ -164,12 +164,12 @@ internal static class SiteHeader
         var about = $"This file lists {count} of {siteName}";
         if (main.Count > 0)
         {
-            var shown = main.Count > 6 ? string.Join(", ", main.Take(6)) + $" and {main.Count - 6} more" : JoinNames(main);
+            var shown = Limits.NameList(main);
             about += main.Count == 1 ? $" in one section, {shown}" : $", grouped into {shown}";
         }
         if (optional.Count > 0)
         {
-            var examples = optional.Count > 3 ? string.Join(", ", optional.Take(3)) + $" and {optional.Count - 3} more" : JoinNames(optional);
+            var examples = Limits.NameList(optional);
             about += optional.Count == 1 ? $"; a secondary page ({examples}) is under Optional." : $"; secondary pages ({examples}) are under Optional.";
         }
         else
@@ -192,7 +192,4 @@ internal static class SiteHeader
         }
         return end < 0 ? "" : text[..(end + 1)];
     }
-
-    private static string JoinNames(List<string> names) =>
-        names.Count <= 1 ? string.Concat(names) : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
 }
