@@ -97,6 +97,11 @@ internal sealed partial class SiteOutline
         foreach (var key in startLinks.Order(StringComparer.Ordinal))
         {
             var page = pages[key];
+            if (page.Structure.UtilityReason is not null)
+            {
+                // An alphabetical index links to most pages too, but in the order of the alphabet, not the site's.
+                continue;
+            }
             var cover = page.Structure.Trees.SelectMany(t => Flatten(t.Roots)).Where(n => n.Url is not null)
                 .Select(n => UrlKey.Of(n.Url!)).Where(startLinks.Contains).Distinct(StringComparer.Ordinal).Count();
             if (cover > bestCover)

@@ -19,6 +19,12 @@ internal static class Limits
     /// <summary>A page title quoted inside the summary or the about paragraph ("among them Install, Configure …").</summary>
     public const int QuotedTitleLength = 40;
 
+    /// <summary>
+    /// Text on this many pages is the site's, not one page's: a shared meta description is a default, a shared title
+    /// suffix is the site's name.
+    /// </summary>
+    public const int SiteWidePages = 3;
+
     /// <summary>Text this long is a paragraph that can stand for a page or a site, not a caption or a fragment.</summary>
     public const int MinParagraphChars = 40;
 

@@ -25,9 +25,9 @@ public static class SectionPlanner
         var utility = UtilityPages.Find(selection.Pages, selection.StartPage);
         var explanations = new List<PageExplanation>(selection.LeftOut);
 
-        // A description on three or more pages is a site-wide default, not a page summary.
+        // A description on several pages is a site-wide default, not a page summary.
         var sharedDescriptions = selection.Pages.Select(c => TextTools.Clean(c.Page.Description)).Where(d => d.Length > 0)
-            .GroupBy(d => d, StringComparer.Ordinal).Where(g => g.Count() >= 3).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+            .GroupBy(d => d, StringComparer.Ordinal).Where(g => g.Count() >= Understanding.Limits.SiteWidePages).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         var entries = new List<Entry>();
         var sources = new Dictionary<Entry, string>();
         var seenUrls = new HashSet<string>(StringComparer.Ordinal);

@@ -8,6 +8,9 @@ namespace LlmsTxt.Core.Writing;
 internal static class SiteHeader
 {
     public const int MaxSummaryLength = 200;
+
+    /// <summary>A summary, or a sentence of the about paragraph, is at least this long ("Docs." is not one).</summary>
+    private const int MinSentenceChars = 20;
     private static readonly string[] Separators = Understanding.Words.TitleSeparators;
 
     /// <summary>og:site_name, a title suffix most pages share, the start page's title, else the domain.</summary>
@@ -37,7 +40,7 @@ internal static class SiteHeader
 
     private static string? SharedTitleSuffix(IReadOnlyList<Candidate> pages)
     {
-        if (pages.Count < 3)
+        if (pages.Count < Limits.SiteWidePages)
         {
             return null;
         }
@@ -57,7 +60,7 @@ internal static class SiteHeader
         }
         var top = suffixes.GroupBy(s => s, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault();
-        return top is not null && top.Count() * 2 >= pages.Count && top.Count() >= 3 ? top.Key : null;
+        return top is not null && top.Count() * 2 >= pages.Count && top.Count() >= Limits.SiteWidePages ? top.Key : null;
     }
 
     private static string? FromStartTitle(Page? start, Uri startUrl)
@@ -114,7 +117,7 @@ internal static class SiteHeader
         foreach (var (text, needsSentence) in texts)
         {
             var clean = TextTools.Clean(text);
-            if (clean.Length >= 20 && !EntryText.RepeatsTitle(clean, siteName) && (!needsSentence || Limits.IsSentence(clean)))
+            if (clean.Length >= MinSentenceChars && !EntryText.RepeatsTitle(clean, siteName) && (!needsSentence || Limits.IsSentence(clean)))
             {
                 return TextTools.Cut(clean, MaxSummaryLength);
             }
@@ -150,7 +153,7 @@ internal static class SiteHeader
                 .Select(p => p.Note).Where(n => n.Length > 0).ToList();
             var opening = lead.Length > Limits.MinParagraphChars ? lead[..Limits.MinParagraphChars] : lead;
             if (others.Exists(n => n.StartsWith(opening, StringComparison.Ordinal)
-                || (n.Length >= 30 && lead.Contains(n.TrimEnd('…', ' '), StringComparison.Ordinal))))
+                || (n.Length >= Limits.MinParagraphChars && lead.Contains(n.TrimEnd('…', ' '), StringComparison.Ordinal))))
             {
                 lead = "";
             }
@@ -185,7 +188,7 @@ internal static class SiteHeader
         var end = -1;
         for (var i = 0; i < text.Length && i < max; i++)
         {
-            if (text[i] is '.' or '!' or '?' && (i + 1 == text.Length || text[i + 1] == ' ') && i >= 20)
+            if (text[i] is '.' or '!' or '?' && (i + 1 == text.Length || text[i + 1] == ' ') && i >= MinSentenceChars)
             {
                 end = i;
             }
