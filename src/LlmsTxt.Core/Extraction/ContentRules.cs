@@ -9,8 +9,8 @@ internal static class ContentRules
     public const int MaxDepth = 400;
 
     // Candidates for the main content, best first: main, [role=main], article, then common ids and classes.
-    private static readonly string[] RootIds = ["main-content", "content", "main"];
-    private static readonly string[] RootClasses = ["main-content", "markdown-body", "post-content", "entry-content"];
+    private static readonly string[] RootIds = Understanding.Words.MainContentIds;
+    private static readonly string[] RootClasses = Understanding.Words.MainContentClasses;
 
     /// <summary>The element holding the main content: main, [role=main], a single article, common ids, else body.</summary>
     public static (IElement Root, bool IsBody) FindRoot(IDocument document)

@@ -11,21 +11,14 @@ namespace LlmsTxt.Core.Extraction;
 /// </summary>
 internal sealed class LinkCollector(UrlResolver resolver)
 {
-    private static readonly HashSet<string> NavParts = new(StringComparer.Ordinal)
-    {
-        "nav", "navbar", "navigation", "sidebar", "sidenav", "side-nav", "menu", "menubar", "toc", "table-of-contents",
-        "navmenu", "subnav", "topnav", "doc-sidebar", "docs-sidebar", "tree",
-    };
+    private static readonly HashSet<string> NavParts = Understanding.Words.NavigationParts;
 
     private static readonly HashSet<string> NavRoles = new(StringComparer.Ordinal)
     {
         "navigation", "menu", "menubar", "tree", "directory",
     };
 
-    private static readonly HashSet<string> GroupTitleParts = new(StringComparer.Ordinal)
-    {
-        "caption", "heading", "title", "section-title", "group-title", "category",
-    };
+    private static readonly HashSet<string> GroupTitleParts = Understanding.Words.CaptionParts;
 
     private readonly List<PageLink> _links = [];
     // Keyed by the URL's text: Uri equality ignores fragments, and hash routes (#/guide) are distinct pages.

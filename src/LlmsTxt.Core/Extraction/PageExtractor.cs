@@ -24,7 +24,7 @@ public sealed partial class PageExtractor
     {
         "href", "src", "data-src", "alt", "class", "id", "role", "hidden", "aria-hidden", "aria-label", "style", "lang",
         "xml:lang", "name", "property", "content", "http-equiv", "rel", "hreflang", "charset", "data-lang",
-        "data-language", "start", "title", "typeof", "itemtype",
+        "data-language", "start", "title", "typeof", "itemtype", "media",
     };
 
     private static bool KeepAttribute(ref AngleSharp.Html.Parser.Tokens.Struct.StructHtmlToken token, ReadOnlyMemory<char> name) =>
@@ -172,7 +172,7 @@ public sealed partial class PageExtractor
         foreach (var key in (string[])["description", "og:description", "twitter:description"])
         {
             var value = TextTools.Clean(meta.Get(key));
-            if (value.Length > 0 && !StructureWords.IsCopyright(value))
+            if (value.Length > 0 && !Words.IsCopyright(value))
             {
                 return (TextTools.Cut(value, _options.DescLength), "its " + key + " meta tag");
             }
@@ -199,7 +199,7 @@ public sealed partial class PageExtractor
         // A page that is all asides (an FAQ of <details>) still has its first answer.
         foreach (var block in blocks)
         {
-            if (block.Kind == BlockKind.Aside && IsSentence(block.Text) && !block.IsMostlyLinks && !MetadataText().IsMatch(block.Text))
+            if (block.Kind == BlockKind.Aside && IsSentence(block.Text) && !block.IsMostlyLinks && !Words.VersionNotice().IsMatch(block.Text))
             {
                 return (TextTools.Cut(WithoutLeadIn(block.Text), _options.DescLength), "its first aside of main content");
             }
@@ -207,20 +207,15 @@ public sealed partial class PageExtractor
         return ("", "");
     }
 
-    private static bool IsSentence(string text) =>
-        text.Length >= 40 && TextTools.CountWords(text) >= 6
-        && (text.Contains(". ", StringComparison.Ordinal) || text[^1] is '.' or '!' or '?' or '。');
+    private static bool IsSentence(string text) => text.Length >= Limits.MinParagraphChars && Limits.IsSentence(text);
 
     /// <summary>
     /// A paragraph that can say what the page is about: running text, not a history table cell, a stability or
     /// "Added in" notice, a caption, or a list of links.
     /// </summary>
     private static bool IsPageProse(TextBlock block) =>
-        block.Kind == BlockKind.Text && !block.IsMostlyLinks && !MetadataText().IsMatch(block.Text)
-        && !StructureWords.IsCopyright(block.Text);
-
-    [GeneratedRegex(@"^(stability:\s*\d|added in:?\s*v?\d|history$|deprecated (since|in)\b|new in version\b|changed in version\b|version added\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex MetadataText();
+        block.Kind == BlockKind.Text && !block.IsMostlyLinks && !Words.VersionNotice().IsMatch(block.Text)
+        && !Words.IsCopyright(block.Text);
 
     /// <summary>
     /// "The os module provides utilities. It can be accessed using:" → its first sentence: a trailing lead-in to
@@ -261,7 +256,7 @@ public sealed partial class PageExtractor
             // No prose: short labels, cells and asides still say something, but link lists and version notes don't.
             foreach (var block in blocks)
             {
-                if (block.Kind is not BlockKind.Code && !block.IsMostlyLinks && !MetadataText().IsMatch(block.Text))
+                if (block.Kind is not BlockKind.Code && !block.IsMostlyLinks && !Words.VersionNotice().IsMatch(block.Text))
                 {
                     sb.Append(sb.Length > 0 ? " " : "").Append(block.Text);
                 }

@@ -13,11 +13,6 @@ internal static class RelationBar
     // Few nodes and little text: a bar, not a section of content. Scanning stops as soon as either is exceeded.
     private const int MaxNodes = 120, MaxPlainText = 160;
 
-    private static readonly HashSet<string> RelationWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "prev", "previous", "next", "up", "home", "top", "previouspage", "nextpage", "fastback", "fastforward",
-    };
-
     /// <summary>True for a table, or a div holding only a table and rules, whose two or more links are all relations.</summary>
     public static bool Matches(IElement element)
     {
@@ -112,7 +107,7 @@ internal static class RelationBar
     private static bool IsRelation(IElement anchor)
     {
         var rel = anchor.GetAttribute("rel");
-        if (rel is not null && rel.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(r => r is "prev" or "next" or "up" or "home" or "start"))
+        if (rel is not null && rel.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(Understanding.Words.Relations.Contains))
         {
             return true;
         }
@@ -129,6 +124,6 @@ internal static class RelationBar
                 letters[count++] = c;
             }
         }
-        return count > 0 && RelationWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(letters[..count]);
+        return count > 0 && Understanding.Words.RelationLinkTexts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(letters[..count]);
     }
 }

@@ -14,11 +14,6 @@ internal sealed class TextCollector
         "details", "summary", "address", "caption", "tbody", "thead", "tfoot",
     };
 
-    // Version-history tables, stability notices and the like: content, but never what the page is about.
-    private static readonly HashSet<string> MetadataClassParts = new(StringComparer.Ordinal)
-    {
-        "changelog", "stability", "metadata", "versionadded", "versionchanged", "deprecated",
-    };
 
     private readonly StringBuilder _current = new(256);
     private int _currentLinkChars;
@@ -115,7 +110,7 @@ internal sealed class TextCollector
             _ => Context.None,
         };
         var classes = element.GetAttribute("class");
-        if (classes is not null && ContentRules.HasTokenPart(classes, MetadataClassParts))
+        if (classes is not null && ContentRules.HasTokenPart(classes, Understanding.Words.VersionNoticeParts))
         {
             context |= Context.Aside;
         }

@@ -5,18 +5,11 @@ namespace LlmsTxt.Core.Extraction;
 /// <summary>Page titles: site-name suffixes and prefixes removed, generic titles recognised, slug titles made.</summary>
 public static class TitleCleaner
 {
-    private static readonly string[] Separators = [" | ", " - ", " — ", " – ", " · ", " • ", " :: ", " » ", " / ", ": "];
-
-    private static readonly HashSet<string> GenericTitles = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "home", "homepage", "home page", "index", "index.html", "untitled", "untitled document", "welcome", "default",
-        "document", "page", "main", "start", "loading", "loading...", "loading…", "react app", "vite app", "app",
-        "new tab", "main page", "front page", "startseite", "accueil", "inicio", "home - home", "404", "error",
-    };
+    private static readonly string[] Separators = Understanding.Words.TitleSeparators;
 
     /// <summary>True for titles that say nothing about the page ("Home", "Index", "React App"…).</summary>
     public static bool IsGeneric(string? title) =>
-        string.IsNullOrWhiteSpace(title) || GenericTitles.Contains(title.Trim());
+        string.IsNullOrWhiteSpace(title) || Understanding.Words.GenericTitles.Contains(title.Trim());
 
     /// <summary>
     /// Removes a " | Site", " - Site", ": Site" suffix (or "Site | " prefix) when that part names the site:
@@ -88,7 +81,7 @@ public static class TitleCleaner
         }
         var index = labels.Length - 2;
         // Second-level public suffixes such as co.uk, com.au.
-        if (index > 0 && labels[index] is "co" or "com" or "org" or "net" or "ac" or "gov" or "edu" && labels[^1].Length == 2)
+        if (index > 0 && Understanding.Words.SecondLevelSuffixes.Contains(labels[index]) && labels[^1].Length == 2)
         {
             index--;
         }
@@ -126,28 +119,13 @@ public static class TitleCleaner
         var parts = words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; i < parts.Length; i++)
         {
-            parts[i] = Acronyms.TryGetValue(parts[i], out var known) ? known
+            parts[i] = Understanding.Words.Acronyms.TryGetValue(parts[i], out var known) ? known
                 : parts[i].Length > 0 && parts[i].All(c => !char.IsUpper(c))
                     ? char.ToUpperInvariant(parts[i][0]) + parts[i][1..]
                     : parts[i];
         }
         return string.Join(' ', parts);
     }
-
-    internal static readonly Dictionary<string, string> Acronyms = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["api"] = "API", ["apis"] = "APIs", ["sdk"] = "SDK", ["sdks"] = "SDKs", ["cli"] = "CLI", ["faq"] = "FAQ",
-        ["faqs"] = "FAQs", ["ui"] = "UI", ["ux"] = "UX", ["http"] = "HTTP", ["https"] = "HTTPS", ["rest"] = "REST",
-        ["graphql"] = "GraphQL", ["json"] = "JSON", ["xml"] = "XML", ["html"] = "HTML", ["css"] = "CSS",
-        ["js"] = "JS", ["ai"] = "AI", ["ml"] = "ML", ["llm"] = "LLM", ["llms"] = "LLMs", ["sql"] = "SQL",
-        ["url"] = "URL", ["urls"] = "URLs", ["id"] = "ID", ["ids"] = "IDs", ["oauth"] = "OAuth", ["sso"] = "SSO",
-        ["saml"] = "SAML", ["jwt"] = "JWT", ["aws"] = "AWS", ["gcp"] = "GCP", ["ios"] = "iOS", ["macos"] = "macOS",
-        ["devops"] = "DevOps", ["ci"] = "CI", ["cd"] = "CD", ["cdn"] = "CDN", ["dns"] = "DNS", ["ssl"] = "SSL",
-        ["tls"] = "TLS", ["ssh"] = "SSH", ["seo"] = "SEO", ["rss"] = "RSS", ["pdf"] = "PDF", ["gdpr"] = "GDPR",
-        ["tos"] = "ToS", ["rpc"] = "RPC", ["grpc"] = "gRPC", ["iot"] = "IoT", ["vm"] = "VM", ["vms"] = "VMs",
-        ["os"] = "OS", ["db"] = "DB", ["k8s"] = "K8s", ["npm"] = "npm", ["csv"] = "CSV", ["yaml"] = "YAML",
-        ["webhooks"] = "Webhooks", ["dotnet"] = ".NET", ["php"] = "PHP", ["qa"] = "QA", ["mcp"] = "MCP",
-    };
 
     private static string Normalize(string text)
     {

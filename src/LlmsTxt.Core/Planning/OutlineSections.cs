@@ -39,21 +39,21 @@ internal static class OutlineSections
         }
         var level = ChooseLevel(placed.Select(p => p.Node).ToList(), Math.Clamp(placed.Count / PagesPerGroup, 2, MinGroups));
         var groups = placed.GroupBy(p => AncestorAt(p.Node, level)).Select(g => (Head: g.Key, Name: Name(g.Key), Members: g.ToList())).ToList();
-        var total = placed.Count;
+        // "More than half of the links": of every link the file lists, the start page included.
+        var total = entries.Count + 1;
         // No catch-all: a group with more than half of the pages is split by its own sub-groups while that helps.
         for (var round = 0; round < 3 && groups.Count > 2; round++)
         {
-            var big = groups.FindIndex(g => g.Members.Count * 2 > total && g.Members.Any(m => m.Node.Depth > g.Head.Depth + 1));
+            var big = groups.FindIndex(g => Limits.IsMostOf(g.Members.Count, total) && g.Members.Any(m => m.Node.Depth > g.Head.Depth + 1));
             if (big < 0)
             {
                 break;
             }
             var (head, headName, members) = groups[big];
             groups.RemoveAt(big);
-            // Sub-groups keep the group's name in front ("Standard Library: Networking"): they are still part of it.
-            var split = members.GroupBy(m => m.Node == head || m.Node.Parent == head && m.Node.Children.Count == 0 ? head : AncestorAt(m.Node, head.Depth + 1))
-                .Select(g => (Head: g.Key, Name: g.Key == head ? headName : headName + ": " + Name(g.Key), Members: g.ToList())).ToList();
-            groups.InsertRange(big, split);
+            var parts = members.GroupBy(m => m.Node == head || m.Node.Parent == head && m.Node.Children.Count == 0 ? head : AncestorAt(m.Node, head.Depth + 1))
+                .OrderBy(g => g.Key.Order).Select(g => (Head: g.Key, Members: g.ToList())).ToList();
+            groups.InsertRange(big, Runs(head, headName, parts, total));
         }
         var sections = new List<OutlineSection>();
         var lastGroup = groups.Where(g => !IsLoneLeaf(g.Head, g.Members, outline)).Select(g => g.Head.Order).DefaultIfEmpty(int.MaxValue).Max();
@@ -71,11 +71,37 @@ internal static class OutlineSections
                 unplaced.AddRange(members.Select(m => m.Entry));
                 continue;
             }
-            var backMatter = head.Ancestors().Append(head).Any(n => StructureWords.BackMatter.Contains(Name(n)));
+            var backMatter = head.Ancestors().Append(head).Any(n => Words.BackMatter.Contains(Name(n)));
             var rule = backMatter ? "back matter in the outline (\"" + name + "\")" : "outline group \"" + name + "\" (level " + head.Depth + ")";
             sections.Add(new OutlineSection(name, members.OrderBy(m => m.Node.Order).Select(m => m.Entry).ToList(), backMatter, head.Order, rule));
         }
         return (sections, unplaced);
+    }
+
+    /// <summary>
+    /// A group too big for one section, cut into as few runs of its sub-groups (in outline order) as keep each run
+    /// under half of the links: the site's own group stays as whole as it can. The first run keeps the group's name;
+    /// a run of one sub-group is "Group: Sub-group"; a longer one is "Group (continued)".
+    /// </summary>
+    private static List<(OutlineNode Head, string Name, List<(Entry Entry, OutlineNode Node)> Members)> Runs(
+        OutlineNode head, string headName, List<(OutlineNode Head, List<(Entry Entry, OutlineNode Node)> Members)> parts, int total)
+    {
+        var runs = new List<(OutlineNode Head, List<OutlineNode> Parts, List<(Entry Entry, OutlineNode Node)> Members)>();
+        foreach (var (partHead, members) in parts)
+        {
+            if (runs.Count > 0 && !Limits.IsMostOf(runs[^1].Members.Count + members.Count, total))
+            {
+                runs[^1].Parts.Add(partHead);
+                runs[^1].Members.AddRange(members);
+            }
+            else
+            {
+                runs.Add((partHead, [partHead], [.. members]));
+            }
+        }
+        return runs.Select((run, i) => (run.Head,
+                i == 0 ? headName : run.Parts.Count == 1 ? headName + ": " + Name(run.Head) : headName + " (continued)", run.Members))
+            .ToList();
     }
 
     /// <summary>
@@ -92,7 +118,7 @@ internal static class OutlineSections
     private static IEnumerable<NavNode> Flatten(IEnumerable<NavNode> nodes) => nodes.SelectMany(n => Flatten(n.Children).Prepend(n));
 
     /// <summary>The outline's own label without its numbering ("Part II. The SQL Language" → "The SQL Language").</summary>
-    public static string Name(OutlineNode node) => StructureWords.WithoutNumbering(Extraction.TextTools.Clean(node.Label));
+    public static string Name(OutlineNode node) => Words.WithoutNumbering(Extraction.TextTools.Clean(node.Label));
 
     /// <summary>The shallowest level giving <paramref name="minGroups"/>–25 groups; else the level closest to that range.</summary>
     private static int ChooseLevel(List<OutlineNode> nodes, int minGroups)

@@ -35,11 +35,43 @@ internal static class PageBudget
             .ThenBy(c => outline.Find(c.Key)?.Order ?? int.MaxValue)
             .ThenBy(c => c.Key, StringComparer.Ordinal)
             .ToList();
-        foreach (var dropped in ranked.Skip(budget))
+        // No top-level group takes most of the budget while other groups have pages to give: the file stays a map
+        // of the whole site (and no section becomes a catch-all that has to be split).
+        var chosen = new List<Candidate>(budget);
+        var deferred = new List<Candidate>();
+        var perGroup = new Dictionary<OutlineNode, int>();
+        foreach (var candidate in ranked)
+        {
+            var group = outline.Find(candidate.Key) is { Depth: > 0 } node ? OutlineSections.AncestorAt(node, 1) : null;
+            var count = group is null ? 0 : perGroup.GetValueOrDefault(group);
+            if (group is not null && Understanding.Limits.IsMostOf(count + 1, budget))
+            {
+                deferred.Add(candidate);
+                continue;
+            }
+            if (chosen.Count < budget)
+            {
+                chosen.Add(candidate);
+                if (group is not null)
+                {
+                    perGroup[group] = count + 1;
+                }
+            }
+            else
+            {
+                deferred.Add(candidate);
+            }
+        }
+        // When the other groups have no more pages, the big group fills the rest in outline order.
+        var room = budget - chosen.Count;
+        chosen.AddRange(deferred.Take(room));
+        foreach (var dropped in deferred.Skip(room))
         {
             explanations.Add(new PageExplanation(dropped.Url, dropped.Page.Title, null, "", "",
-                $"beyond the page budget of {budget}: pages earlier in the site's outline (breadth first) were listed"));
+                $"beyond the page budget of {budget}: pages earlier in the site's outline (breadth first, no top-level group taking most of it) were listed"));
         }
-        return ranked.Take(budget).ToList();
+        var rank = ranked.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i);
+        chosen.Sort((x, y) => rank[x].CompareTo(rank[y]));
+        return chosen;
     }
 }

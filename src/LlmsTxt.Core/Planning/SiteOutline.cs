@@ -81,7 +81,7 @@ internal sealed partial class SiteOutline
     /// </summary>
     private static Page? ContentsPage(Page start, Dictionary<string, Page> pages)
     {
-        foreach (var rel in (string[])["contents", "toc"])
+        foreach (var rel in Words.ContentsRelations)
         {
             if (start.Structure.Relations.TryGetValue(rel, out var url) && pages.GetValueOrDefault(UrlIdentity.Key(url)) is { } page)
             {
@@ -98,6 +98,11 @@ internal sealed partial class SiteOutline
         foreach (var key in startLinks.Order(StringComparer.Ordinal))
         {
             var page = pages[key];
+            if (page.Structure.UtilityReason is not null)
+            {
+                // An alphabetical index links to most pages too, but in the order of the alphabet, not the site's.
+                continue;
+            }
             var cover = page.Structure.Trees.SelectMany(t => Flatten(t.Roots)).Where(n => n.Url is not null)
                 .Select(n => UrlIdentity.Key(n.Url!)).Where(startLinks.Contains).Distinct(StringComparer.Ordinal).Count();
             if (cover > bestCover)

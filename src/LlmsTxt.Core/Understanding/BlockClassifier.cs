@@ -54,31 +54,6 @@ public static class BlockClassifier
         ["search"] = BlockRole.Chrome, ["dialog"] = BlockRole.Chrome, ["alert"] = BlockRole.Chrome,
     };
 
-    // Class/id words, by what they name. Tokens match whole ("toc", "sidebar"), never inside other words.
-    private static readonly HashSet<string> NavigationWords = new(StringComparer.Ordinal)
-    {
-        "breadcrumb", "breadcrumbs", "toc", "table-of-contents", "sidebar", "pagination",
-    };
-
-    private static readonly HashSet<string> ChromeWords = new(StringComparer.Ordinal)
-    {
-        "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "skip-link", "skiplink", "edit-page",
-        "headerlink", "anchor", "anchor-link", "hash-link", "heading-anchor", "anchorjs-link", "copy-button", "clipboard",
-    };
-
-    private static readonly HashSet<string> BoilerplateWords = new(StringComparer.Ordinal)
-    {
-        "cookie", "cookies", "cookie-banner", "newsletter", "share", "sharing", "social", "advert", "ads", "related-posts",
-        "comments", "meta", "entry-meta", "post-meta", "byline", "sharedaddy", "share-buttons", "entry-footer", "post-footer",
-        "cat-links", "tags-links", "copyright",
-    };
-
-    /// <summary>Only when the page has no main element: the whole body is read, so its header and menus are chrome.</summary>
-    private static readonly HashSet<string> BodyChromeWords = new(StringComparer.Ordinal)
-    {
-        "header", "footer", "site-header", "site-footer", "navbar", "nav", "menu", "navigation", "masthead",
-    };
-
     /// <param name="inBodyFallback">True when the page has no main content element and the whole body is read.</param>
     public static BlockClass Classify(IElement element, bool inBodyFallback)
     {
@@ -173,8 +148,8 @@ public static class BlockClassifier
         return found;
     }
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NavigationLookup = NavigationWords.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ChromeLookup = ChromeWords.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BodyChromeLookup = BodyChromeWords.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BoilerplateLookup = BoilerplateWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NavigationLookup = Words.NavigationTokens.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ChromeLookup = Words.ChromeTokens.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BodyChromeLookup = Words.BodyChromeTokens.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BoilerplateLookup = Words.BoilerplateTokens.GetAlternateLookup<ReadOnlySpan<char>>();
 }

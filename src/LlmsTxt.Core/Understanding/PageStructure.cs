@@ -31,6 +31,12 @@ public sealed record PageStructure
     /// <summary>Why the page is a utility page (see <see cref="UtilityRules"/>), or null for a content page.</summary>
     public string? UtilityReason { get; init; }
 
+    /// <summary>The pages an alphabetical index's letter bar leads to (genindex-A, genindex-B …): the index's own parts.</summary>
+    public IReadOnlyList<Uri> IndexLetterPages { get; init; } = [];
+
+    /// <summary>True when most of the main content's text is link text (an index, a listing, a hub of links).</summary>
+    public bool MostlyLinks { get; init; }
+
     /// <summary>A hub page's body is its table of contents: its children's labels describe it.</summary>
     public string ChildrenSummary { get; init; } = "";
 }

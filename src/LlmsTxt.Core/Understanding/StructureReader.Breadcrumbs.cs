@@ -8,8 +8,6 @@ namespace LlmsTxt.Core.Understanding;
 /// <summary>Breadcrumb trails: in markup (aria-label, class, microdata/RDFa) and in JSON-LD BreadcrumbList.</summary>
 internal sealed partial class StructureReader
 {
-    private static readonly HashSet<string> BreadcrumbParts = new(StringComparer.Ordinal) { "breadcrumb", "breadcrumbs" };
-
     /// <summary>
     /// A trail by its aria-label, a class part, or its RDFa type (else its microdata type). One pass over the
     /// attributes: this runs for every element of the page.
@@ -27,7 +25,7 @@ internal sealed partial class StructureReader
             switch (attribute.Name)
             {
                 case "aria-label" when attribute.Value.Contains("breadcrumb", StringComparison.OrdinalIgnoreCase):
-                case "class" when ContentRules.HasTokenPart(attribute.Value, BreadcrumbParts):
+                case "class" when ContentRules.HasTokenPart(attribute.Value, Words.BreadcrumbParts):
                     return true;
                 case "typeof":
                     type = attribute.Value;

@@ -122,7 +122,7 @@ internal sealed partial class StructureReader
             return new NavNode(url, label, children);
         }
         var text = OwnText(item);
-        return text.Length is > 0 and <= 80 ? new NavNode(null, text, children) : children.Count > 0 ? new NavNode(null, "", children) : null;
+        return text.Length is > 0 and <= Limits.MaxLabelLength ? new NavNode(null, text, children) : children.Count > 0 ? new NavNode(null, "", children) : null;
     }
 
     private static IElement? FirstAnchor(IElement element, int depth)

@@ -22,9 +22,17 @@ internal sealed partial class StructureReader
     private readonly List<Uri> _breadcrumbs = [];
     private readonly Dictionary<string, Uri> _relations = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _letterLinks = new(StringComparer.Ordinal);
+    private readonly List<Uri> _letterPages = [];
+    private readonly HashSet<IElement> _letterBars = [];
+
+    /// <summary>A letter bar's links are letters, symbols or a word for them ("Symbols"): short.</summary>
+    private const int MaxLetterLinkLength = 8;
+    private long _mainLinkChars;
     private long _mainChars;
     private long _preChars;
     private bool _searchFormInMain;
+    private string _title = "";
+    private string? _firstHeading;
 
     private StructureReader(UrlResolver resolver, Uri pageUrl, IElement contentRoot)
     {
@@ -35,7 +43,7 @@ internal sealed partial class StructureReader
 
     public static PageStructure Read(IDocument document, IElement contentRoot, UrlResolver resolver, Uri pageUrl, string? html)
     {
-        var reader = new StructureReader(resolver, pageUrl, contentRoot);
+        var reader = new StructureReader(resolver, pageUrl, contentRoot) { _title = TextTools.Clean(document.Title) };
         if (document.Head is { } head)
         {
             foreach (var link in head.Children.Where(c => c.LocalName == "link"))
@@ -58,6 +66,8 @@ internal sealed partial class StructureReader
             Breadcrumbs = reader._breadcrumbs,
             Relations = reader._relations,
             UtilityReason = reader.UtilityReason(),
+            IndexLetterPages = reader.IsLetterIndex() ? reader._letterPages.Distinct().ToList() : [],
+            MostlyLinks = reader._mainChars > 0 && Limits.IsMostOf(reader._mainLinkChars, reader._mainChars),
             ChildrenSummary = reader.ChildrenSummary(),
         };
     }
@@ -98,6 +108,10 @@ internal sealed partial class StructureReader
                 AddAnchor(element, main);
                 continue;
             }
+            if (name == "h1" && _firstHeading is null)
+            {
+                _firstHeading = Dom.Text(element);
+            }
             if (IsBreadcrumb(element))
             {
                 AddBreadcrumbs(element);
@@ -117,7 +131,7 @@ internal sealed partial class StructureReader
             }
             else if (LabelOf(element) is { } label)
             {
-                pendingLabel = StructureWords.GenericLabels.Contains(label) ? null : label;
+                pendingLabel = Words.GenericLabels.Contains(label) ? null : label;
             }
             Walk(element, depth + 1, main, inPre || name == "pre");
         }
@@ -130,47 +144,57 @@ internal sealed partial class StructureReader
         var isLabel = (ContentRules.IsHeading(name) && name != "h1")
             || (name is "p" or "span" or "div" or "strong" or "label" or "caption"
                 && (string.Equals(element.GetAttribute("role"), "heading", StringComparison.OrdinalIgnoreCase)
-                    || ContentRules.HasTokenPart(element.GetAttribute("class"), CaptionParts))
+                    || ContentRules.HasTokenPart(element.GetAttribute("class"), Words.CaptionParts))
                 && Dom.FindDescendant(element, "a", "ul", "ol") is null);
         if (!isLabel)
         {
             return null;
         }
         var text = Dom.Text(element).TrimEnd(':', '¶').Trim();
-        return text.Length is > 0 and <= 80 ? text : null;
+        return text.Length is > 0 and <= Limits.MaxLabelLength ? text : null;
     }
 
-    // Class parts of elements that caption a list of links (Sphinx "caption", MkDocs "nav__title", "menu-label").
-    private static readonly HashSet<string> CaptionParts = new(StringComparer.Ordinal)
-    {
-        "caption", "heading", "title", "label", "group-title", "category",
-    };
-
+    /// <summary>A list of links in the main content: its text is link text.</summary>
     private void CountText(IElement element, bool main)
     {
         if (main)
         {
-            _mainChars += Dom.TextLength(element);
+            var length = Dom.TextLength(element);
+            _mainChars += length;
+            _mainLinkChars += length;
         }
     }
 
     private void AddAnchor(IElement anchor, bool main)
     {
         var text = Dom.Text(anchor);
-        if (text.Length == 1 || (text.Length <= 8 && text.All(c => !char.IsLetterOrDigit(c))))
+        var url = text.Length == 1 || main ? _resolver.Resolve(anchor.GetAttribute("href")) : null;
+        if (text.Length == 1 || (text.Length <= MaxLetterLinkLength && text.All(c => !char.IsLetterOrDigit(c))))
         {
             // "A", "B", "_", "Symbols": a letter bar is what makes a page an alphabetical index.
             _letterLinks.Add(text.ToUpperInvariant());
+            if (text.Length == 1 && char.IsLetter(text[0]) && url is not null && !IsSelf(url) && anchor.ParentElement is { } bar && _letterBars.Add(bar))
+            {
+                // A letter leading to another page: the bar's short links ("Symbols", "_", "A" …) lead to the index's parts.
+                foreach (var part in bar.QuerySelectorAll("a[href]"))
+                {
+                    if (Dom.Text(part).Length <= MaxLetterLinkLength && _resolver.Resolve(part.GetAttribute("href")) is { } target && !IsSelf(target))
+                    {
+                        _letterPages.Add(target);
+                    }
+                }
+            }
         }
         if (main)
         {
             _mainChars += text.Length;
+            _mainLinkChars += text.Length;
         }
         if (anchor.GetAttribute("rel") is { } rel)
         {
             AddRelations(rel, anchor.GetAttribute("href"));
         }
-        if (main && _resolver.Resolve(anchor.GetAttribute("href")) is { } url && !IsSelf(url))
+        if (main && url is not null && !IsSelf(url))
         {
             _bodyLinks.Add(new NavNode(url, text, []));
         }
@@ -178,9 +202,17 @@ internal sealed partial class StructureReader
 
     private void AddRelation(IElement link)
     {
-        if (link.GetAttribute("rel") is { } rel)
+        if (link.GetAttribute("rel") is not { } rel)
         {
-            AddRelations(rel, link.GetAttribute("href"));
+            return;
+        }
+        AddRelations(rel, link.GetAttribute("href"));
+        // rel=alternate media=print names this page's print version: the same text again, a utility page.
+        if (rel.Contains("alternate", StringComparison.OrdinalIgnoreCase)
+            && (link.GetAttribute("media") ?? "").Contains("print", StringComparison.OrdinalIgnoreCase)
+            && _resolver.Resolve(link.GetAttribute("href")) is { } url && !IsSelf(url))
+        {
+            _relations.TryAdd("print", url);
         }
     }
 
@@ -188,7 +220,7 @@ internal sealed partial class StructureReader
     {
         foreach (var token in rel.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (StructureWords.Relations.Contains(token) && _resolver.Resolve(href) is { } url)
+            if (Words.Relations.Contains(token) && _resolver.Resolve(href) is { } url)
             {
                 _relations.TryAdd(token.Equals("previous", StringComparison.OrdinalIgnoreCase) ? "prev" : token.ToLowerInvariant(), url);
             }
@@ -202,14 +234,19 @@ internal sealed partial class StructureReader
     private string? UtilityReason()
     {
         // A bar of ten or more one-letter links (A | B | C …) heads an alphabetical index, not a page of prose.
-        if (_letterLinks.Count(l => l.Length == 1 && char.IsLetter(l[0])) >= 10)
+        if (IsLetterIndex())
         {
             return "an alphabetical index (a bar of letter links)";
         }
         // A search box in the main content with little text around it: the site's search page, not a page to read.
-        if (_searchFormInMain && _mainChars < MaxSearchPageChars)
+        if (_searchFormInMain && _mainChars < MaxUtilityPageChars)
         {
             return "a search page (its main content is a search form)";
+        }
+        // "Page not found" over a sentence or two, served as a page: a soft 404 (a page about 404s has more to say).
+        if (_mainChars < MaxUtilityPageChars && (Words.NotFoundTitle().IsMatch(_title) || Words.NotFoundTitle().IsMatch(_firstHeading ?? "")))
+        {
+            return "a \"not found\" page served as a page (a soft 404)";
         }
         // Most of the main text in a <pre>: a source listing, not documentation prose.
         if (_mainChars >= 200 && _preChars * 10 >= _mainChars * 8)
@@ -219,15 +256,18 @@ internal sealed partial class StructureReader
         return null;
     }
 
-    /// <summary>Rule: a search page says a sentence or two about searching; a page with more text is a page to read.</summary>
-    private const int MaxSearchPageChars = 600;
+    /// <summary>Rule: a bar of ten or more one-letter links (A | B | C …) heads an alphabetical index.</summary>
+    private bool IsLetterIndex() => _letterLinks.Count(l => l.Length == 1 && char.IsLetter(l[0])) >= 10;
+
+    /// <summary>Rule: a search or error page says a sentence or two; a page with more text is a page to read.</summary>
+    private const int MaxUtilityPageChars = 600;
 
     /// <summary>An input for search terms: type=search, or a text input named like one (q, query, search, s).</summary>
     private static bool IsSearchInput(IElement input)
     {
         var type = (input.GetAttribute("type") ?? "text").Trim().ToLowerInvariant();
         var inputName = (input.GetAttribute("name") ?? "").Trim().ToLowerInvariant();
-        return type == "search" || (type == "text" && inputName is "q" or "query" or "search" or "s");
+        return type == "search" || (type == "text" && Words.SearchInputNames.Contains(inputName));
     }
 
     /// <summary>The top-level labels of the first table of contents in the body, without numbering.</summary>
@@ -239,13 +279,11 @@ internal sealed partial class StructureReader
             return "";
         }
         var labels = tree.Roots.SelectMany(r => r.Url is null ? r.Children : [r])
-            .Select(n => StructureWords.WithoutNumbering(n.Label)).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            .Select(n => Words.WithoutNumbering(n.Label)).Where(l => l.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (labels.Count < 2)
         {
             return "";
         }
-        var shown = labels.Take(8).ToList();
-        var joined = string.Join(", ", shown.Take(shown.Count - 1)) + (labels.Count > 8 ? ", " + shown[^1] + " and more" : " and " + shown[^1]);
-        return joined + ".";
+        return Limits.NameList(labels) + ".";
     }
 }

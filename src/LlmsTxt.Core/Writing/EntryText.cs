@@ -60,7 +60,7 @@ internal static class EntryText
         foreach (var (text, from) in texts.Append((isStart ? "" : page.Structure?.ChildrenSummary ?? "", FromTableOfContents)))
         {
             var note = TextTools.Clean(text);
-            if (note.Length >= 3 && !RepeatsTitle(note, title) && !StartsWithTitle(note, title) && !Understanding.StructureWords.IsCopyright(note))
+            if (note.Length >= 3 && !RepeatsTitle(note, title) && !StartsWithTitle(note, title) && !Understanding.Words.IsCopyright(note))
             {
                 source = from;
                 return TextTools.Cut(note, descLength);

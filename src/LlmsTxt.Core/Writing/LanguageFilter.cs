@@ -9,15 +9,6 @@ namespace LlmsTxt.Core.Writing;
 /// </summary>
 internal static class LanguageFilter
 {
-    private static readonly HashSet<string> Codes = new(StringComparer.Ordinal)
-    {
-        "af", "am", "ar", "az", "be", "bg", "bn", "bs", "ca", "cs", "cy", "da", "de", "el", "en", "eo", "es", "et",
-        "eu", "fa", "fi", "fil", "fr", "ga", "gl", "gu", "he", "hi", "hr", "hu", "hy", "id", "is", "it", "ja", "ka",
-        "kk", "km", "kn", "ko", "ky", "lo", "lt", "lv", "mk", "ml", "mn", "mr", "ms", "mt", "my", "nb", "ne", "nl",
-        "nn", "no", "pa", "pl", "pt", "ro", "ru", "si", "sk", "sl", "sq", "sr", "sv", "sw", "ta", "te", "th", "tl",
-        "tr", "uk", "ur", "uz", "vi", "zh", "zu",
-    };
-
     public static (IReadOnlyList<Candidate> Kept, int Dropped) Apply(
         IReadOnlyList<Candidate> candidates, Page? startPage, Uri startUrl)
     {
@@ -77,7 +68,7 @@ internal static class LanguageFilter
         }
         var dash = segment.IndexOf('-');
         var primary = dash < 0 ? segment : segment[..dash];
-        if (!Codes.Contains(primary))
+        if (!Understanding.Words.LanguageCodes.Contains(primary))
         {
             return null;
         }

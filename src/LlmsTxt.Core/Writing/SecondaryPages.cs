@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using LlmsTxt.Core.Understanding;
 
 namespace LlmsTxt.Core.Writing;
 
@@ -8,35 +9,6 @@ namespace LlmsTxt.Core.Writing;
 /// </summary>
 internal static partial class SecondaryPages
 {
-    /// <summary>Secondary wherever they appear in the path.</summary>
-    private static readonly HashSet<string> AnySegment = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "legal", "privacy", "privacy-policy", "terms", "terms-of-service", "terms-of-use", "tos", "terms-and-conditions",
-        "cookies", "cookie-policy", "imprint", "impressum", "disclaimer", "dmca", "gdpr", "careers", "career",
-        "changelog", "changelogs", "change-log", "release-notes", "archive", "archives", "legacy", "deprecated",
-        "about", "about-us", "contact", "contact-us", "press", "newsroom", "media-kit", "tag", "tags", "category",
-        "categories", "author", "authors", "page",
-    };
-
-    /// <summary>Secondary only as the first path segment: deeper, these words are often real content (/api/jobs).</summary>
-    private static readonly HashSet<string> FirstSegment = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "jobs", "job", "hiring", "join-us", "team", "our-team", "people", "leadership", "company", "brand",
-        "brand-assets", "investors", "partners", "social", "community", "sponsors", "donate", "releases", "whats-new",
-        "sitemap", "search", "status", "thanks", "thank-you", "404", "testimonials", "license", "licence",
-        "licensing", "trademark", "trademarks", "compliance", "accessibility", "security-policy", "acceptable-use",
-        "cookie", "support-us",
-    };
-
-    /// <summary>
-    /// Secondary only as a first-segment folder (/events/berlin-2025, /events/): a single page named so is often
-    /// documentation (Node.js "Events" is its event-emitter API).
-    /// </summary>
-    private static readonly HashSet<string> FirstFolder = new(StringComparer.OrdinalIgnoreCase) { "events" };
-
-    [GeneratedRegex(@"\b(privacy|cookies?|terms (of|and)|terms$|imprint|impressum|legal|disclaimer|careers?|jobs|we.re hiring|about( us)?$|^about\b|our team|contact( us)?$|^contact\b|press( kit| releases?)?$|changelog|release notes|what.s new|archives?$|legacy|deprecated|accessibility statement|code of conduct|brand (assets|guidelines)|licen[cs]e|license agreement)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex TitlePattern();
-
     [GeneratedRegex(@"^v?\d+(\.\d+)*(\.x)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex VersionSegment();
 
@@ -48,8 +20,8 @@ internal static partial class SecondaryPages
         {
             var segment = StripExtension(segments[i]);
             var isFolder = i < segments.Count - 1 || url.AbsolutePath.EndsWith('/');
-            if (AnySegment.Contains(segment) || (i == 0 && FirstSegment.Contains(segment))
-                || (i == 0 && isFolder && FirstFolder.Contains(segment))
+            if (Words.SecondarySegments.Contains(segment) || (i == 0 && Words.SecondaryFirstSegments.Contains(segment))
+                || (i == 0 && isFolder && Words.SecondaryFirstFolders.Contains(segment))
                 || oldVersions.Contains(segment.ToLowerInvariant()))
             {
                 return true;
@@ -61,7 +33,7 @@ internal static partial class SecondaryPages
             return true;
         }
         // Titles decide only for top-level pages: deeper pages sit in content folders ("Jobs" under /api/).
-        return segments.Count <= 1 && title.Length > 0 && title.Length <= 60 && TitlePattern().IsMatch(title);
+        return segments.Count <= 1 && title.Length > 0 && title.Length <= Limits.MaxNameLength && Words.SecondaryTitle().IsMatch(title);
     }
 
     /// <summary>Version path segments (v1, 2.0) other than the newest one seen on the site.</summary>

@@ -51,7 +51,7 @@ internal static class SectionGrouper
         foreach (var key in groups.Keys.Where(k => k != Root).ToList())
         {
             var group = groups[key];
-            if (group.Count < 6 || group.Count * 10 < total * 6)
+            if (group.Count < 6 || !Understanding.Limits.IsMostOf(group.Count, total))
             {
                 continue;
             }

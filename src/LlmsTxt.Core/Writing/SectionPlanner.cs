@@ -26,9 +26,9 @@ public static class SectionPlanner
         var utility = UtilityPages.Find(selection.Pages, selection.StartPage);
         var explanations = new List<PageExplanation>(selection.LeftOut);
 
-        // A description on three or more pages is a site-wide default, not a page summary.
+        // A description on several pages is a site-wide default, not a page summary.
         var sharedDescriptions = selection.Pages.Select(c => TextTools.Clean(c.Page.Description)).Where(d => d.Length > 0)
-            .GroupBy(d => d, StringComparer.Ordinal).Where(g => g.Count() >= 3).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+            .GroupBy(d => d, StringComparer.Ordinal).Where(g => g.Count() >= Understanding.Limits.SiteWidePages).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         var entries = new List<Entry>();
         // By reference: each entry is made once below, and a record's own hash would read every field of its page.
         var sources = new Dictionary<Entry, string>(ReferenceEqualityComparer.Instance);
@@ -164,7 +164,6 @@ public static class SectionPlanner
             .OrderBy(g => g.Entries.Any(e => e.IsStart) ? 0 : 1)
             .ThenBy(g => SectionNames.IsLate(g.Name) ? 1 : 0)
             .ThenBy(g => g.Entries.Where(e => !e.IsStart).Select(e => (e.Bucket, e.Index)).DefaultIfEmpty((SiteOrder.None, 0)).Min())
-            .ThenBy(g => SectionNames.DefaultWeight(g.Name))
             .ThenBy(g => g.Name, StringComparer.Ordinal)
             .ToList();
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LlmsTxt.Core.Extraction;
 using LlmsTxt.Core.Urls;
+using LlmsTxt.Core.Understanding;
 
 namespace LlmsTxt.Core.Writing;
 
@@ -8,7 +9,10 @@ namespace LlmsTxt.Core.Writing;
 internal static class SiteHeader
 {
     public const int MaxSummaryLength = 200;
-    private static readonly string[] Separators = [" | ", " - ", " — ", " – ", " · ", " • ", " :: ", " » ", ": "];
+
+    /// <summary>A summary, or a sentence of the about paragraph, is at least this long ("Docs." is not one).</summary>
+    private const int MinSentenceChars = 20;
+    private static readonly string[] Separators = Understanding.Words.TitleSeparators;
 
     /// <summary>og:site_name, a title suffix most pages share, the start page's title, else the domain.</summary>
     public static string SiteName(LlmsTxtInput input, Page? start, IReadOnlyList<Candidate> pages)
@@ -37,7 +41,7 @@ internal static class SiteHeader
 
     private static string? SharedTitleSuffix(IReadOnlyList<Candidate> pages)
     {
-        if (pages.Count < 3)
+        if (pages.Count < Limits.SiteWidePages)
         {
             return null;
         }
@@ -57,7 +61,7 @@ internal static class SiteHeader
         }
         var top = suffixes.GroupBy(s => s, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault();
-        return top is not null && top.Count() * 2 >= pages.Count && top.Count() >= 3 ? top.Key : null;
+        return top is not null && top.Count() * 2 >= pages.Count && top.Count() >= Limits.SiteWidePages ? top.Key : null;
     }
 
     private static string? FromStartTitle(Page? start, Uri startUrl)
@@ -80,7 +84,7 @@ internal static class SiteHeader
         }
         if (parts.Count == 1)
         {
-            return parts[0].Length <= 60 ? parts[0] : null;
+            return parts[0].Length <= Limits.MaxNameLength ? parts[0] : null;
         }
         // Home pages put the brand first ("Acme | Widgets"), inner pages last ("Install | Acme").
         var isRoot = startUrl.AbsolutePath.Trim('/').Length == 0;
@@ -91,7 +95,7 @@ internal static class SiteHeader
     public static string Sanitize(string? name)
     {
         var clean = TextTools.Clean(name).TrimStart('#', '>', '-', '*', '+', ' ').Trim();
-        return TextTools.Cut(clean, 80);
+        return TextTools.Cut(clean, Limits.MaxLabelLength);
     }
 
     /// <summary>
@@ -114,7 +118,7 @@ internal static class SiteHeader
         foreach (var (text, needsSentence) in texts)
         {
             var clean = TextTools.Clean(text);
-            if (clean.Length >= 20 && !EntryText.RepeatsTitle(clean, siteName) && (!needsSentence || ReadsAsSentence(clean)))
+            if (clean.Length >= MinSentenceChars && !EntryText.RepeatsTitle(clean, siteName) && (!needsSentence || Limits.IsSentence(clean)))
             {
                 return TextTools.Cut(clean, MaxSummaryLength);
             }
@@ -122,25 +126,17 @@ internal static class SiteHeader
         return TextTools.Cut(Generated(start, sections, siteName), MaxSummaryLength);
     }
 
-    /// <summary>Running text, not labels: several words and a full stop (labels and link lists have none).</summary>
-    private static bool ReadsAsSentence(string text)
-    {
-        var trimmed = text.TrimEnd('…', ' ');
-        return TextTools.CountWords(trimmed) >= 6 && trimmed.Length > 0
-            && (trimmed[^1] is '.' or '!' or '?' or '。' || trimmed.Contains(". ", StringComparison.Ordinal));
-    }
-
     /// <summary>"Acme Docs, in sections Guides, API and Blog." from what the file lists: never the host name.</summary>
     private static string Generated(Page? start, IReadOnlyList<PlannedSection> sections, string siteName)
     {
         var main = sections.Where(s => s.Name != LlmsTxtWriter.OptionalSection).ToList();
         var names = main.Count > 1 ? main.Select(s => s.Name).ToList()
-            : main.SelectMany(s => s.Pages).Where(p => !ReferenceEquals(p.Page, start)).Select(p => TextTools.Cut(p.Title, 40)).ToList();
+            : main.SelectMany(s => s.Pages).Where(p => !ReferenceEquals(p.Page, start)).Select(p => TextTools.Cut(p.Title, Limits.QuotedTitleLength)).ToList();
         if (names.Count == 0)
         {
             return $"{siteName}.";
         }
-        var shown = names.Count > 4 ? string.Join(", ", names.Take(4)) + " and more" : JoinNames(names);
+        var shown = Limits.NameList(names);
         return main.Count > 1 ? $"{siteName}, in sections {shown}." : $"{siteName}, among them {shown}.";
     }
 
@@ -149,16 +145,16 @@ internal static class SiteHeader
         var lead = "";
         var excerpt = TextTools.Clean(start?.Excerpt);
         var summaryText = summary.TrimEnd('…', ' ');
-        if (excerpt.Length >= 40 && !excerpt.StartsWith(summaryText, StringComparison.Ordinal)
+        if (excerpt.Length >= Limits.MinParagraphChars && !excerpt.StartsWith(summaryText, StringComparison.Ordinal)
             && !summaryText.StartsWith(excerpt.TrimEnd('…', ' '), StringComparison.Ordinal))
         {
             lead = WholeSentences(excerpt, 300);
             // A listing page's text is its entries' summaries: that says what one page is, not the site.
             var others = sections.SelectMany(s => s.Pages).Where(p => !ReferenceEquals(p.Page, start))
                 .Select(p => p.Note).Where(n => n.Length > 0).ToList();
-            var opening = lead.Length > 40 ? lead[..40] : lead;
+            var opening = lead.Length > Limits.MinParagraphChars ? lead[..Limits.MinParagraphChars] : lead;
             if (others.Exists(n => n.StartsWith(opening, StringComparison.Ordinal)
-                || (n.Length >= 30 && lead.Contains(n.TrimEnd('…', ' '), StringComparison.Ordinal))))
+                || (n.Length >= Limits.MinParagraphChars && lead.Contains(n.TrimEnd('…', ' '), StringComparison.Ordinal))))
             {
                 lead = "";
             }
@@ -167,17 +163,17 @@ internal static class SiteHeader
         var listed = sections.Sum(s => s.Pages.Count);
         var main = sections.Where(s => s.Name != LlmsTxtWriter.OptionalSection).Select(s => s.Name).ToList();
         var optional = sections.Where(s => s.Name == LlmsTxtWriter.OptionalSection).SelectMany(s => s.Pages)
-            .Select(p => TextTools.Cut(p.Title, 40)).ToList();
+            .Select(p => TextTools.Cut(p.Title, Limits.QuotedTitleLength)).ToList();
         var count = listed == 1 ? "1 page" : listed.ToString(CultureInfo.InvariantCulture) + " pages";
         var about = $"This file lists {count} of {siteName}";
         if (main.Count > 0)
         {
-            var shown = main.Count > 6 ? string.Join(", ", main.Take(6)) + $" and {main.Count - 6} more" : JoinNames(main);
+            var shown = Limits.NameList(main);
             about += main.Count == 1 ? $" in one section, {shown}" : $", grouped into {shown}";
         }
         if (optional.Count > 0)
         {
-            var examples = optional.Count > 3 ? string.Join(", ", optional.Take(3)) + $" and {optional.Count - 3} more" : JoinNames(optional);
+            var examples = Limits.NameList(optional);
             about += optional.Count == 1 ? $"; a secondary page ({examples}) is under Optional." : $"; secondary pages ({examples}) are under Optional.";
         }
         else
@@ -193,14 +189,11 @@ internal static class SiteHeader
         var end = -1;
         for (var i = 0; i < text.Length && i < max; i++)
         {
-            if (text[i] is '.' or '!' or '?' && (i + 1 == text.Length || text[i + 1] == ' ') && i >= 20)
+            if (text[i] is '.' or '!' or '?' && (i + 1 == text.Length || text[i + 1] == ' ') && i >= MinSentenceChars)
             {
                 end = i;
             }
         }
         return end < 0 ? "" : text[..(end + 1)];
     }
-
-    private static string JoinNames(List<string> names) =>
-        names.Count <= 1 ? string.Concat(names) : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
 }

@@ -157,6 +157,110 @@ public sealed class SiteOutlineTests
     }
 
     [Fact]
+    public void PrintVersionsAndSoftNotFoundPagesAreLeftOutButAPageAbout404IsKept()
+    {
+        var longText = string.Concat(Enumerable.Repeat("<p>A server answers 404 when it has no resource at the requested path; clients should not retry the request unchanged.</p>", 8));
+        var toc = Toc(Item("article.html", "Article"), Item("article-print.html", "Article (print)"), Item("gone.html", "Gone"),
+            Item("oops.html", "Oops"), Item("status-404.html", "404 Not Found"));
+        var site = new OutlineSite(Base).Add("index.html", "Site", $"<nav>{toc}</nav>")
+            .Content("article.html", "Article", head: "<link rel=\"alternate\" media=\"print\" href=\"article-print.html\">")
+            .Content("article-print.html", "Article")
+            // Soft 404s: an error title or heading over a sentence, served with status 200.
+            .Add("gone.html", "Page not found | Site", "<main><h1>Sorry</h1><p>The page you asked for has moved or never existed. Try the search.</p></main>")
+            .Add("oops.html", "Site", "<main><h1>Oops! That page can’t be found.</h1><p>It looks like nothing was found at this location.</p></main>")
+            // A reference page about the status code is a page to read, whatever its title says.
+            .Add("status-404.html", "404 Not Found", $"<main><h1>404 Not Found</h1>{longText}</main>");
+        var plan = SectionPlanner.Plan(site.Input());
+        var text = LlmsTxtWriter.Write(plan).Text;
+
+        foreach (var page in new[] { "article-print.html", "gone.html", "oops.html" })
+        {
+            Assert.DoesNotContain(Base + page, text, StringComparison.Ordinal);
+        }
+        Assert.Contains("print version", plan.Explanations.Single(e => e.Url.AbsoluteUri == Base + "article-print.html").LeftOut);
+        Assert.Contains("soft 404", plan.Explanations.Single(e => e.Url.AbsoluteUri == Base + "gone.html").LeftOut);
+        Assert.Contains("soft 404", plan.Explanations.Single(e => e.Url.AbsoluteUri == Base + "oops.html").LeftOut);
+        Assert.Contains(Base + "article.html", text, StringComparison.Ordinal);
+        Assert.Contains(Base + "status-404.html", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheLetterPagesOfAnAlphabeticalIndexAreLeftOutWhenTheyAreMostlyLinks()
+    {
+        var letters = "ABCDEFGHIJKL";
+        var bar = "<p><a href=\"index-symbols.html\">Symbols</a> " + string.Concat(letters.Select(c => $"<a href=\"index-{char.ToLowerInvariant(c)}.html\">{c}</a> ")) + "</p>";
+        var toc = Toc(Item("guide.html", "Guide"), Item("everything.html", "Everything"));
+        var site = new OutlineSite(Base).Add("index.html", "Site", $"<nav>{toc}</nav>")
+            .Content("guide.html", "Guide")
+            .Add("everything.html", "Index", $"<main><h1>Index</h1>{bar}</main>");
+        string Entries(char c) => "<ul>" + string.Concat(Enumerable.Range(0, 6).Select(i => $"<li><a href=\"guide.html#{c}{i}\">{c}term{i} (in guide)</a></li>")) + "</ul>";
+        foreach (var part in letters[..^1].Select(c => char.ToLowerInvariant(c).ToString()).Append("symbols"))
+        {
+            site.Add($"index-{part}.html", "Index", $"<main><h1>Index – {part}</h1>{Entries(part[0])}</main>");
+        }
+        // A glossary letter page of definitions is prose, not an index: it stays.
+        site.Add("index-l.html", "Glossary L", $"<main><h1>L</h1><p>Latency is the time a request waits before the server starts answering it, measured at the client.</p><p>A lock keeps two writers from changing one row at once.</p></main>");
+        var plan = SectionPlanner.Plan(site.Input());
+        var text = LlmsTxtWriter.Write(plan).Text;
+
+        foreach (var page in new[] { "index-a.html", "index-b.html", "index-k.html", "index-symbols.html" })
+        {
+            Assert.DoesNotContain(Base + page + ")", text, StringComparison.Ordinal);
+            Assert.Contains("letter page of the alphabetical index", plan.Explanations.Single(e => e.Url.AbsoluteUri == Base + page).LeftOut);
+        }
+        Assert.Contains(Base + "index-l.html", text, StringComparison.Ordinal);
+        Assert.Contains(Base + "guide.html", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>A manual whose Library part (first) holds four chapters of four pages each: most of the site.</summary>
+    private static OutlineSite ManualWithABigLibrary()
+    {
+        var chapters = new[] { "text", "data", "net", "os" }
+            .Select(c => Item($"{c}.html", $"{c} services", Toc(Enumerable.Range(1, 4).Select(i => Item($"{c}-{i}.html", $"{c} module {i}")).ToArray())))
+            .ToArray();
+        var lessons = Toc(Enumerable.Range(1, 6).Select(i => Item($"start-{i}.html", $"Lesson {i}")).ToArray());
+        var toc = Toc(Item("library.html", "Library", Toc(chapters)),
+            Item("tutorial.html", "Tutorial", Toc(Item("start.html", "Start", lessons), Item("next.html", "Next steps"))),
+            Item("faq.html", "FAQ", Toc(Item("faq-general.html", "General"), Item("faq-design.html", "Design"))));
+        var site = new OutlineSite(Base).Add("index.html", "Manual", $"<main><h1>Manual</h1><div class=\"toc\">{toc}</div></main>");
+        foreach (var path in new[] { "tutorial", "start", "next", "library", "faq", "faq-general", "faq-design" }
+                     .Concat(Enumerable.Range(1, 6).Select(i => $"start-{i}"))
+                     .Concat(new[] { "text", "data", "net", "os" }.SelectMany(c => Enumerable.Range(1, 4).Select(i => $"{c}-{i}").Prepend(c))))
+        {
+            site.Content(path + ".html", path);
+        }
+        return site;
+    }
+
+    [Fact]
+    public void AGroupHoldingMostLinksIsCutIntoAsFewRunsAsKeepEachUnderHalf()
+    {
+        var text = LlmsTxtWriter.Write(ManualWithABigLibrary().Input()).Text;
+
+        // 34 links, the Library 21 of them: two runs of its chapters in order, not four "Library: …" sections.
+        Assert.Equal(["Library", "Library: os services", "Tutorial", "FAQ"], Headings(text));
+        var first = SectionLinks(text, "Library");
+        var second = SectionLinks(text, "Library: os services");
+        Assert.All(new[] { first, second }, run => Assert.True(run.Count * 2 <= Links(text).Count));
+        Assert.Equal(Base + "library.html", first[1]); // after the start page, which heads the first section
+        Assert.Equal(Base + "net-4.html", first[^1]);
+        Assert.Equal([Base + "os.html", Base + "os-1.html", Base + "os-2.html", Base + "os-3.html", Base + "os-4.html"], second);
+    }
+
+    [Fact]
+    public void NoTopLevelGroupTakesMostOfTheBudgetWhileOtherGroupsHavePages()
+    {
+        var text = LlmsTxtWriter.Write(ManualWithABigLibrary().Input(maxPages: 20)).Text;
+
+        // Breadth first (then in outline order) the Library's modules would take 13 of 20; it gets half, the lessons the rest.
+        Assert.Equal(20, Links(text).Count);
+        var library = new[] { "text", "data", "net", "os" }.SelectMany(c => Enumerable.Range(1, 4).Select(i => $"{Base}{c}-{i}.html").Prepend($"{Base}{c}.html"))
+            .Append(Base + "library.html").ToHashSet();
+        Assert.Equal(10, Links(text).Count(library.Contains));
+        Assert.Contains(Base + "start-3.html", Links(text));
+    }
+
+    [Fact]
     public void TheBudgetPicksPagesInOutlineOrderSoEveryTopGroupIsRepresented()
     {
         var site = FlatManual();
