@@ -78,7 +78,7 @@ public sealed class HostileSiteTests
             app.MapGet("/", () => SiteKit.Html(SiteKit.Page("Home", ["/slow"])));
             app.MapGet("/slow", HostileSites.DripBody(TimeSpan.FromMilliseconds(200)));
         });
-        var options = CrawlKit.Options with { PageTimeout = TimeSpan.FromSeconds(2), IdleReadTimeout = TimeSpan.FromSeconds(1) };
+        var options = CrawlKit.Options with { PageTimeout = TimeSpan.FromSeconds(2), IdleReadTimeout = TimeSpan.FromSeconds(30) };
 
         var (result, events) = await CrawlKit.CrawlAsync(server.Url("/"), options: options);
 
