@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace LlmsTxt.Core.Crawling;
 
 /// <summary>Processing one URL: robots.txt, fetch with checked redirects, one parse, optional rendering, links.</summary>
-internal sealed partial class CrawlSession
+internal sealed partial class CrawlRun
 {
     private async Task<PageOutcome> ProcessAsync(FrontierEntry entry, bool isStart, CancellationToken cancellationToken)
     {
@@ -17,8 +17,8 @@ internal sealed partial class CrawlSession
                 SkipOnce(url, entry.Identity, SkipReason.RobotsDisallowed, "disallowed by robots.txt");
                 return new PageOutcome(OutcomeKind.NotAttempted) { SkipReason = SkipReason.RobotsDisallowed };
             }
-            var result = await _fetcher.FetchAsync(url, (u, c) => CheckHopAsync(u, isStart), IsHtml, _options.MaxPageBytes, Report, cancellationToken)
-                .ConfigureAwait(false);
+            var fetch = new FetchRequest(url, _options.MaxPageBytes) { HopCheck = (u, c) => CheckHopAsync(u, isStart), AcceptContentType = IsHtml, Report = Report };
+            var result = await _fetcher.FetchAsync(fetch, cancellationToken).ConfigureAwait(false);
             if (Unusable(result, entry, isStart) is { } unusable)
             {
                 return unusable;

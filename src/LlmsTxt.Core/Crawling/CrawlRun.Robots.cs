@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace LlmsTxt.Core.Crawling;
 
 /// <summary>robots.txt per origin for one crawl: cached, loaded once, status handled per RFC 9309.</summary>
-internal sealed partial class CrawlSession
+internal sealed partial class CrawlRun
 {
     private async ValueTask<bool> IsRobotsAllowedAsync(Uri url)
     {
@@ -20,12 +20,12 @@ internal sealed partial class CrawlSession
         if (!_robotsCache.TryGet(url, out var verdict))
         {
             var robotsUrl = new Uri(RobotsCache.Origin(url) + "/robots.txt");
-            var result = await _fetcher.FetchAsync(robotsUrl, AnyWebHop, _ => true, _options.MaxRobotsBytes, Report, _token).ConfigureAwait(false);
+            var result = await _fetcher.FetchAsync(new FetchRequest(robotsUrl, _options.MaxRobotsBytes) { Report = Report }, _token).ConfigureAwait(false);
             verdict = ToVerdict(robotsUrl, result);
             _robotsCache.Store(url, verdict);
         }
         var delay = SitemapDiscovery.CrawlDelay(verdict.Rules, _options);
-        _throttle.SetDelay(url.Host, delay);
+        _fetcher.SetCrawlDelay(url.Host, delay);
         var count = verdict.Status == RobotsStatus.Rules ? verdict.Rules.RuleCount(_options.RobotsProductToken) : 0;
         if (verdict.Failure is { Unreachable: true })
         {
@@ -60,9 +60,4 @@ internal sealed partial class CrawlSession
             _ => new RobotsVerdict(robotsUrl, RobotsStatus.AllowAll, none, $"answered HTTP {result.Status}"),
         };
     }
-
-    private static ValueTask<CrawlDecision> AnyWebHop(Uri url, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps
-            ? CrawlDecision.Allow
-            : CrawlDecision.Skip(SkipReason.BadUrl, "only http and https are followed"));
 }

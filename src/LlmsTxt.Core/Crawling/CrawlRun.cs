@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace LlmsTxt.Core.Crawling;
 
 /// <summary>The state of one crawl: discovery, the dispatch loop and the final selection.</summary>
-internal sealed partial class CrawlSession
+internal sealed partial class CrawlRun
 {
     private readonly CrawlOptions _options;
     private readonly PageExtractor _extractor;
@@ -33,7 +33,7 @@ internal sealed partial class CrawlSession
     private int _rendered;
     private long _lastProgress;
 
-    public CrawlSession(CrawlOptions options, HttpClient client, HostThrottle throttle, PageExtractor extractor, IPageRenderer? renderer, RobotsCache robotsCache,
+    public CrawlRun(CrawlOptions options, HttpClient client, HostThrottle throttle, PageExtractor extractor, IPageRenderer? renderer, RobotsCache robotsCache,
         ILogger logger, TimeProvider time, CrawlRequest request, IProgress<CrawlEvent>? progress)
     {
         (_options, _extractor, _renderer, _robotsCache, _logger, _time, _request, _progress) =
