@@ -7,7 +7,8 @@ namespace LlmsTxt.Core.Crawling;
 /// caller's crawl delay (max of robots.txt <c>Crawl-delay</c> and the configured minimum, capped), and a pause for
 /// everyone after a <c>Retry-After</c>. Every crawl and sitemap probe of a process shares one instance per bound
 /// (<see cref="ForProcess"/>), so two users crawling one site at once still keep the bound and the delay together.
-/// Hosts are keyed by site host, so <c>www.</c> and the bare host share one budget.
+/// Hosts are keyed by site host and port, so <c>www.</c> and the bare host share one budget, and two servers on
+/// one machine (different ports) have one each.
 /// </summary>
 public sealed class HostThrottle(int maxConcurrencyPerHost, TimeProvider timeProvider)
 {
@@ -33,10 +34,10 @@ public sealed class HostThrottle(int maxConcurrencyPerHost, TimeProvider timePro
         }
     }
 
-    /// <summary>No request to <paramref name="host"/> starts before <paramref name="until"/> (Retry-After).</summary>
-    public void PauseUntil(string host, DateTimeOffset until)
+    /// <summary>No request to the host of <paramref name="url"/> starts before <paramref name="until"/> (Retry-After).</summary>
+    public void PauseUntil(Uri url, DateTimeOffset until)
     {
-        var state = Get(host);
+        var state = Get(url);
         lock (state)
         {
             if (until > state.PausedUntil)
@@ -47,12 +48,12 @@ public sealed class HostThrottle(int maxConcurrencyPerHost, TimeProvider timePro
     }
 
     /// <summary>
-    /// Waits for a slot for <paramref name="host"/> whose start is at least <paramref name="spacing"/> after the
-    /// previous request's start to that host (by any crawl); dispose the lease when the response is read.
+    /// Waits for a slot for the host of <paramref name="url"/> whose start is at least <paramref name="spacing"/> after
+    /// the previous request's start to that host (by any crawl); dispose the lease when the response is read.
     /// </summary>
-    public async Task<IDisposable> AcquireAsync(string host, TimeSpan spacing, CancellationToken cancellationToken = default)
+    public async Task<IDisposable> AcquireAsync(Uri url, TimeSpan spacing, CancellationToken cancellationToken = default)
     {
-        var state = Get(host);
+        var state = Get(url);
         await state.Slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -80,9 +81,9 @@ public sealed class HostThrottle(int maxConcurrencyPerHost, TimeProvider timePro
         }
     }
 
-    private HostState Get(string host)
+    private HostState Get(Uri url)
     {
-        var key = UrlNormalizer.SiteHost(host);
+        var key = UrlNormalizer.SiteHost(url.Host) + ":" + url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         lock (_hosts)
         {
             if (!_hosts.TryGetValue(key, out var state))

@@ -55,7 +55,7 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
             logger.LogInformation("Retrying {Url} in {Delay} (attempt {Attempt}): {Why}", url, delay, attempt + 1, why);
             if (result.Status is 429 or 503)
             {
-                throttle.PauseUntil(url.Host, timeProvider.GetUtcNow() + delay);
+                throttle.PauseUntil(url, timeProvider.GetUtcNow() + delay);
             }
             await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
         }
@@ -110,7 +110,7 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
         {
             // The first slot is taken before the clock starts: waiting for a crawl-delay is not the page's fault.
             // A retry's wait (a Retry-After pause) is charged to the page.
-            using var lease = await throttle.AcquireAsync(url.Host, CrawlDelay(url.Host), attempt == 0 ? cancellationToken : page.Token).ConfigureAwait(false);
+            using var lease = await throttle.AcquireAsync(url, CrawlDelay(url.Host), attempt == 0 ? cancellationToken : page.Token).ConfigureAwait(false);
             if (attempt == 0)
             {
                 page.CancelAfter(options.PageTimeout);
