@@ -49,11 +49,11 @@ internal sealed partial class CrawlRun
                 _logger.LogInformation("{Url} has {Dropped} links beyond the first {Kept}; not read", final, page.LinksDropped, page.Links.Count);
             }
             var links = page.NoFollow || HasToken(result.RobotsTag, "nofollow") ? [] : FollowableLinks(page, final, rendered);
-            var levels = OutlineLevels(page, links, isStart);
+            links = WithOutlineLevels(page, links, isStart);
             if (page.NoIndex || HasToken(result.RobotsTag, "noindex"))
             {
                 SkipOnce(final, entry.Identity, SkipReason.NoIndex, "marked noindex");
-                return new PageOutcome(OutcomeKind.NotListed) { FinalUrl = final, Status = result.Status, SkipReason = SkipReason.NoIndex, Links = links, LinkLevels = levels };
+                return new PageOutcome(OutcomeKind.NotListed) { FinalUrl = final, Status = result.Status, SkipReason = SkipReason.NoIndex, Links = links };
             }
             Interlocked.Increment(ref _fetched);
             return new PageOutcome(OutcomeKind.Listed)
@@ -65,7 +65,6 @@ internal sealed partial class CrawlRun
                 Identity = IdentityOf(page, final),
                 Rendered = rendered,
                 Links = links,
-                LinkLevels = levels,
             };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -164,9 +163,9 @@ internal sealed partial class CrawlRun
     /// Page-budget rule: on a page with navigation trees (a TOC, a sidebar), a link is keyed as deep as it sits in
     /// those trees (a chapter's sections one level below its chapters), and prose links one level below the trees'
     /// top entries, so a limited budget reaches the site's outline breadth first rather than what prose mentions.
-    /// Returns the extra levels per link; null when the page has no trees (every link counts the same).
+    /// Returns the links with their extra levels; unchanged when the page has no trees (every link counts the same).
     /// </summary>
-    private List<int>? OutlineLevels(Page page, List<(string Identity, Uri Url)> links, bool isStart)
+    private List<FoundLink> WithOutlineLevels(Page page, List<FoundLink> links, bool isStart)
     {
         var depth = new Dictionary<string, int>(StringComparer.Ordinal);
         void Visit(IEnumerable<Understanding.NavNode> nodes, int level)
@@ -187,20 +186,19 @@ internal sealed partial class CrawlRun
         }
         if (depth.Count == 0)
         {
-            return null;
+            return links;
         }
         if (isStart)
         {
             Visit(page.Structure.BodyLinks, 0);
         }
-        var levels = links.Select(l => depth.TryGetValue(l.Identity, out var d) ? d : 1).ToList();
-        return levels;
+        return links.Select(l => l with { Level = depth.TryGetValue(l.Identity, out var d) ? d : 1 }).ToList();
     }
 
     /// <param name="rendered">Links of a rendered page keep their hash routes (each route is a page of a single-page site).</param>
-    private List<(string Identity, Uri Url)> FollowableLinks(Page page, Uri pageUrl, bool rendered)
+    private List<FoundLink> FollowableLinks(Page page, Uri pageUrl, bool rendered)
     {
-        var links = new List<(string, Uri)>();
+        var links = new List<FoundLink>();
         var template = UrlTemplates.Of(pageUrl);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var link in page.Links)
@@ -230,17 +228,8 @@ internal sealed partial class CrawlRun
                 SkipOnce(url, identity, decision.Reason, decision.Detail);
                 continue;
             }
-            if (!_templates.Follow(pageUrl, template, url, identity, out var stopped))
-            {
-                _skips.AddOrUpdate(SkipReason.UrlTrap, 1, (_, n) => n + 1);
-                if (stopped is not null)
-                {
-                    Report(new LimitReachedEvent($"URL trap: stopped following links of the pattern {stopped} after {_options.MaxPagesPerPattern} pages that only lead to more pages like them (a calendar or endless pager)"));
-                    _logger.LogInformation("URL trap on {Site}: stopped following {Pattern} after {Max} pages", _home.Authority, stopped, _options.MaxPagesPerPattern);
-                }
-                continue;
-            }
-            links.Add((identity, url));
+            // Step links of a trap's shape are offered with their family; the frontier decides, in priority order.
+            links.Add(new FoundLink(identity, url, Family: UrlTemplates.StepFamily(pageUrl, template, url)));
         }
         return links;
     }

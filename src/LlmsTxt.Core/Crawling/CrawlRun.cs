@@ -23,7 +23,6 @@ internal sealed partial class CrawlRun
     private readonly ConcurrentDictionary<string, Lazy<Task<RobotsVerdict>>> _robots = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<SkipReason, int> _skips = new();
     private readonly ConcurrentDictionary<string, byte> _skipped = new(StringComparer.Ordinal);
-    private readonly UrlTemplates _templates;
     private CrawlScope _scope = null!;
     private Uri _home = null!;
     private string? _startFailure;
@@ -41,7 +40,6 @@ internal sealed partial class CrawlRun
         _normalizer = new UrlNormalizer(options);
         _throttle = throttle;
         _fetcher = new PageFetcher(client, options, _throttle, time, logger);
-        _templates = new UrlTemplates(options.MaxPagesPerPattern);
     }
 
     private int Target => _request.MaxPages + Math.Clamp(_request.ReservePages, 0, _request.MaxPages);
@@ -57,7 +55,7 @@ internal sealed partial class CrawlRun
         _scope = CrawlScope.From(start);
         _home = start;
         _renderSession = _request.RenderJs ? _renderer?.OpenSession(new RenderSessionOptions(_options.Guard, _options.MaxConcurrencyPerHost)) : null;
-        var frontier = new Frontier(Target, MaxAttempts, _options.MaxLinkDepth, maxPending: (MaxAttempts * 2) + 1000);
+        var frontier = new Frontier(Target, MaxAttempts, _options.MaxLinkDepth, maxPending: (MaxAttempts * 2) + 1000, _options.MaxPagesPerPattern);
         var sitemaps = SitemapSet.Empty;
         string? error = null;
         var cancelled = false;
@@ -68,19 +66,19 @@ internal sealed partial class CrawlRun
             if (error is null)
             {
                 // The start page goes first and alone: where it redirects decides the site's scope.
-                frontier.Offer(UrlNormalizer.IdentityKey(start), start, [0, 1]);
+                frontier.Offer(UrlNormalizer.IdentityKey(start), start, CrawlPriority.Start);
                 frontier.TryTake(out var home);
                 var outcome = await ProcessAsync(home, isStart: true, _token).ConfigureAwait(false);
                 frontier.Complete(home, outcome with { Links = [] });
                 frontier.StartLanguage = outcome.Page?.Language?.Split('-')[0];
-                frontier.AddLinks(home, outcome.Links, outcome.LinkLevels);
+                frontier.AddLinks(home, outcome.Links);
                 sitemaps = await DiscoverSitemapsAsync().ConfigureAwait(false);
                 for (var i = 0; i < sitemaps.Entries.Count; i++)
                 {
                     var entry = sitemaps.Entries[i];
-                    // After the start page's top-level links ([1, 1, j]): a site's own table of contents decides which pages
+                    // After the start page's top-level links: a site's own table of contents decides which pages
                     // a limited budget reaches first; the sitemap adds the pages it does not link.
-                    frontier.Offer(UrlNormalizer.IdentityKey(entry.Url), entry.Url, [1, 2, i], entry.LastModified);
+                    frontier.Offer(UrlNormalizer.IdentityKey(entry.Url), entry.Url, CrawlPriority.Sitemap(i), entry.LastModified);
                 }
                 await RunLoopAsync(frontier, _options.MaxConcurrencyPerHost).ConfigureAwait(false);
             }
@@ -124,7 +122,7 @@ internal sealed partial class CrawlRun
                 inFlight.Remove(done);
                 var outcome = await done.ConfigureAwait(false);
                 frontier.Complete(entry, outcome with { Links = [] });
-                frontier.AddLinks(entry, outcome.Links, outcome.LinkLevels);
+                frontier.AddLinks(entry, outcome.Links);
                 ReportProgress(frontier);
                 if (frontier.IsSettled())
                 {
@@ -189,6 +187,7 @@ internal sealed partial class CrawlRun
     private async Task<CrawlResult> FinishAsync(Frontier frontier, SitemapSet sitemaps, string? error, bool cancelled, long started)
     {
         var selected = frontier.Select(out var duplicates);
+        ReportTraps(frontier);
         if (duplicates > 0)
         {
             _skips.AddOrUpdate(SkipReason.Duplicate, duplicates, (_, n) => n + duplicates);
@@ -218,6 +217,17 @@ internal sealed partial class CrawlRun
         Report(new CrawlSummaryEvent(stats, pages.Count));
         return new CrawlResult(_request.StartUrl, pages, sitemaps.Entries.Select(e => e.Url).ToList(), sitemaps.NewestLastModified,
             sitemaps.Sentinel, stats, error, cancelled);
+    }
+
+    /// <summary>Each stopped URL trap once, with its template, from the frontier's final state (the same on every run).</summary>
+    private void ReportTraps(Frontier frontier)
+    {
+        foreach (var (family, held) in frontier.TrappedFamilies())
+        {
+            _skips.AddOrUpdate(SkipReason.UrlTrap, held, (_, n) => n + held);
+            Report(new LimitReachedEvent($"URL trap: stopped following links of the pattern {family} after {_options.MaxPagesPerPattern} pages that only lead to more pages like them (a calendar or endless pager)"));
+            _logger.LogInformation("URL trap on {Site}: stopped following {Pattern} after {Max} pages", _home.Authority, family, _options.MaxPagesPerPattern);
+        }
     }
 
     private void ReportProgress(Frontier frontier)
