@@ -78,6 +78,12 @@ internal sealed class Frontier(int maxPages, int maxAttempts, int maxDepth, int 
         while (_pending.Count > 0 && _pending.Min!.Depth <= maxDepth)
         {
             var next = _pending.Min!;
+            if (next.Family is not null && _inFlight.Exists(e => e.Priority.CompareTo(next.Priority) < 0))
+            {
+                // A trap-shaped URL waits until everything before it is fetched: then no URL of its family can still
+                // turn up ahead of it, its place in the family's budget is final, and no more than the budget is fetched.
+                return false;
+            }
             _pending.Remove(next);
             if (_budget.IsTrapped(next))
             {

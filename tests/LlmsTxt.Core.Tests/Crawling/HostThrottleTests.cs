@@ -50,12 +50,14 @@ public sealed class HostThrottleTests
                 {
                     // Long enough that both crawls always have requests waiting.
                     await Task.Delay(15);
-                    await next(ctx);
                 }
                 finally
                 {
+                    // Counted until the answer starts: the client may read a finished answer (and send its next
+                    // request) before this middleware would see the end of it.
                     Interlocked.Decrement(ref inFlight);
                 }
+                await next(ctx);
             });
             app.MapGet("/{**path}", (string? path) =>
             {
