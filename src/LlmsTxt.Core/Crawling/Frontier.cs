@@ -74,29 +74,39 @@ internal sealed class Frontier(int maxPages, int maxAttempts, int maxDepth, int 
     public bool TryTake(out FrontierEntry entry)
     {
         ReconsiderParked();
+        ParkTrappedHead();
         entry = null!;
-        while (_pending.Count > 0 && _pending.Min!.Depth <= maxDepth)
+        if (_pending.Count == 0 || _pending.Min!.Depth > maxDepth)
         {
-            var next = _pending.Min!;
-            if (next.Family is not null && _inFlight.Exists(e => e.Priority.CompareTo(next.Priority) < 0))
-            {
-                // A trap-shaped URL waits until everything before it is fetched: then no URL of its family can still
-                // turn up ahead of it, its place in the family's budget is final, and no more than the budget is fetched.
-                return false;
-            }
-            _pending.Remove(next);
-            if (_budget.IsTrapped(next))
-            {
-                next.State = EntryState.Parked;
-                _parked.Add(next);
-                continue;
-            }
-            next.State = EntryState.InFlight;
-            _inFlight.Add(next);
-            entry = next;
-            return true;
+            return false;
         }
-        return false;
+        var next = _pending.Min!;
+        if (next.Family is not null && _inFlight.Exists(e => e.Priority.CompareTo(next.Priority) < 0))
+        {
+            // A trap-shaped URL waits until everything before it is fetched: then no URL of its family can still
+            // turn up ahead of it, its place in the family's budget is final, and no more than the budget is fetched.
+            return false;
+        }
+        _pending.Remove(next);
+        next.State = EntryState.InFlight;
+        _inFlight.Add(next);
+        entry = next;
+        return true;
+    }
+
+    /// <summary>
+    /// Holds back the pending URLs at the head of the queue that the trap rule stops, so they neither get fetched
+    /// nor keep the selection open (a better path to one later brings it back, see <see cref="ReconsiderParked"/>).
+    /// </summary>
+    private void ParkTrappedHead()
+    {
+        while (_pending.Count > 0 && _budget.IsTrapped(_pending.Min!))
+        {
+            var trapped = _pending.Min!;
+            _pending.Remove(trapped);
+            trapped.State = EntryState.Parked;
+            _parked.Add(trapped);
+        }
     }
 
     public void Complete(FrontierEntry entry, PageOutcome outcome)
@@ -124,6 +134,7 @@ internal sealed class Frontier(int maxPages, int maxAttempts, int maxDepth, int 
     public bool IsSettled()
     {
         ReconsiderParked();
+        ParkTrappedHead();
         var open = SmallestOpen();
         if (open is null)
         {
