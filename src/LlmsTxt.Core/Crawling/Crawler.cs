@@ -25,6 +25,7 @@ public sealed class Crawler : IDisposable
     private readonly HostThrottle _throttle;
 
     /// <param name="handler">Null: a <see cref="SafeHttpHandler"/> built from <paramref name="options"/> (owned and disposed by the crawler).</param>
+    /// <param name="throttle">Null: the process's throttle for this bound (<see cref="HostThrottle.ForProcess"/>), or a private one under a test clock.</param>
     /// <param name="renderer">Used for pages whose static HTML has too few words when <see cref="CrawlRequest.RenderJs"/> is set.</param>
     public Crawler(
         CrawlOptions? options = null,
@@ -32,7 +33,8 @@ public sealed class Crawler : IDisposable
         IPageRenderer? renderer = null,
         RobotsCache? robotsCache = null,
         ILogger<Crawler>? logger = null,
-        TimeProvider? timeProvider = null)
+        TimeProvider? timeProvider = null,
+        HostThrottle? throttle = null)
     {
         _options = options ?? new CrawlOptions();
         _options.Validate();
@@ -43,8 +45,10 @@ public sealed class Crawler : IDisposable
         _renderer = renderer;
         _robotsCache = robotsCache ?? new RobotsCache(_timeProvider, _options.RobotsCacheDuration);
         _logger = logger ?? (ILogger)NullLogger.Instance;
-        // Shared by all crawls of this instance: two crawls of one site still respect one per-host budget.
-        _throttle = new HostThrottle(_options.MaxConcurrencyPerHost, _timeProvider);
+        // Shared by every crawl of the process: two crawls of one site still respect one per-host budget and delay.
+        _throttle = throttle ?? (_timeProvider == TimeProvider.System
+            ? HostThrottle.ForProcess(_options.MaxConcurrencyPerHost)
+            : new HostThrottle(_options.MaxConcurrencyPerHost, _timeProvider));
     }
 
     public CrawlOptions Options => _options;
@@ -66,8 +70,8 @@ public sealed class Crawler : IDisposable
             throw new ArgumentException($"maxPages must be between 1 and 1000, got {request.MaxPages}.", nameof(request));
         }
         var extractor = new PageExtractor(request.Extraction ?? new ExtractionOptions());
-        var session = new CrawlSession(_options, _client, _throttle, extractor, _renderer, _robotsCache, _logger, _timeProvider, request, progress);
-        return session.RunAsync(cancellationToken);
+        var run = new CrawlRun(_options, _client, _throttle, extractor, _renderer, _robotsCache, _logger, _timeProvider, request, progress);
+        return run.RunAsync(cancellationToken);
     }
 
     public void Dispose() => _client.Dispose();

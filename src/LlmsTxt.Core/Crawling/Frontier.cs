@@ -1,106 +1,112 @@
 namespace LlmsTxt.Core.Crawling;
 
-internal enum EntryState
-{
-    Pending,
-    InFlight,
-    Done,
-    Skipped,
-    Dropped,
-}
-
-/// <summary>One URL the crawl knows about, its order key and, once fetched, its outcome.</summary>
-internal sealed class FrontierEntry(string identity, Uri url, int[] key, DateTimeOffset? lastModified)
-{
-    public string Identity { get; } = identity;
-    public Uri Url { get; } = url;
-    public int[] Key { get; set; } = key;
-    public DateTimeOffset? LastModified { get; set; } = lastModified;
-    public EntryState State { get; set; }
-    public List<(int Index, FrontierEntry Entry)> Children { get; } = [];
-    public PageOutcome? Outcome { get; set; }
-    public int Depth => Key[0];
-}
-
 /// <summary>
 /// The queue of URLs to fetch plus the seen set, ordered so that the crawl result does not depend on
 /// response timing.
-/// <para>Ordering rule. Every URL gets a key, compared element by element: <c>[depth, path...]</c>. The start
-/// page is <c>[0, 1]</c>; the j-th followed link of a page with key <c>[d, p...]</c> is <c>[d + 1 + n, p..., j]</c>
-/// where n is how deep the link sits in the page's table of contents (0 for top entries and pages without one);
-/// the i-th sitemap URL is <c>[1, 2, i]</c>, right after the start page's top-level links. So breadth-first by
-/// outline depth, within a level by the order of the linking page and then document order of the links. A URL
-/// reached by several paths keeps its smallest key (re-keying its already-discovered descendants).
-/// This is exactly the order a one-at-a-time breadth-first crawl would visit.</para>
-/// <para>Selection rule. In key order, the first <c>AttemptsPerPage × maxPages</c> fetched URLs are
+/// <para>Ordering rule: by <see cref="CrawlPriority"/> (breadth-first by outline depth, then the order of the
+/// linking page and the document order of links; sitemap URLs right after the start page's top-level links). A URL
+/// reached by several paths keeps its smallest priority (re-keying its already-discovered descendants). This is
+/// exactly the order a one-at-a-time breadth-first crawl would visit.</para>
+/// <para>Selection rule. In priority order, the first <c>AttemptsPerPage × maxPages</c> fetched URLs are
 /// considered and the first <c>maxPages</c> successful, indexable pages among them are listed, each
-/// identity (final URL or in-site canonical, ignoring scheme, <c>www.</c> and trailing slash) once.
-/// The crawl stops as soon as that selection can no longer change: every URL with a smaller key than
-/// anything still queued or in flight has been fetched (links only ever get larger keys than their page).</para>
+/// identity (final URL or in-site canonical, ignoring scheme, <c>www.</c> and trailing slash) once; URLs the
+/// trap rule holds back (<see cref="TemplateBudget"/>) are neither fetched nor listed.
+/// The crawl stops as soon as that selection can no longer change: every URL with a smaller priority than
+/// anything still queued or in flight has been fetched (links only ever get larger priorities than their page).</para>
 /// </summary>
-internal sealed class Frontier(int maxPages, int maxAttempts, int maxDepth, int maxPending)
+internal sealed class Frontier(int maxPages, int maxAttempts, int maxDepth, int maxPending, int maxPerFamily = int.MaxValue)
 {
-    private static readonly KeyComparer Comparer = new();
+    public static readonly IComparer<FrontierEntry> ByPriority = Comparer<FrontierEntry>.Create((x, y) => x!.Priority.CompareTo(y!.Priority));
     private readonly Dictionary<string, FrontierEntry> _byIdentity = new(StringComparer.Ordinal);
-    private readonly SortedSet<FrontierEntry> _pending = new(Comparer);
-    private readonly SortedSet<FrontierEntry> _done = new(Comparer);
+    private readonly SortedSet<FrontierEntry> _pending = new(ByPriority);
+    private readonly SortedSet<FrontierEntry> _done = new(ByPriority);
     private readonly List<FrontierEntry> _inFlight = [];
+    private readonly List<FrontierEntry> _parked = [];
+    private readonly TemplateBudget _budget = new(maxPerFamily);
+    private bool _reconsiderParked;
 
     public int Queued => _pending.Count;
     public int InFlight => _inFlight.Count;
     public int Dropped { get; private set; }
 
-    /// <summary>Adds a URL or lowers the key of a known one. Returns false when it was already known with a smaller key.</summary>
-    public bool Offer(string identity, Uri url, int[] key, DateTimeOffset? lastModified = null)
+    /// <summary>Adds a URL or lowers the priority of a known one. Returns false when it was already known with a smaller priority.</summary>
+    public bool Offer(string identity, Uri url, CrawlPriority priority, DateTimeOffset? lastModified = null) =>
+        Offer(identity, url, priority, lastModified, null, null);
+
+    private bool Offer(string identity, Uri url, CrawlPriority priority, DateTimeOffset? lastModified, FrontierEntry? parent, string? family)
     {
         if (_byIdentity.TryGetValue(identity, out var known))
         {
-            if (Compare(key, known.Key) >= 0)
+            known.LastModified ??= lastModified;
+            if (priority.CompareTo(known.Priority) >= 0)
             {
-                known.LastModified ??= lastModified;
                 return false;
             }
-            Rekey(known, key);
-            known.LastModified ??= lastModified;
+            Rekey(known, priority, parent, family);
             return true;
         }
-        var entry = new FrontierEntry(identity, url, key, lastModified);
+        var entry = new FrontierEntry(identity, url, priority, lastModified) { Parent = parent, Family = family };
         _byIdentity[identity] = entry;
         _pending.Add(entry);
+        _budget.Add(entry);
         TrimPending();
         return true;
     }
 
     /// <summary>Records the followed links of a fetched page, in document order, and offers them.</summary>
-    /// <param name="levels">Per link, how many levels deeper than a plain link it is keyed (a sub-entry of a page's
-    /// table of contents, a prose link of a page that has one): the site's outline decides what the budget reaches.</param>
-    public void AddLinks(FrontierEntry parent, IReadOnlyList<(string Identity, Uri Url)> links, IReadOnlyList<int>? levels = null)
+    /// <remarks>A link's <see cref="FoundLink.Level"/> keys it that many levels deeper than a plain link (a sub-entry of a
+    /// page's table of contents, a prose link of a page that has one): the site's outline decides what the budget reaches.</remarks>
+    public void AddLinks(FrontierEntry parent, IReadOnlyList<FoundLink> links)
     {
         for (var j = 0; j < links.Count; j++)
         {
-            var (identity, url) = links[j];
-            var i = j + (Math.Clamp(levels is not null && j < levels.Count ? levels[j] : 0, 0, 60) * LevelStep);
-            Offer(identity, url, ChildKey(parent.Key, i));
-            if (_byIdentity.TryGetValue(identity, out var child))
+            var link = links[j];
+            var slot = CrawlPriority.LinkSlot(j, link.Level);
+            Offer(link.Identity, link.Url, parent.Priority.ChildAt(slot), null, parent, link.Family);
+            if (_byIdentity.TryGetValue(link.Identity, out var child))
             {
-                parent.Children.Add((i, child));
+                parent.Children.Add((slot, link.Family, child));
             }
         }
     }
 
-    /// <summary>The pending URL with the smallest key within the depth limit.</summary>
+    /// <summary>The pending URL with the smallest priority within the depth limit that the trap rule lets through.</summary>
     public bool TryTake(out FrontierEntry entry)
     {
+        ReconsiderParked();
+        ParkTrappedHead();
         entry = null!;
         if (_pending.Count == 0 || _pending.Min!.Depth > maxDepth)
         {
             return false;
         }
-        entry = _pending.Min!;
-        _pending.Remove(entry);
-        entry.State = EntryState.InFlight;
-        _inFlight.Add(entry);
+        var next = _pending.Min!;
+        if (next.Family is not null && _inFlight.Exists(e => e.Priority.CompareTo(next.Priority) < 0))
+        {
+            // A trap-shaped URL waits until everything before it is fetched: then no URL of its family can still
+            // turn up ahead of it, its place in the family's budget is final, and no more than the budget is fetched.
+            return false;
+        }
+        _pending.Remove(next);
+        next.State = EntryState.InFlight;
+        _inFlight.Add(next);
+        entry = next;
         return true;
+    }
+
+    /// <summary>
+    /// Holds back the pending URLs at the head of the queue that the trap rule stops, so they neither get fetched
+    /// nor keep the selection open (a better path to one later brings it back, see <see cref="ReconsiderParked"/>).
+    /// </summary>
+    private void ParkTrappedHead()
+    {
+        while (_pending.Count > 0 && _budget.IsTrapped(_pending.Min!))
+        {
+            var trapped = _pending.Min!;
+            _pending.Remove(trapped);
+            trapped.State = EntryState.Parked;
+            _parked.Add(trapped);
+        }
     }
 
     public void Complete(FrontierEntry entry, PageOutcome outcome)
@@ -127,7 +133,9 @@ internal sealed class Frontier(int maxPages, int maxAttempts, int maxDepth, int 
     /// <summary>True when the selection is final: enough pages or attempts before everything still open.</summary>
     public bool IsSettled()
     {
-        var open = SmallestOpenKey();
+        ReconsiderParked();
+        ParkTrappedHead();
+        var open = SmallestOpen();
         if (open is null)
         {
             return true;
@@ -154,6 +162,10 @@ internal sealed class Frontier(int maxPages, int maxAttempts, int maxDepth, int 
         var counted = 0;
         foreach (var entry in _done)
         {
+            if (_budget.IsTrapped(entry))
+            {
+                continue;
+            }
             if (entry.Outcome is { } other && !CountsTowardBudget(other))
             {
                 // Other-language versions are passed on (the file's language filter decides) without using the budget.
@@ -183,17 +195,31 @@ internal sealed class Frontier(int maxPages, int maxAttempts, int maxDepth, int 
         return selected;
     }
 
-    private (int Successes, int Attempts) Count(int[] before)
+    /// <summary>Per template family the trap rule stopped, how many known URLs it holds back (ordinal order of families).</summary>
+    public SortedDictionary<string, int> TrappedFamilies()
+    {
+        var families = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var entry in _byIdentity.Values)
+        {
+            if (entry.State is not EntryState.Dropped and not EntryState.Skipped && _budget.TrappingFamily(entry) is { } family)
+            {
+                families[family] = families.GetValueOrDefault(family) + 1;
+            }
+        }
+        return families;
+    }
+
+    private (int Successes, int Attempts) Count(CrawlPriority before)
     {
         var identities = new HashSet<string>(StringComparer.Ordinal);
         var attempts = 0;
         foreach (var entry in _done)
         {
-            if (Compare(entry.Key, before) >= 0)
+            if (entry.Priority.CompareTo(before) >= 0)
             {
                 break;
             }
-            if (entry.Outcome is { } other && !CountsTowardBudget(other))
+            if (_budget.IsTrapped(entry) || (entry.Outcome is { } other && !CountsTowardBudget(other)))
             {
                 continue;
             }
@@ -208,7 +234,7 @@ internal sealed class Frontier(int maxPages, int maxAttempts, int maxDepth, int 
 
     /// <summary>
     /// Another language's version of the site is passed on (the file's language filter decides) but does not use
-    /// the budget. Known once the start page (the smallest key, always done before the selection settles) is read.
+    /// the budget. Known once the start page (the smallest priority, always done before the selection settles) is read.
     /// </summary>
     private bool CountsTowardBudget(PageOutcome outcome) =>
         StartLanguage is null || outcome.Language is null || outcome.Kind != OutcomeKind.Listed
@@ -217,20 +243,36 @@ internal sealed class Frontier(int maxPages, int maxAttempts, int maxDepth, int 
     /// <summary>The start page's primary language, set when it has been read.</summary>
     public string? StartLanguage { get; set; }
 
-    private int[]? SmallestOpenKey()
+    private CrawlPriority? SmallestOpen()
     {
-        int[]? smallest = _pending.Count > 0 && _pending.Min!.Depth <= maxDepth ? _pending.Min.Key : null;
+        var smallest = _pending.Count > 0 && _pending.Min!.Depth <= maxDepth ? _pending.Min.Priority : null;
         foreach (var entry in _inFlight)
         {
-            if (smallest is null || Compare(entry.Key, smallest) < 0)
+            if (smallest is null || entry.Priority.CompareTo(smallest) < 0)
             {
-                smallest = entry.Key;
+                smallest = entry.Priority;
             }
         }
         return smallest;
     }
 
-    private void Rekey(FrontierEntry entry, int[] key)
+    /// <summary>A parked entry whose path changed (a better link, a family member dropped) may be within its budget now.</summary>
+    private void ReconsiderParked()
+    {
+        if (!_reconsiderParked)
+        {
+            return;
+        }
+        _reconsiderParked = false;
+        foreach (var entry in _parked.Where(e => !_budget.IsTrapped(e)).ToList())
+        {
+            _parked.Remove(entry);
+            entry.State = EntryState.Pending;
+            _pending.Add(entry);
+        }
+    }
+
+    private void Rekey(FrontierEntry entry, CrawlPriority priority, FrontierEntry? parent, string? family)
     {
         if (entry.State == EntryState.Dropped)
         {
@@ -243,15 +285,18 @@ internal sealed class Frontier(int maxPages, int maxAttempts, int maxDepth, int 
             _ => null,
         };
         set?.Remove(entry);
-        entry.Key = key;
+        _budget.Remove(entry);
+        (entry.Priority, entry.Parent, entry.Family) = (priority, parent, family);
         set?.Add(entry);
+        _budget.Add(entry);
+        _reconsiderParked = true;
         // Descendants found through this page move up with it.
-        foreach (var (index, child) in entry.Children)
+        foreach (var (slot, childFamily, child) in entry.Children)
         {
-            var childKey = ChildKey(key, index);
-            if (Compare(childKey, child.Key) < 0)
+            var childPriority = priority.ChildAt(slot);
+            if (childPriority.CompareTo(child.Priority) < 0)
             {
-                Rekey(child, childKey);
+                Rekey(child, childPriority, entry, childFamily);
             }
         }
     }
@@ -263,39 +308,11 @@ internal sealed class Frontier(int maxPages, int maxAttempts, int maxDepth, int 
         {
             var last = _pending.Max!;
             _pending.Remove(last);
+            _budget.Remove(last);
             _byIdentity.Remove(last.Identity);
             last.State = EntryState.Dropped;
             Dropped++;
+            _reconsiderParked = true;
         }
-    }
-
-    /// <summary>A link index of n × this marks a link keyed n levels deeper (see <see cref="AddLinks"/>).</summary>
-    private const int LevelStep = 1 << 24;
-
-    private static int[] ChildKey(int[] parent, int index)
-    {
-        var key = new int[parent.Length + 1];
-        key[0] = parent[0] + 1 + (index / LevelStep);
-        Array.Copy(parent, 1, key, 1, parent.Length - 1);
-        key[^1] = index;
-        return key;
-    }
-
-    internal static int Compare(int[] a, int[] b)
-    {
-        var length = Math.Min(a.Length, b.Length);
-        for (var i = 0; i < length; i++)
-        {
-            if (a[i] != b[i])
-            {
-                return a[i] < b[i] ? -1 : 1;
-            }
-        }
-        return a.Length.CompareTo(b.Length);
-    }
-
-    private sealed class KeyComparer : IComparer<FrontierEntry>
-    {
-        public int Compare(FrontierEntry? x, FrontierEntry? y) => Frontier.Compare(x!.Key, y!.Key);
     }
 }

@@ -97,9 +97,14 @@ internal sealed class MarkdownTwinChecker(PageFetcher fetcher, CrawlOptions opti
             }
             // With text wanted the whole twin is read (up to the page cap); a mere probe reads a little.
             var result = keepText
-                ? await fetcher.FetchAsync(candidate, SameSite, IsMarkdownType, options.MaxPageBytes, report: null, cancellationToken).ConfigureAwait(false)
-                : await fetcher.FetchAsync(candidate, SameSite, IsMarkdownType, options.MaxMarkdownTwinProbeBytes,
-                    _ => Task.CompletedTask, null, cancellationToken).ConfigureAwait(false);
+                ? await fetcher.FetchAsync(new FetchRequest(candidate, options.MaxPageBytes) { HopCheck = SameSite, AcceptContentType = IsMarkdownType },
+                    cancellationToken).ConfigureAwait(false)
+                : await fetcher.FetchAsync(new FetchRequest(candidate, options.MaxMarkdownTwinProbeBytes)
+                {
+                    HopCheck = SameSite,
+                    AcceptContentType = IsMarkdownType,
+                    ConsumeBody = (_, _) => Task.CompletedTask,
+                }, cancellationToken).ConfigureAwait(false);
             if (!result.IsSuccess)
             {
                 continue;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Net.Http.Headers;
@@ -21,45 +22,40 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
     public long Requests => Interlocked.Read(ref _requests);
     public long Bytes => Interlocked.Read(ref _bytes);
 
-    /// <summary>Fetches <paramref name="url"/>; <paramref name="acceptContentType"/> decides whether a 2xx body is read.</summary>
-    public Task<FetchResult> FetchAsync(
-        Uri url,
-        Func<Uri, CancellationToken, ValueTask<CrawlDecision>> hopCheck,
-        Func<string?, bool> acceptContentType,
-        long maxBytes,
-        Action<CrawlEvent>? report,
-        CancellationToken cancellationToken = default) =>
-        FetchAsync(url, hopCheck, acceptContentType, maxBytes, null, report, cancellationToken);
+    private readonly ConcurrentDictionary<string, TimeSpan> _delays = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Like the other overload, but a 2xx body is handed to <paramref name="consumeBody"/> as a stream
-    /// (restarted on retry) instead of being buffered; the stream restarts the idle timer on every read.
+    /// This fetcher's spacing between request starts to <paramref name="host"/> (robots.txt <c>Crawl-delay</c>, see
+    /// <see cref="SitemapDiscovery.CrawlDelay"/>); until it is known, <see cref="CrawlOptions.MinCrawlDelay"/>, so
+    /// robots.txt itself is paced like every other request.
     /// </summary>
-    public async Task<FetchResult> FetchAsync(
-        Uri url,
-        Func<Uri, CancellationToken, ValueTask<CrawlDecision>> hopCheck,
-        Func<string?, bool> acceptContentType,
-        long maxBytes,
-        Func<Stream, Task>? consumeBody,
-        Action<CrawlEvent>? report,
-        CancellationToken cancellationToken = default)
+    public void SetCrawlDelay(string host, TimeSpan delay) => _delays[Urls.UrlIdentity.SiteHost(host)] = delay;
+
+    private TimeSpan CrawlDelay(string host) => _delays.TryGetValue(Urls.UrlIdentity.SiteHost(host), out var delay) ? delay : options.MinCrawlDelay;
+
+    /// <summary>
+    /// Fetches <see cref="FetchRequest.Url"/>. A 2xx body of an accepted type is buffered (up to the cap), or handed
+    /// to <see cref="FetchRequest.ConsumeBody"/> as a stream (restarted on retry) that restarts the idle timer on every read.
+    /// </summary>
+    public async Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken cancellationToken = default)
     {
+        var url = request.Url;
         var started = new StrongBox<long>(timeProvider.GetTimestamp());
         // One deadline for the page and all its retries: a slow site is charged once, not four times.
         using var page = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         for (var attempt = 0; ; attempt++)
         {
-            var result = await AttemptAsync(url, hopCheck, acceptContentType, maxBytes, consumeBody, started, attempt, page, cancellationToken).ConfigureAwait(false);
+            var result = await AttemptAsync(request, started, attempt, page, cancellationToken).ConfigureAwait(false);
             var (retry, why, delay) = ShouldRetry(result, attempt, started);
             if (!retry)
             {
                 return why.Length > 0 ? result with { Error = why } : result;
             }
-            report?.Invoke(new PageRetriedEvent(url, attempt + 1, why, delay));
+            request.Report?.Invoke(new PageRetriedEvent(url, attempt + 1, why, delay));
             logger.LogInformation("Retrying {Url} in {Delay} (attempt {Attempt}): {Why}", url, delay, attempt + 1, why);
             if (result.Status is 429 or 503)
             {
-                throttle.PauseUntil(url.Host, timeProvider.GetUtcNow() + delay);
+                throttle.PauseUntil(url, timeProvider.GetUtcNow() + delay);
             }
             await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
         }
@@ -101,9 +97,9 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
 
     private static string Size(long bytes) => bytes < 10_240 ? $"{bytes} bytes" : $"{bytes / 1024.0:0} KiB";
 
-    private async Task<FetchResult> AttemptAsync(Uri url, Func<Uri, CancellationToken, ValueTask<CrawlDecision>> hopCheck, Func<string?, bool> acceptContentType, long maxBytes,
-        Func<Stream, Task>? consumeBody, StrongBox<long> clock, int attempt, CancellationTokenSource page, CancellationToken cancellationToken)
+    private async Task<FetchResult> AttemptAsync(FetchRequest fetch, StrongBox<long> clock, int attempt, CancellationTokenSource page, CancellationToken cancellationToken)
     {
+        var (url, maxBytes) = (fetch.Url, fetch.MaxBytes);
         var started = clock.Value;
         var current = url;
         var phase = Phase.Headers;
@@ -114,7 +110,7 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
         {
             // The first slot is taken before the clock starts: waiting for a crawl-delay is not the page's fault.
             // A retry's wait (a Retry-After pause) is charged to the page.
-            using var lease = await throttle.AcquireAsync(url.Host, attempt == 0 ? cancellationToken : page.Token).ConfigureAwait(false);
+            using var lease = await throttle.AcquireAsync(url, CrawlDelay(url.Host), attempt == 0 ? cancellationToken : page.Token).ConfigureAwait(false);
             if (attempt == 0)
             {
                 page.CancelAfter(options.PageTimeout);
@@ -151,7 +147,7 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
                 {
                     refusal = $"redirect loop at {next}";
                 }
-                else if (await hopCheck(next, cancellationToken).ConfigureAwait(false) is { Allowed: false } decision)
+                else if (await fetch.HopCheck(next, cancellationToken).ConfigureAwait(false) is { Allowed: false } decision)
                 {
                     (refusal, reason) = (decision.Reason == SkipReason.RefusedAddress ? decision.Detail : $"redirect to {next} refused: {decision.Detail}", decision.Reason);
                 }
@@ -166,18 +162,18 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
             var contentType = response.Content.Headers.ContentType;
             var robotsTag = response.Headers.TryGetValues("X-Robots-Tag", out var tags) ? string.Join(", ", tags) : null;
             var retryAfter = RetryAfter(response.Headers.RetryAfter);
-            if (code is >= 200 and < 300 && !acceptContentType(contentType?.MediaType))
+            if (code is >= 200 and < 300 && !fetch.AcceptContentType(contentType?.MediaType))
             {
                 return Result(FetchOutcome.WrongContentType, url, current, code, started, contentType) with { RobotsTag = robotsTag };
             }
-            if (consumeBody is not null && code is >= 200 and < 300)
+            if (fetch.ConsumeBody is { } consumeBody && code is >= 200 and < 300)
             {
                 idle.CancelAfter(options.IdleReadTimeout);
                 var raw = await response.Content.ReadAsStreamAsync(idle.Token).ConfigureAwait(false);
                 await using var guarded = new CappedStream(raw, maxBytes, () => idle.CancelAfter(options.IdleReadTimeout), idle.Token);
                 try
                 {
-                    await consumeBody(guarded).ConfigureAwait(false);
+                    await consumeBody(guarded, idle.Token).ConfigureAwait(false);
                 }
                 finally
                 {

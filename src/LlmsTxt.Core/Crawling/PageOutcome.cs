@@ -22,9 +22,8 @@ internal sealed record PageOutcome(OutcomeKind Kind)
     public bool Rendered { get; init; }
     public bool Failed { get; init; }
     public SkipReason? SkipReason { get; init; }
-    public IReadOnlyList<(string Identity, Uri Url)> Links { get; init; } = [];
-    /// <summary>Per link of <see cref="Links"/>, the extra levels it is keyed deeper (outline depth); null: none.</summary>
-    public IReadOnlyList<int>? LinkLevels { get; init; }
+    /// <summary>The links to follow, in document order, each with its outline level and trap family.</summary>
+    public IReadOnlyList<FoundLink> Links { get; init; } = [];
     /// <summary>The page's primary language (null for the start page or when undeclared).</summary>
     public string? Language { get; init; }
 }

@@ -50,8 +50,13 @@ public sealed class SitemapReader(PageFetcher fetcher, CrawlOptions options, ILo
         var document = new Document();
         try
         {
-            var result = await fetcher.FetchAsync(url, (u, _) => ValueTask.FromResult(AnyWebUrl(u)), _ => true, options.MaxSitemapBytes,
-                stream => ParseAsync(stream, document), report, cancellationToken).ConfigureAwait(false);
+            var fetch = new FetchRequest(url, options.MaxSitemapBytes)
+            {
+                HopCheck = (u, _) => ValueTask.FromResult(AnyWebUrl(u)),
+                ConsumeBody = (stream, _) => ParseAsync(stream, document),
+                Report = report,
+            };
+            var result = await fetcher.FetchAsync(fetch, cancellationToken).ConfigureAwait(false);
             if (!result.IsSuccess)
             {
                 var why = result.Error ?? $"HTTP {result.Status}";

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 
 namespace LlmsTxt.Core.Crawling;
@@ -10,11 +9,11 @@ namespace LlmsTxt.Core.Crawling;
 /// (<em>self-generating pattern</em>): a <em>step</em> link from a page to the next or previous page of its own
 /// template (a number ±1, a month rolling over, another page or sort order), or to a deeper one that only adds
 /// numbers (<c>/a/{n}</c> → <c>/a/{n}/{n}</c>), is how calendars, endless pagers and ever-deeper archives breed
-/// pages; after <see cref="CrawlOptions.MaxPagesPerPattern"/> such links per template the crawl stops following
-/// them. Other links to the same pages (an index, a menu, the sitemap, a "related" link) are still followed,
-/// so a site's real pages are all reached.
+/// pages; <see cref="TemplateBudget"/> lets only the first <see cref="CrawlOptions.MaxPagesPerPattern"/> pages reached
+/// that way per template through, in frontier order. Other links to the same pages (an index, a menu, the sitemap,
+/// a "related" link) are still followed, so a site's real pages are all reached.
 /// </summary>
-internal sealed class UrlTemplates(int maxPerPattern)
+internal static class UrlTemplates
 {
     /// <summary>Parameters that only page through or reorder a listing.</summary>
     private static readonly HashSet<string> PagingParameters = new(StringComparer.OrdinalIgnoreCase)
@@ -23,10 +22,6 @@ internal sealed class UrlTemplates(int maxPerPattern)
         "size", "count", "sort", "sortby", "sort_by", "order", "orderby", "order_by", "dir", "direction", "cursor",
         "after", "before", "from", "view",
     };
-
-    private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, byte> _counted = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, byte> _stopped = new(StringComparer.Ordinal);
 
     /// <summary>The template of <paramref name="url"/>: <c>/calendar/{n}/{n}</c>, <c>/list?page=*&amp;sort=*</c>.</summary>
     public static string Of(Uri url)
@@ -61,44 +56,18 @@ internal sealed class UrlTemplates(int maxPerPattern)
     }
 
     /// <summary>
-    /// True when the link from <paramref name="parent"/> to <paramref name="link"/> may be followed; false once
-    /// its pattern has bred too many pages. <paramref name="stoppedPattern"/> is set the first time a pattern is stopped.
+    /// The family a link from <paramref name="parent"/> to <paramref name="link"/> breeds: its template for a step to
+    /// the next or previous page of the parent's own template, the parent's template for a deeper link that only adds
+    /// numbers; null for any other link (always followed).
     /// </summary>
-    public bool Follow(Uri parent, string parentTemplate, Uri link, string linkIdentity, out string? stoppedPattern)
+    public static string? StepFamily(Uri parent, string parentTemplate, Uri link)
     {
-        stoppedPattern = null;
         var template = Of(link);
-        string family;
         if (template == parentTemplate && IsStep(parent, link))
         {
-            family = template;
+            return template;
         }
-        else if (Deeper(parentTemplate, template))
-        {
-            family = parentTemplate;
-        }
-        else
-        {
-            return true;
-        }
-        if (_counted.ContainsKey(linkIdentity))
-        {
-            return true;
-        }
-        if (_stopped.ContainsKey(family))
-        {
-            return false;
-        }
-        if (_counts.AddOrUpdate(family, 1, (_, n) => n + 1) <= maxPerPattern)
-        {
-            _counted.TryAdd(linkIdentity, 0);
-            return true;
-        }
-        if (_stopped.TryAdd(family, 0))
-        {
-            stoppedPattern = family;
-        }
-        return false;
+        return Deeper(parentTemplate, template) ? parentTemplate : null;
     }
 
     /// <summary>

@@ -30,13 +30,12 @@ public sealed class SitemapProbe : IDisposable
     /// <summary>Reads <paramref name="sentinel"/> when known, else discovers sitemaps as the crawler does (<see cref="SitemapDiscovery"/>).</summary>
     public async Task<SitemapProbeResult> ProbeAsync(Uri baseUrl, Uri? sentinel, CancellationToken cancellationToken = default)
     {
-        // One throttle per probe, spaced like a crawl: CRAWL_MIN_DELAY (or the site's Crawl-delay) between requests.
-        var throttle = new HostThrottle(_options.MaxConcurrencyPerHost, _time);
+        // The process's host throttle, spaced like a crawl: CRAWL_MIN_DELAY (or the site's Crawl-delay) between requests,
+        // shared with any crawl of the same site running now.
+        var throttle = _time == TimeProvider.System ? HostThrottle.ForProcess(_options.MaxConcurrencyPerHost) : new HostThrottle(_options.MaxConcurrencyPerHost, _time);
         var fetcher = new PageFetcher(_client, _options, throttle, _time, _logger);
-        throttle.SetDelay(baseUrl.Host, _options.MinCrawlDelay);
         if (sentinel is not null)
         {
-            throttle.SetDelay(sentinel.Host, _options.MinCrawlDelay);
             var set = await new SitemapReader(fetcher, _options, _logger).ReadAsync([sentinel], _ => null, 0, quietIfMissing: false, null, cancellationToken);
             if (set.Documents.Count > 0)
             {
@@ -47,7 +46,7 @@ public sealed class SitemapProbe : IDisposable
 
         var origin = new Uri(RobotsCache.Origin(baseUrl) + "/");
         var rules = await RobotsAsync(fetcher, origin, cancellationToken);
-        throttle.SetDelay(origin.Host, SitemapDiscovery.CrawlDelay(rules, _options));
+        fetcher.SetCrawlDelay(origin.Host, SitemapDiscovery.CrawlDelay(rules, _options));
         var found = await new SitemapDiscovery(fetcher, _options, _logger).DiscoverAsync(origin, rules, _ => null, 0, null, cancellationToken);
         var seen = SitemapSentinel.Of(found.Documents);
         return found.Documents.Count > 0
@@ -58,7 +57,7 @@ public sealed class SitemapProbe : IDisposable
     /// <summary>The origin's robots.txt; allow-all when it can't be read (the probe only looks for Sitemap lines).</summary>
     private async Task<RobotsTxt> RobotsAsync(PageFetcher fetcher, Uri origin, CancellationToken cancellationToken)
     {
-        var robots = await fetcher.FetchAsync(new Uri(origin, "robots.txt"), (_, _) => ValueTask.FromResult(CrawlDecision.Allow), _ => true, _options.MaxRobotsBytes, null, cancellationToken);
+        var robots = await fetcher.FetchAsync(new FetchRequest(new Uri(origin, "robots.txt"), _options.MaxRobotsBytes), cancellationToken);
         return robots.IsSuccess ? RobotsTxt.Parse(Encoding.UTF8.GetString(robots.Body.Span)) : RobotsTxt.AllowAll;
     }
 

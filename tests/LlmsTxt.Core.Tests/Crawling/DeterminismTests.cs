@@ -54,4 +54,39 @@ public sealed class DeterminismTests
         Assert.All(files, file => Assert.Equal(files[0], file));
         Assert.Equal("/", lists[0][0]);
     }
+
+    [Fact]
+    public async Task CalendarTrapGivesTheSameFileWhateverTheResponseTiming()
+    {
+        await using var server = await TestWebServer.StartAsync(app =>
+        {
+            // Random per-response delays reorder completions from crawl to crawl.
+            app.Use(async (ctx, next) =>
+            {
+                await Task.Delay(Random.Shared.Next(0, 30));
+                await next(ctx);
+            });
+            app.MapCalendarTrap(realPages: 20);
+        });
+
+        var files = new List<string>();
+        var paths = new List<List<string>>();
+        for (var run = 0; run < 4; run++)
+        {
+            var (result, events) = await CrawlKit.CrawlAsync(server.Url("/"), maxPages: 200);
+            paths.Add(CrawlKit.Paths(result));
+            files.Add(LlmsTxtWriter.Write(new LlmsTxtInput
+            {
+                StartUrl = result.StartUrl,
+                Pages = [.. result.Pages.Select(p => p.Page)],
+                SitemapOrder = result.SitemapUrls,
+            }).Text);
+            // Logged once, with the template.
+            Assert.Single(events.OfType<LimitReachedEvent>(), e => e.Detail.StartsWith("URL trap: stopped following links of the pattern /calendar/{n}/{n} after 10 pages", StringComparison.Ordinal));
+        }
+
+        Assert.All(files, file => Assert.Equal(files[0], file));
+        Assert.All(Enumerable.Range(1, 20), i => Assert.Contains($"/guide/{HostileSites.GuideName(i)}", paths[0]));
+        Assert.InRange(paths[0].Count(p => p.StartsWith("/calendar/", StringComparison.Ordinal)), 1, CrawlKit.Options.MaxPagesPerPattern + 1);
+    }
 }

@@ -5,7 +5,7 @@ namespace LlmsTxt.Core.Tests.Crawling;
 
 public sealed class FrontierTests
 {
-    private static (string, Uri) Link(string path) => (path, new Uri("https://site.test" + path));
+    private static FoundLink Link(string path) => new(path, new Uri("https://site.test" + path));
 
     private static PageOutcome Listed(string identity) =>
         new(OutcomeKind.Listed) { Identity = identity, Page = new Page { Url = new Uri("https://site.test" + identity) } };
@@ -14,7 +14,7 @@ public sealed class FrontierTests
     public void UrlKeepsItsSmallestKeyAndDescendantsMoveWithIt()
     {
         var frontier = new Frontier(maxPages: 10, maxAttempts: 30, maxDepth: 20, maxPending: 1000);
-        frontier.Offer("/", new Uri("https://site.test/"), [0, 1]);
+        frontier.Offer("/", new Uri("https://site.test/"), CrawlPriority.Start);
         Assert.True(frontier.TryTake(out var home));
         frontier.Complete(home, Listed("/"));
         frontier.AddLinks(home, [Link("/a"), Link("/b")]);
@@ -30,10 +30,10 @@ public sealed class FrontierTests
         frontier.Complete(a, Listed("/a"));
         frontier.AddLinks(a, [Link("/c")]);
 
-        Assert.Equal([1, 1, 0], a.Key);
-        Assert.Equal([2, 1, 0, 0], c.Key); // re-keyed under /a, not /b
+        Assert.Equal("[1, 1, 0]", a.Priority.ToString());
+        Assert.Equal("[2, 1, 0, 0]", c.Priority.ToString()); // re-keyed under /a, not /b
         Assert.True(frontier.TryTake(out var d));
-        Assert.Equal([3, 1, 0, 0, 0], d.Key); // /c's child moved with it
+        Assert.Equal("[3, 1, 0, 0, 0]", d.Priority.ToString()); // /c's child moved with it
         Assert.Equal(["/", "/a", "/b", "/c"], frontier.Select().Select(e => e.Identity));
     }
 
@@ -41,8 +41,8 @@ public sealed class FrontierTests
     public void SettlesOnlyWhenNothingEarlierIsStillOpen()
     {
         var frontier = new Frontier(maxPages: 1, maxAttempts: 3, maxDepth: 20, maxPending: 1000);
-        frontier.Offer("/", new Uri("https://site.test/"), [0, 1]);
-        frontier.Offer("/x", new Uri("https://site.test/x"), [1, 0, 0]);
+        frontier.Offer("/", new Uri("https://site.test/"), CrawlPriority.Start);
+        frontier.Offer("/x", new Uri("https://site.test/x"), CrawlPriority.Of(1, 0, 0));
         Assert.True(frontier.TryTake(out var home));
         Assert.True(frontier.TryTake(out var x));
         frontier.Complete(x, Listed("/x"));

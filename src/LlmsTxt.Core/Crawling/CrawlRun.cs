@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using LlmsTxt.Core.Extraction;
 using LlmsTxt.Core.Rendering;
 using LlmsTxt.Core.Urls;
@@ -6,44 +5,22 @@ using Microsoft.Extensions.Logging;
 
 namespace LlmsTxt.Core.Crawling;
 
-/// <summary>The state of one crawl: discovery, the dispatch loop and the final selection.</summary>
-internal sealed partial class CrawlSession
+/// <summary>
+/// One crawl, start to finish: robots.txt and the start page (alone: where it redirects decides the site's scope),
+/// sitemap discovery, the dispatch loop over the <see cref="Frontier"/> (pages processed by <see cref="PageProcessor"/>),
+/// Markdown twins, and the final selection. The cancellation token is passed to every step.
+/// </summary>
+internal sealed class CrawlRun(CrawlOptions options, HttpClient client, HostThrottle throttle, PageExtractor extractor, IPageRenderer? renderer,
+    RobotsCache robotsCache, ILogger logger, TimeProvider time, CrawlRequest request, IProgress<CrawlEvent>? progress)
 {
-    private readonly CrawlOptions _options;
-    private readonly PageExtractor _extractor;
-    private readonly IPageRenderer? _renderer;
-    private IRenderSession? _renderSession;
-    private readonly RobotsCache _robotsCache;
-    private readonly ILogger _logger;
-    private readonly TimeProvider _time;
-    private readonly CrawlRequest _request;
-    private readonly IProgress<CrawlEvent>? _progress;
-    private readonly UrlNormalizer _normalizer;
-    private readonly HostThrottle _throttle;
-    private readonly PageFetcher _fetcher;
-    private readonly ConcurrentDictionary<string, Lazy<Task<RobotsVerdict>>> _robots = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<SkipReason, int> _skips = new();
-    private readonly ConcurrentDictionary<string, byte> _skipped = new(StringComparer.Ordinal);
-    private readonly UrlTemplates _templates;
-    private CrawlScope _scope = null!;
-    private Uri _home = null!;
-    private string? _startFailure;
-    private CancellationToken _token;
-    private int _fetched;
-    private int _failed;
-    private int _rendered;
+    private readonly CrawlOptions _options = options;
+    private readonly ILogger _logger = logger;
+    private readonly TimeProvider _time = time;
+    private readonly CrawlRequest _request = request;
+    private readonly UrlNormalizer _normalizer = new(options);
+    private readonly PageFetcher _fetcher = new(client, options, throttle, time, logger);
+    private readonly CrawlTally _tally = new(progress);
     private long _lastProgress;
-
-    public CrawlSession(CrawlOptions options, HttpClient client, HostThrottle throttle, PageExtractor extractor, IPageRenderer? renderer, RobotsCache robotsCache,
-        ILogger logger, TimeProvider time, CrawlRequest request, IProgress<CrawlEvent>? progress)
-    {
-        (_options, _extractor, _renderer, _robotsCache, _logger, _time, _request, _progress) =
-            (options, extractor, renderer, robotsCache, logger, time, request, progress);
-        _normalizer = new UrlNormalizer(options);
-        _throttle = throttle;
-        _fetcher = new PageFetcher(client, options, _throttle, time, logger);
-        _templates = new UrlTemplates(options.MaxPagesPerPattern);
-    }
 
     private int Target => _request.MaxPages + Math.Clamp(_request.ReservePages, 0, _request.MaxPages);
     private int MaxAttempts => _options.AttemptsPerPage * Target;
@@ -53,40 +30,41 @@ internal sealed partial class CrawlSession
         var started = _time.GetTimestamp();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_options.CrawlDeadline);
-        _token = deadline.Token;
+        var token = deadline.Token;
         var start = _normalizer.Normalize(_request.StartUrl)!;
-        _scope = CrawlScope.From(start);
-        _home = start;
-        _renderSession = _request.RenderJs ? _renderer?.OpenSession(new RenderSessionOptions(_options.Guard, _options.MaxConcurrencyPerHost)) : null;
-        var frontier = new Frontier(Target, MaxAttempts, _options.MaxLinkDepth, maxPending: (MaxAttempts * 2) + 1000);
+        var site = new CrawlSite(start);
+        var robots = new RobotsRules(_options, _fetcher, robotsCache, _tally, _logger);
+        var renderSession = _request.RenderJs ? renderer?.OpenSession(new RenderSessionOptions(_options.Guard, _options.MaxConcurrencyPerHost)) : null;
+        var content = new ContentProcessor(_options, extractor, renderSession, _normalizer, site, _tally, _logger);
+        var pages = new PageProcessor(_options, _fetcher, robots, content, _normalizer, site, _tally, _logger);
+        var frontier = new Frontier(Target, MaxAttempts, _options.MaxLinkDepth, maxPending: (MaxAttempts * 2) + 1000, _options.MaxPagesPerPattern);
         var sitemaps = SitemapSet.Empty;
         string? error = null;
         var cancelled = false;
         try
         {
-            var robots = await RobotsForAsync(start).ConfigureAwait(false);
-            error = StartError(robots);
+            error = StartError(await robots.ForAsync(start, token).ConfigureAwait(false));
             if (error is null)
             {
                 // The start page goes first and alone: where it redirects decides the site's scope.
-                frontier.Offer(UrlIdentity.Key(start), start, [0, 1]);
+                frontier.Offer(UrlIdentity.Key(start), start, CrawlPriority.Start);
                 frontier.TryTake(out var home);
-                var outcome = await ProcessAsync(home, isStart: true, _token).ConfigureAwait(false);
+                var outcome = await pages.ProcessAsync(home, isStart: true, token).ConfigureAwait(false);
                 frontier.Complete(home, outcome with { Links = [] });
                 frontier.StartLanguage = outcome.Page?.Language?.Split('-')[0];
-                frontier.AddLinks(home, outcome.Links, outcome.LinkLevels);
-                sitemaps = await DiscoverSitemapsAsync().ConfigureAwait(false);
+                frontier.AddLinks(home, outcome.Links);
+                sitemaps = await DiscoverSitemapsAsync(site, robots, token).ConfigureAwait(false);
                 for (var i = 0; i < sitemaps.Entries.Count; i++)
                 {
                     var entry = sitemaps.Entries[i];
-                    // After the start page's top-level links ([1, 1, j]): a site's own table of contents decides which pages
+                    // After the start page's top-level links: a site's own table of contents decides which pages
                     // a limited budget reaches first; the sitemap adds the pages it does not link.
-                    frontier.Offer(UrlIdentity.Key(entry.Url), entry.Url, [1, 2, i], entry.LastModified);
+                    frontier.Offer(UrlIdentity.Key(entry.Url), entry.Url, CrawlPriority.Sitemap(i), entry.LastModified);
                 }
-                await RunLoopAsync(frontier, _options.MaxConcurrencyPerHost).ConfigureAwait(false);
+                await RunLoopAsync(frontier, pages, _options.MaxConcurrencyPerHost, token).ConfigureAwait(false);
             }
         }
-        catch (OperationCanceledException) when (_token.IsCancellationRequested)
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             cancelled = true;
             var why = cancellationToken.IsCancellationRequested ? "Crawl cancelled" : $"Crawl deadline of {_options.CrawlDeadline.TotalMinutes:0.#} min reached";
@@ -95,26 +73,27 @@ internal sealed partial class CrawlSession
         finally
         {
             // The crawl's private browser context (cache, cookies, storage) ends with it.
-            if (_renderSession is not null)
+            if (renderSession is not null)
             {
-                await _renderSession.DisposeAsync().ConfigureAwait(false);
+                await renderSession.DisposeAsync().ConfigureAwait(false);
             }
         }
-        return await FinishAsync(frontier, sitemaps, error, cancelled, started).ConfigureAwait(false);
+        var ending = new Ending(site, robots, pages.StartFailure, sitemaps, error, cancelled, started);
+        return await FinishAsync(frontier, ending, token).ConfigureAwait(false);
     }
 
     /// <summary>Fetches in key order with up to <paramref name="concurrency"/> requests in flight until the selection is settled.</summary>
-    private async Task RunLoopAsync(Frontier frontier, int concurrency)
+    private async Task RunLoopAsync(Frontier frontier, PageProcessor pages, int concurrency, CancellationToken cancellationToken)
     {
         var inFlight = new Dictionary<Task<PageOutcome>, FrontierEntry>();
-        using var work = CancellationTokenSource.CreateLinkedTokenSource(_token);
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
             while (true)
             {
                 while (inFlight.Count < concurrency && frontier.TryTake(out var next))
                 {
-                    inFlight.Add(ProcessAsync(next, isStart: false, work.Token), next);
+                    inFlight.Add(pages.ProcessAsync(next, isStart: false, work.Token), next);
                 }
                 if (inFlight.Count == 0)
                 {
@@ -125,7 +104,7 @@ internal sealed partial class CrawlSession
                 inFlight.Remove(done);
                 var outcome = await done.ConfigureAwait(false);
                 frontier.Complete(entry, outcome with { Links = [] });
-                frontier.AddLinks(entry, outcome.Links, outcome.LinkLevels);
+                frontier.AddLinks(entry, outcome.Links);
                 ReportProgress(frontier);
                 if (frontier.IsSettled())
                 {
@@ -171,42 +150,45 @@ internal sealed partial class CrawlSession
     internal static string Sentence(string fragment) =>
         fragment.Length == 0 ? fragment : char.ToUpperInvariant(fragment[0]) + fragment[1..];
 
-    private async Task<SitemapSet> DiscoverSitemapsAsync()
+    private async Task<SitemapSet> DiscoverSitemapsAsync(CrawlSite site, RobotsRules robots, CancellationToken cancellationToken)
     {
-        var origin = new Uri(RobotsCache.Origin(_home) + "/");
-        var robots = await RobotsForAsync(origin).ConfigureAwait(false);
+        var origin = new Uri(RobotsCache.Origin(site.Home) + "/");
+        var verdict = await robots.ForAsync(origin, cancellationToken).ConfigureAwait(false);
+        Uri? Keep(Uri url) => _normalizer.Normalize(url) is { } clean && site.Scope.Contains(clean) && _normalizer.Check(clean).Allowed ? clean : null;
         var set = await new SitemapDiscovery(_fetcher, _options, _logger)
-            .DiscoverAsync(origin, robots.Rules, SitemapKeep, MaxAttempts + 100, Report, _token).ConfigureAwait(false);
-        if (set.Documents.Count == 0 && SitemapDiscovery.Declared(origin, robots.Rules).Count == 0)
+            .DiscoverAsync(origin, verdict.Rules, Keep, MaxAttempts + 100, Report, cancellationToken).ConfigureAwait(false);
+        if (set.Documents.Count == 0 && SitemapDiscovery.Declared(origin, verdict.Rules).Count == 0)
         {
             Report(new LimitReachedEvent("No sitemap found; following links breadth-first from the start page"));
         }
         return set;
     }
 
-    private Uri? SitemapKeep(Uri url) =>
-        _normalizer.Normalize(url) is { } clean && _scope.Contains(clean) && _normalizer.Check(clean).Allowed ? clean : null;
+    /// <summary>What the crawl's steps left for its end.</summary>
+    private sealed record Ending(CrawlSite Site, RobotsRules Robots, string? StartFailure, SitemapSet Sitemaps, string? Error, bool Cancelled, long Started);
 
-    private async Task<CrawlResult> FinishAsync(Frontier frontier, SitemapSet sitemaps, string? error, bool cancelled, long started)
+    private async Task<CrawlResult> FinishAsync(Frontier frontier, Ending ending, CancellationToken cancellationToken)
     {
+        var (site, robots, sitemaps, error, cancelled) = (ending.Site, ending.Robots, ending.Sitemaps, ending.Error, ending.Cancelled);
         var selected = frontier.Select(out var duplicates);
+        ReportTraps(frontier, site);
         if (duplicates > 0)
         {
-            _skips.AddOrUpdate(SkipReason.Duplicate, duplicates, (_, n) => n + duplicates);
+            _tally.Skip(SkipReason.Duplicate, duplicates);
         }
         var pages = selected
             .Select(e => new CrawledPage(e.Outcome!.Page!, e.Outcome.FinalUrl!, e.Outcome.Status, null, e.LastModified, e.Outcome.Rendered))
             .ToList();
         if (_options.CheckMarkdownTwins && !cancelled && pages.Count > 0)
         {
-            var keepText = _extractor.Options.ConvertMarkdown;
-            var checker = new MarkdownTwinChecker(_fetcher, _options, _scope, (u, c) => IsRobotsAllowedAsync(u), keepText);
-            var twins = await checker.FindAsync(pages.Select(p => p.Url).ToList(), _token).ConfigureAwait(false);
+            var keepText = extractor.Options.ConvertMarkdown;
+            var checker = new MarkdownTwinChecker(_fetcher, _options, site.Scope, robots.IsAllowedAsync, keepText);
+            var twins = await checker.FindAsync(pages.Select(p => p.Url).ToList(), cancellationToken).ConfigureAwait(false);
             pages = pages.Select((p, i) => twins[i] is { } twin ? p with { MarkdownTwin = twin.Url, PackedTwinText = twin.Text } : p).ToList();
         }
         if (error is null && pages.Count == 0 && !cancelled)
         {
-            error = _startFailure is { } why
+            error = ending.StartFailure is { } why
                 ? (why.StartsWith("the start page", StringComparison.Ordinal) ? Sentence(why) + "." : $"The start page {_request.StartUrl} could not be fetched: {why}")
                 : $"No listable page found at {_request.StartUrl} (see the log for each URL).";
         }
@@ -214,11 +196,22 @@ internal sealed partial class CrawlSession
         {
             _logger.LogWarning("Crawl of {Url} could not run: {Error}", _request.StartUrl, error);
         }
-        var stats = new CrawlStats(_fetched, _failed, new Dictionary<SkipReason, int>(_skips), _rendered, _fetcher.Bytes, (int)_fetcher.Requests,
-            _time.GetElapsedTime(started).TotalSeconds);
+        var stats = new CrawlStats(_tally.Fetched, _tally.Failed, _tally.Skips, _tally.Rendered, _fetcher.Bytes, (int)_fetcher.Requests,
+            _time.GetElapsedTime(ending.Started).TotalSeconds);
         Report(new CrawlSummaryEvent(stats, pages.Count));
         return new CrawlResult(_request.StartUrl, pages, sitemaps.Entries.Select(e => e.Url).ToList(), sitemaps.Documents,
             stats, error, cancelled);
+    }
+
+    /// <summary>Each stopped URL trap once, with its template, from the frontier's final state (the same on every run).</summary>
+    private void ReportTraps(Frontier frontier, CrawlSite site)
+    {
+        foreach (var (family, held) in frontier.TrappedFamilies())
+        {
+            _tally.Skip(SkipReason.UrlTrap, held);
+            Report(new LimitReachedEvent($"URL trap: stopped following links of the pattern {family} after {_options.MaxPagesPerPattern} pages that only lead to more pages like them (a calendar or endless pager)"));
+            _logger.LogInformation("URL trap on {Site}: stopped following {Pattern} after {Max} pages", site.Home.Authority, family, _options.MaxPagesPerPattern);
+        }
     }
 
     private void ReportProgress(Frontier frontier)
@@ -231,8 +224,8 @@ internal sealed partial class CrawlSession
             return;
         }
         Interlocked.Exchange(ref _lastProgress, now);
-        Report(new CrawlProgressEvent(_fetched, _failed, frontier.Queued + frontier.InFlight, _request.MaxPages));
+        Report(new CrawlProgressEvent(_tally.Fetched, _tally.Failed, frontier.Queued + frontier.InFlight, _request.MaxPages));
     }
 
-    private void Report(CrawlEvent crawlEvent) => _progress?.Report(crawlEvent);
+    private void Report(CrawlEvent crawlEvent) => _tally.Report(crawlEvent);
 }
