@@ -1,13 +1,14 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
+using LlmsTxt.Server.Tests.Support;
 
 namespace LlmsTxt.Server.Tests;
 
-public sealed class HealthTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public sealed class HealthTests
 {
     [Fact]
     public async Task HealthAnswersOkWithStatusJson()
     {
+        await using var factory = new ServerHost(new Dictionary<string, string?>());
         using var client = factory.CreateClient();
         var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -32,7 +32,7 @@ public sealed class SocketKeepAliveTests(FastPingServer server) : IClassFixture<
     [Fact]
     public void DefaultsAreThirtySecondPingsAndAThirtySecondPongTimeout()
     {
-        using var app = new SettingsAppFactory(new Dictionary<string, string?> { ["DATA_DIR"] = TestServices.NewTempFolder() });
+        using var app = new ServerHost(new Dictionary<string, string?> { ["DATA_DIR"] = TestServices.NewTempFolder() });
 
         var options = app.Services.GetRequiredService<IOptions<WebSocketOptions>>().Value;
 

@@ -1,3 +1,4 @@
+using LlmsTxt.Server.Tests.Support;
 using System.Net;
 using System.Text.Json;
 using Dapper;
@@ -20,7 +21,7 @@ public sealed class PostgresAppTests(PostgresDatabases databases) : IClassFixtur
         var connection = await databases.CreateDatabaseAsync();
         var builder = new NpgsqlConnectionStringBuilder(connection);
         var url = $"postgres://{builder.Username}:{Uri.EscapeDataString(builder.Password!)}@{builder.Host}:{builder.Port}/{builder.Database}";
-        using var factory = new SettingsAppFactory(new Dictionary<string, string?>
+        using var factory = new ServerHost(new Dictionary<string, string?>
         {
             ["DATABASE_URL"] = url,
             ["DATA_DIR"] = TestServices.NewTempFolder(),
@@ -40,7 +41,7 @@ public sealed class PostgresAppTests(PostgresDatabases databases) : IClassFixtur
     public async Task ReadinessIs503NamingTheDatabaseWhenItGoesAway()
     {
         var connection = await databases.CreateDatabaseAsync();
-        using var factory = new SettingsAppFactory(new Dictionary<string, string?>
+        using var factory = new ServerHost(new Dictionary<string, string?>
         {
             ["DATABASE_URL"] = connection,
             ["DATA_DIR"] = TestServices.NewTempFolder(),

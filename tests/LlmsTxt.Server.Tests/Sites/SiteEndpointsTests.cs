@@ -1,3 +1,4 @@
+using LlmsTxt.Server.Tests.Support;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -13,7 +14,7 @@ public sealed class SiteEndpointsTests : IDisposable
 {
     private const string ApiKey = "sites-test-key";
     private const string CronSecret = "cron-test-secret";
-    private readonly SettingsAppFactory _factory = new(new Dictionary<string, string?>
+    private readonly ServerHost _factory = new(new Dictionary<string, string?>
     {
         ["DATA_DIR"] = TestServices.NewTempFolder(),
         ["API_KEY"] = ApiKey,
@@ -56,7 +57,7 @@ public sealed class SiteEndpointsTests : IDisposable
     [Fact]
     public async Task CronRefusesEveryCallWhenNoSecretIsConfigured()
     {
-        using var factory = new SettingsAppFactory(new Dictionary<string, string?> { ["DATA_DIR"] = TestServices.NewTempFolder(), ["SCHEDULER_ENABLED"] = "false" });
+        using var factory = new ServerHost(new Dictionary<string, string?> { ["DATA_DIR"] = TestServices.NewTempFolder(), ["SCHEDULER_ENABLED"] = "false" });
         using var client = factory.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/internal/cron/recrawl");
         request.Headers.Add("X-Cron-Secret", "");
@@ -175,7 +176,7 @@ public sealed class SiteEndpointsTests : IDisposable
     [Fact]
     public async Task ApiSitesAnswers401WhenTheServerHasNoApiKey()
     {
-        using var factory = new SettingsAppFactory(new Dictionary<string, string?> { ["DATA_DIR"] = TestServices.NewTempFolder(), ["SCHEDULER_ENABLED"] = "false" });
+        using var factory = new ServerHost(new Dictionary<string, string?> { ["DATA_DIR"] = TestServices.NewTempFolder(), ["SCHEDULER_ENABLED"] = "false" });
         using var client = factory.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/sites");
         request.Headers.Add("X-API-Key", "");
@@ -231,7 +232,7 @@ public sealed class SiteEndpointsTests : IDisposable
     [Fact]
     public async Task ReadinessIs503NamingStorageWhenTheBucketIsUnreachable()
     {
-        using var factory = new SettingsAppFactory(new Dictionary<string, string?>
+        using var factory = new ServerHost(new Dictionary<string, string?>
         {
             ["DATA_DIR"] = TestServices.NewTempFolder(),
             ["SCHEDULER_ENABLED"] = "false",

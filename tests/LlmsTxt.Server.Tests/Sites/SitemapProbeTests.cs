@@ -1,3 +1,4 @@
+using LlmsTxt.Server.Tests.Support;
 using LlmsTxt.Server.Sites;
 using LlmsTxt.Server.Tests.Hosting;
 using LlmsTxt.TestSites;
@@ -21,7 +22,7 @@ public sealed class SitemapProbeTests
                 $"<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>http://{ctx.Request.Host}/a</loc><lastmod>2026-02-01T09:00:00Z</lastmod></url></urlset>",
                 "application/xml"));
         });
-        using var factory = new SettingsAppFactory(new Dictionary<string, string?>
+        using var factory = new ServerHost(new Dictionary<string, string?>
         {
             ["DATA_DIR"] = TestServices.NewTempFolder(),
             ["ALLOW_PRIVATE_NETWORKS"] = "true",

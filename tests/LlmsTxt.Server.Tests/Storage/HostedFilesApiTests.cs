@@ -1,3 +1,4 @@
+using LlmsTxt.Server.Tests.Support;
 using System.Net;
 using System.Net.Http.Headers;
 using LlmsTxt.Server.Storage;
@@ -9,10 +10,10 @@ namespace LlmsTxt.Server.Tests.Storage;
 public sealed class HostedFilesApiTests : IDisposable
 {
     private readonly string _dataDir = TestServices.NewTempFolder();
-    private readonly SettingsAppFactory _factory;
+    private readonly ServerHost _factory;
 
     public HostedFilesApiTests() =>
-        _factory = new SettingsAppFactory(new Dictionary<string, string?> { ["DATA_DIR"] = _dataDir, ["PUBLIC_BASE_URL"] = "https://llms.example.test" });
+        _factory = new ServerHost(new Dictionary<string, string?> { ["DATA_DIR"] = _dataDir, ["PUBLIC_BASE_URL"] = "https://llms.example.test" });
 
     private async Task<string> PutAsync(string text)
     {

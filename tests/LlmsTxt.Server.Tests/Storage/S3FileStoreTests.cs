@@ -1,3 +1,4 @@
+using LlmsTxt.Server.Tests.Support;
 using Amazon.S3.Model;
 using LlmsTxt.Server.Storage;
 using LlmsTxt.Server.Tests.Hosting;
@@ -69,7 +70,7 @@ public sealed class S3FileStoreTests(S3BucketFixture bucket) : FileStoreContract
     public async Task TheServerServesBucketFilesUnderLlms()
     {
         await _store.PutTextAsync("llms/0123456789abcdef0123456789abcdef.txt", "# From the bucket\n");
-        using var factory = new SettingsAppFactory(new Dictionary<string, string?>
+        using var factory = new ServerHost(new Dictionary<string, string?>
         {
             ["DATA_DIR"] = TestServices.NewTempFolder(),
             ["SCHEDULER_ENABLED"] = "false",

@@ -1,3 +1,4 @@
+using LlmsTxt.Server.Tests.Support;
 using LlmsTxt.Server.Configuration;
 using LlmsTxt.Server.Storage;
 using Microsoft.Extensions.Configuration;
@@ -12,16 +13,17 @@ public sealed class StorageConfigurationTests
     [Fact]
     public void DefaultsToTheLocalFolder()
     {
-        using var factory = new SettingsAppFactory(new Dictionary<string, string?> { ["DATA_DIR"] = TestServices.NewTempFolder() });
+        using var factory = new ServerHost(new Dictionary<string, string?> { ["DATA_DIR"] = TestServices.NewTempFolder() });
         var store = factory.Services.GetRequiredService<IFileStore>();
         Assert.IsType<LocalFileStore>(store);
-        Assert.Equal("http://localhost:8000/llms/x.txt", store.GetPublicUrl("llms/x.txt"));
+        // The server's own address (PORT=0 here, so the port it got) when neither PUBLIC_BASE_URL nor a bucket says otherwise.
+        Assert.Equal($"http://localhost:{factory.BaseUri.Port}/llms/x.txt", store.GetPublicUrl("llms/x.txt"));
     }
 
     [Fact]
     public void AcceptsR2NamesForTheS3Settings()
     {
-        using var factory = new SettingsAppFactory(new Dictionary<string, string?>
+        using var factory = new ServerHost(new Dictionary<string, string?>
         {
             ["R2_ENDPOINT"] = "http://127.0.0.1:9/",
             ["R2_BUCKET"] = "my-bucket",

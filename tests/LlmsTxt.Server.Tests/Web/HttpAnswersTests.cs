@@ -1,3 +1,4 @@
+using LlmsTxt.Server.Tests.Support;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
@@ -10,7 +11,7 @@ namespace LlmsTxt.Server.Tests.Web;
 
 public sealed class HttpAnswersTests : IDisposable
 {
-    private readonly SettingsAppFactory _factory = new(new Dictionary<string, string?> { ["DATA_DIR"] = TestServices.NewTempFolder(), ["SCHEDULER_ENABLED"] = "false" });
+    private readonly ServerHost _factory = new(new Dictionary<string, string?> { ["DATA_DIR"] = TestServices.NewTempFolder(), ["SCHEDULER_ENABLED"] = "false" });
 
     [Theory]
     [InlineData("GET", "/no-such-page", HttpStatusCode.NotFound, "Not found: GET /no-such-page")]

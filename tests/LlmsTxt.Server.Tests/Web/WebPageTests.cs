@@ -1,17 +1,13 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using LlmsTxt.Server.Tests.Support;
 
 namespace LlmsTxt.Server.Tests.Web;
 
 public sealed class WebPageTests
 {
-    private static WebApplicationFactory<Program> Factory(params (string Key, string Value)[] settings) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            foreach (var (key, value) in settings) b.UseSetting(key, value);
-        });
+    private static ServerHost Factory(params (string Key, string Value)[] settings) =>
+        new(settings.ToDictionary(s => s.Key, s => (string?)s.Value));
 
     [Fact]
     public async Task ServesThePageAtRootWithItsScriptAndStyles()
