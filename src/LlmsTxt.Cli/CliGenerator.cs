@@ -1,6 +1,7 @@
 using LlmsTxt.Core.Enhancement;
 using LlmsTxt.Core.Generation;
 using LlmsTxt.Core.Rendering;
+using LlmsTxt.Settings;
 
 namespace LlmsTxt.Cli;
 
@@ -12,7 +13,7 @@ internal sealed class CliGenerator(LlmsTxtGenerator generator, ChromiumRenderer?
         ChromiumRenderer? renderer = null;
         if (request.RenderJs)
         {
-            var options = ChromiumRendererOptions.FromEnvironment(Environment.GetEnvironmentVariable);
+            var options = ChromiumRendererVariables.Read(Environment.GetEnvironmentVariable);
             // Without a browser the generator says rendering is unavailable and reads static HTML only.
             if (options.IsAvailable) renderer = new ChromiumRenderer(options);
         }
@@ -24,7 +25,7 @@ internal sealed class CliGenerator(LlmsTxtGenerator generator, ChromiumRenderer?
     private static LlmEnhancer Enhancer()
     {
         // The flag is the user's explicit ask, so it switches enhancement on without LLM_ENHANCEMENT_ENABLED.
-        var options = LlmEnhancerOptions.FromEnvironment(Environment.GetEnvironmentVariable) with { Enabled = true };
+        var options = LlmEnhancerVariables.Read(Environment.GetEnvironmentVariable) with { Enabled = true };
         if (!options.IsAvailable)
             throw new ArgumentException("--llm-enhance needs an API key: set OPENROUTER_API_KEY (or LLM_API_KEY) in the environment, or point LLM_BASE_URL at a server on this machine (no key needed), such as http://localhost:11434/v1.");
         return new LlmEnhancer(options);

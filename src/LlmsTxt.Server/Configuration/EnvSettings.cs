@@ -1,4 +1,4 @@
-using System.Globalization;
+using LlmsTxt.Settings;
 using Microsoft.Extensions.Options;
 
 namespace LlmsTxt.Server.Configuration;
@@ -37,15 +37,16 @@ public sealed class EnvSettings(IConfiguration configuration)
             return defaultValue;
         }
 
-        if (int.TryParse(raw.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        if (SettingValues.Number(raw, min, max) is { } value)
         {
             return value;
         }
 
-        Fail(name, $"must be a whole number from {min} to {max}, got '{Printable(raw)}'");
+        Fail(name, SettingValues.NumberProblem(raw, min, max));
         return defaultValue;
     }
 
+    /// <summary>A flag: only true/false/1/0, the rule <see cref="SettingValues.Flag"/> defines for the CLI too.</summary>
     public bool Flag(string name, bool defaultValue)
     {
         var raw = Raw(name);
@@ -54,17 +55,13 @@ public sealed class EnvSettings(IConfiguration configuration)
             return defaultValue;
         }
 
-        switch (raw.Trim().ToLowerInvariant())
+        if (SettingValues.Flag(raw) is { } value)
         {
-            // Only these four: "yes", "on" or "enabled" silently meaning true (and a typo meaning false) hides mistakes.
-            case "true" or "1":
-                return true;
-            case "false" or "0":
-                return false;
-            default:
-                Fail(name, $"must be true or false (or 1 or 0), got '{Printable(raw)}'");
-                return defaultValue;
+            return value;
         }
+
+        Fail(name, SettingValues.FlagProblem(raw));
+        return defaultValue;
     }
 
     /// <summary>A duration given in whole seconds (environment variables carry numbers, options carry <see cref="TimeSpan"/>).</summary>
@@ -88,7 +85,7 @@ public sealed class EnvSettings(IConfiguration configuration)
             return uri;
         }
 
-        Fail(name, $"must be an absolute {string.Join(" or ", schemes)} URL, got '{Printable(raw)}'");
+        Fail(name, $"must be an absolute {string.Join(" or ", schemes)} URL, got '{SettingValues.Printable(raw)}'");
         return null;
     }
 
@@ -106,12 +103,5 @@ public sealed class EnvSettings(IConfiguration configuration)
         {
             throw new OptionsValidationException(Options.DefaultName, typeof(TOptions), _errors);
         }
-    }
-
-    // Values are echoed so the user sees the typo; cap and strip control characters to keep logs tidy.
-    private static string Printable(string raw)
-    {
-        var clean = new string(raw.Where(c => !char.IsControl(c)).Take(80).ToArray());
-        return raw.Length > 80 ? clean + "..." : clean;
     }
 }

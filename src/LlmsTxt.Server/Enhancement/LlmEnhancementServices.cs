@@ -1,5 +1,7 @@
+using LlmsTxt.Core;
 using LlmsTxt.Core.Enhancement;
 using LlmsTxt.Server.Configuration;
+using LlmsTxt.Settings;
 using Microsoft.Extensions.Options;
 
 namespace LlmsTxt.Server.Enhancement;
@@ -16,13 +18,12 @@ public sealed class LlmEnhancementSettings
     {
         try
         {
-            settings.Options = LlmEnhancerOptions.FromEnvironment(env.Raw);
+            settings.Options = LlmEnhancerVariables.Read(env.Raw);
         }
-        catch (ArgumentException ex)
+        catch (InvalidSettingException ex)
         {
-            // The message starts with the variable's name and never holds the key (the key isn't validated).
-            var name = ex.Message.Split(' ')[0];
-            env.Fail(name, ex.Message[(name.Length + 1)..]);
+            // Names the variable; never holds the key (the key isn't validated).
+            env.Fail(ex.Setting, ex.Problem);
         }
     }
 }

@@ -4,6 +4,7 @@ using LlmsTxt.Core.Generation;
 using LlmsTxt.Core.Rendering;
 using LlmsTxt.Server.Configuration;
 using LlmsTxt.Server.Enhancement;
+using LlmsTxt.Settings;
 using Microsoft.Extensions.Options;
 
 namespace LlmsTxt.Server.Pipeline;
@@ -20,7 +21,7 @@ public sealed class CrawlRenderingOptions
     {
         try
         {
-            options.Renderer = ChromiumRendererOptions.FromEnvironment(env.Raw);
+            options.Renderer = ChromiumRendererVariables.Read(env.Raw);
         }
         catch (InvalidSettingException ex)
         {

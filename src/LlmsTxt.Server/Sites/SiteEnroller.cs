@@ -44,18 +44,18 @@ public sealed partial class SiteEnroller(SiteRegistry registry, TimeProvider tim
 
         // A partial or unhosted result is no baseline: leave the hash empty so the first pass crawls and uploads.
         var complete = hostedUrl is not null && !result.Partial;
-        var sitemaps = SitemapSentinel.Of(result.Sitemaps);
+        var state = SiteCrawlState.Of(result);
         var site = await registry.EnrolAsync(new SiteEnrolment
         {
             BaseUrl = result.BaseUrl.AbsoluteUri,
             Settings = settings,
             RecrawlInterval = recrawlInterval,
-            ContentHash = complete ? SiteContent.Hash(result) : null,
+            ContentHash = complete ? state.Hash : null,
             HostedUrl = hostedUrl,
             HostedFullUrl = hostedFullUrl,
-            SitemapLastModified = complete ? sitemaps.NewestLastModified : null,
+            SitemapLastModified = complete ? state.Sitemaps.NewestLastModified : null,
             // Stored even for a partial result: it only says where to look, not what was seen.
-            SitemapUrl = sitemaps.Url?.AbsoluteUri,
+            SitemapUrl = state.SitemapUrlOr(known: null),
             WebhookSecret = webhookSecret,
             CrawledAt = complete ? timeProvider.GetUtcNow() : null,
         }, cancellationToken);

@@ -104,21 +104,20 @@ public sealed partial class SiteRecrawler(
     private async Task<RecrawlOutcome> PublishAsync(CrawlSite site, string owner, GenerationResult result, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var hash = SiteContent.Hash(result);
+        var state = SiteCrawlState.Of(result);
         // Republished on the origin it was enrolled from, so its hosted URL never moves (see PublicUrlRule).
         var origin = SitePublisher.OriginOf(site.BaseUrl, site.LatestUrl);
-        var sitemaps = SitemapSentinel.Of(result.Sitemaps);
         var update = SiteUpdate.From(site) with
         {
             LastCrawledAt = now,
-            SitemapLastModified = sitemaps.NewestLastModified,
+            SitemapLastModified = state.Sitemaps.NewestLastModified,
             // The newest lastmod may now live in another sitemap of an index: follow it.
-            SitemapUrl = sitemaps.Url?.AbsoluteUri ?? site.SitemapUrl,
+            SitemapUrl = state.SitemapUrlOr(site.SitemapUrl),
             LastError = null,
             ConsecutiveFailures = 0,
             Crawled = true,
         };
-        if (hash == site.LatestHash)
+        if (state.Hash == site.LatestHash)
         {
             var restored = await publisher.RestoreMissingAsync(site.BaseUrl, result, origin, cancellationToken);
             update = update with
@@ -165,7 +164,7 @@ public sealed partial class SiteRecrawler(
         var average = RecrawlPolicy.AverageAfterChange(site, now);
         update = update with
         {
-            LatestHash = hash,
+            LatestHash = state.Hash,
             LatestUrl = hosted.Url.AbsoluteUri,
             LatestFullUrl = hosted.FullUrl?.AbsoluteUri ?? site.LatestFullUrl,
             LastChangedAt = now,

@@ -78,24 +78,4 @@ public sealed class ChromiumRendererTests
 
         Assert.Null(await renderer.RenderAsync(new Uri("http://127.0.0.1:1/"), Loopback));
     }
-
-    [Fact]
-    public void ReadsRemoteEndpointFromEnvironment()
-    {
-        var env = new Dictionary<string, string?> { ["BRIGHTDATA_USERNAME"] = "brd-customer-1-zone-x", ["BRIGHTDATA_PASSWORD"] = "p@ss" };
-        var options = ChromiumRendererOptions.FromEnvironment(name => env.GetValueOrDefault(name));
-
-        Assert.True(options.UsesRemoteBrowser);
-        Assert.Equal("wss", options.BrowserWebSocketEndpoint!.Scheme);
-        Assert.Equal("brd.superproxy.io", options.BrowserWebSocketEndpoint.Host);
-        Assert.Equal(9222, options.BrowserWebSocketEndpoint.Port);
-    }
-
-    [Fact]
-    public void RejectsMalformedEndpointNamingTheVariable()
-    {
-        var ex = Assert.Throws<InvalidSettingException>(() =>
-            ChromiumRendererOptions.FromEnvironment(name => name == "BROWSER_WS_ENDPOINT" ? "http://x" : null));
-        Assert.Contains("BROWSER_WS_ENDPOINT", ex.Message, StringComparison.Ordinal);
-    }
 }
