@@ -41,34 +41,39 @@ internal sealed partial class MarkdownWriter
     private int InlineLimit => Math.Max(0, Budget - _out.Length + 1);
 
     /// <summary>Writes a block with the current prefixes; list items stay tight, other blocks get a blank line.</summary>
+    /// <param name="heading">A heading or term: dropped rather than shortened, and a text is not left ending on it.</param>
     internal void EmitBlock(string block, bool verbatim = false, bool heading = false)
     {
         if (_cut)
         {
             return;
         }
-        var (start, marker, needBlank, lastPrefixCount) = (_out.Length, _marker, _needBlank, _lastPrefixCount);
-        AppendBlock(block, verbatim);
-        if (_out.Length <= Budget)
+        // The room is taken before writing, with every line's prefixes counted in full: a block that does not fit is
+        // never written and taken back (shrinking a builder that grew in chunks allocates its whole capacity again).
+        var width = 0;
+        foreach (var prefix in _prefixes)
         {
-            _headingAt = heading ? start : -1;
+            width += prefix.Length;
+        }
+        var room = Budget - _out.Length - (_out.Length > 0 ? 2 + width : 0) - ((block.AsSpan().Count('\n') + 1) * width);
+        if (block.Length <= room)
+        {
+            _headingAt = heading ? _out.Length : -1;
+            AppendBlock(block, verbatim);
             return;
         }
-        var over = _out.Length - Budget;
         _cut = _stopped = true;
-        _out.Length = start;
         // Rule: with half the bound written, the text ends at the block boundary; with less, the block that did not fit
         // is kept in part, so a page that is one huge paragraph or code block still says what it holds.
-        if (heading || start >= Budget / 2 || Shorten(block, verbatim, block.Length - over) is not { } part)
+        if (heading || _out.Length >= Budget / 2)
         {
             return;
         }
-        (_marker, _needBlank, _lastPrefixCount) = (marker, needBlank, lastPrefixCount);
-        AppendBlock(part, verbatim);
-        _headingAt = -1;
-        if (_out.Length > Budget)
+        var (length, closing) = Shorten(block, verbatim, room - width);
+        if (length > 0)
         {
-            _out.Length = start;
+            _headingAt = -1;
+            AppendBlock(block.AsSpan(0, length), verbatim, closing);
         }
     }
 
@@ -91,36 +96,36 @@ internal sealed partial class MarkdownWriter
     }
 
     /// <summary>
-    /// The start of a block in at most <paramref name="max"/> characters, or null when none of it fits usefully: code up
-    /// to a whole line with its fence closed, a table up to a whole row (header, rule and a row at least), a paragraph up
-    /// to a sentence end in its last half, else up to a space.
+    /// How much of a block's start fits in <paramref name="max"/> characters (0: none of it usefully), and the line that
+    /// closes it: code up to a whole line with its fence closed again, a table up to a whole row (its header, rule and
+    /// a row at least), a paragraph up to a sentence end in its last half, else up to a space.
     /// </summary>
-    private static string? Shorten(string block, bool verbatim, int max)
+    private static (int Length, string? Closing) Shorten(string block, bool verbatim, int max)
     {
         if (max <= 1)
         {
-            return null;
+            return (0, null);
         }
         if (verbatim)
         {
             var fence = block[..Math.Max(0, block.AsSpan().IndexOfAnyExcept('`'))];
-            var room = max - fence.Length - 1;
-            var end = room <= 0 ? -1 : block.LastIndexOf('\n', Math.Min(room, block.Length - 1));
-            return fence.Length >= 3 && end > block.IndexOf('\n') ? string.Concat(block.AsSpan(0, end), "\n", fence) : null;
+            var room = Math.Min(max - fence.Length - 1, block.Length - 1);
+            var end = room <= 0 ? -1 : block.LastIndexOf('\n', room);
+            return fence.Length >= 3 && end > block.IndexOf('\n') ? (end, fence) : (0, null);
         }
         if (block.Contains('\n'))
         {
             var end = block.LastIndexOf('\n', Math.Min(max, block.Length - 1));
             var lines = end < 0 ? 0 : block.AsSpan(0, end).Count('\n') + 1;
-            return lines >= (block[0] == '|' ? 3 : 1) ? block[..end] : null;
+            return lines >= (block[0] == '|' ? 3 : 1) ? (end, null) : (0, null);
         }
+        max = Math.Min(max, block.Length);
         var sentence = block.LastIndexOf(". ", max - 1, StringComparison.Ordinal);
         if (sentence >= max / 2)
         {
-            return block[..(sentence + 1)];
+            return (sentence + 1, null);
         }
         var space = block.LastIndexOf(' ', max - 1);
-        var cut = space > 0 ? space : char.IsHighSurrogate(block[max - 1]) ? max - 1 : max;
-        return cut > 0 ? block[..cut] : null;
+        return (space > 0 ? space : char.IsHighSurrogate(block[max - 1]) ? max - 1 : max, null);
     }
 }

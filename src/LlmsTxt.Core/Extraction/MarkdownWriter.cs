@@ -13,9 +13,11 @@ namespace LlmsTxt.Core.Extraction;
 /// </summary>
 internal sealed partial class MarkdownWriter(UrlResolver resolver, Func<IElement, bool> isChrome, int maxChars)
 {
-    // A roomy single-chunk paragraph buffer: shrinking or clearing a StringBuilder that grew in chunks allocates.
+    private const int RoomyInline = 64 * 1024;
     private readonly StringBuilder _out = new();
-    private readonly StringBuilder _inline = new(512);
+    // A roomy single-chunk paragraph buffer: shrinking or clearing a StringBuilder that grew in chunks allocates. One
+    // grown past RoomyInline (64K characters, far beyond a documentation paragraph) is replaced instead of cleared.
+    private StringBuilder _inline = new(512);
     private readonly List<string> _prefixes = [];
     private string? _marker;
     private int _inlineDepth;
@@ -243,7 +245,15 @@ internal sealed partial class MarkdownWriter(UrlResolver resolver, Func<IElement
     internal string Take()
     {
         var text = _inline.ToString().Trim();
-        _inline.Clear();
+        if (_inline.Capacity > RoomyInline)
+        {
+            // Let go, not cleared: clearing a builder that grew in chunks allocates its whole capacity again.
+            _inline = new StringBuilder(512);
+        }
+        else
+        {
+            _inline.Clear();
+        }
         return text;
     }
 
@@ -270,7 +280,8 @@ internal sealed partial class MarkdownWriter(UrlResolver resolver, Func<IElement
         }
     }
 
-    private void AppendBlock(string block, bool verbatim)
+    /// <summary>Appends a block line by line with the prefixes; <paramref name="lastLine"/> is one more line (a closing fence).</summary>
+    private void AppendBlock(ReadOnlySpan<char> block, bool verbatim, string? lastLine = null)
     {
         if (_out.Length > 0)
         {
@@ -285,9 +296,9 @@ internal sealed partial class MarkdownWriter(UrlResolver resolver, Func<IElement
         _needBlank = !(_tight && _marker is not null);
         _lastPrefixCount = _prefixes.Count;
         var first = true;
-        foreach (var range in block.AsSpan().Split('\n'))
+        foreach (var range in block.Split('\n'))
         {
-            var line = block.AsSpan(range);
+            var line = block[range];
             if (!first)
             {
                 _out.Append('\n');
@@ -295,6 +306,12 @@ internal sealed partial class MarkdownWriter(UrlResolver resolver, Func<IElement
             AppendPrefix(blankLine: false, markerLine: first);
             _out.Append(verbatim ? line : line.TrimEnd());
             first = false;
+        }
+        if (lastLine is not null)
+        {
+            _out.Append('\n');
+            AppendPrefix(blankLine: false);
+            _out.Append(lastLine);
         }
         _marker = null;
     }
