@@ -8,32 +8,35 @@ internal static class CodeText
 {
     /// <summary>
     /// Text with whitespace kept (trailing spaces too: code is copied byte for byte), &lt;br&gt; as newlines,
-    /// invisible characters dropped, outer line breaks trimmed.
+    /// invisible characters dropped, outer line breaks trimmed. Gathering stops once the text is longer than
+    /// <paramref name="maxChars"/> (a page's Markdown bound): a 5 MiB code block is not copied whole.
     /// </summary>
-    public static string Of(IElement element)
+    public static string Of(IElement element, int maxChars = int.MaxValue)
     {
         // Fast path for the common <code>name</code>: one plain text child.
-        if (element.ChildNodes.Length == 1 && element.FirstChild is AngleSharp.Dom.IText only
+        if (element.ChildNodes.Length == 1 && element.FirstChild is AngleSharp.Dom.IText only && only.Data.Length <= maxChars
             && only.Data.AsSpan().IndexOfAny('\n', '\r', '\u00A0') < 0 && !only.Data.Any(TextTools.IsInvisible))
         {
             return only.Data;
         }
         var sb = new StringBuilder();
-        Append(sb, element, 0);
+        Append(sb, element, 0, maxChars);
         sb.Replace("\r\n", "\n").Replace('\r', '\n');
         return sb.ToString().Trim('\n');
     }
 
-    private static void Append(StringBuilder sb, INode node, int depth)
+    private static void Append(StringBuilder sb, INode node, int depth, int maxChars)
     {
         var children = node.ChildNodes;
         // Indexing, not NextSibling: AngleSharp finds a sibling by searching the parent's list (quadratic).
-        for (var index = 0; index < children.Length; index++)
+        for (var index = 0; index < children.Length && sb.Length <= maxChars; index++)
         {
             var child = children[index];
             if (child is IText text)
             {
-                foreach (var c in text.Data)
+                var data = text.Data.AsSpan();
+                // Each character adds at most one: a text longer than the room is read only up to one past it.
+                foreach (var c in data[..(int)Math.Min(data.Length, (long)maxChars - sb.Length + 1)])
                 {
                     if (c == '\t' || c == '\n' || c == '\r' || !TextTools.IsInvisible(c))
                     {
@@ -50,7 +53,7 @@ internal static class CodeText
                 else if (element.LocalName is not ("script" or "style" or "button" or "template" or "iframe" or "noscript"
                          or "textarea" or "noembed" or "noframes" or "object" or "embed" or "select"))
                 {
-                    Append(sb, element, depth + 1);
+                    Append(sb, element, depth + 1, maxChars);
                 }
             }
         }

@@ -69,7 +69,7 @@ internal sealed partial class MarkdownWriter
 
     private void WriteInlineCode(IElement element)
     {
-        var text = TextTools.Clean(CodeText.Of(element));
+        var text = TextTools.Clean(CodeText.Of(element, Math.Max(0, InlineLimit - _inline.Length)));
         if (text.Length == 0)
         {
             return;

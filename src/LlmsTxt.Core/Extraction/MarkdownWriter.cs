@@ -8,13 +8,16 @@ namespace LlmsTxt.Core.Extraction;
 /// buffer with collapsed whitespace; each block boundary flushes it with the current prefix (list indentation,
 /// blockquote markers). Inside inline constructs (links, emphasis, table cells) block elements become spaces.
 /// The writer's only knowledge of the page is the content root it is given and <paramref name="isChrome"/>, the
-/// one decision of which elements are navigation or chrome (shared with the text excerpt).
+/// one decision of which elements are navigation or chrome (shared with the text excerpt). The text is bounded by
+/// <paramref name="maxChars"/> (see MarkdownWriter.Bound.cs).
 /// </summary>
-internal sealed partial class MarkdownWriter(UrlResolver resolver, Func<IElement, bool> isChrome)
+internal sealed partial class MarkdownWriter(UrlResolver resolver, Func<IElement, bool> isChrome, int maxChars)
 {
-    // A roomy single-chunk paragraph buffer: shrinking or clearing a StringBuilder that grew in chunks allocates.
+    private const int RoomyInline = 64 * 1024;
     private readonly StringBuilder _out = new();
-    private readonly StringBuilder _inline = new(512);
+    // A roomy single-chunk paragraph buffer: shrinking or clearing a StringBuilder that grew in chunks allocates. One
+    // grown past RoomyInline (64K characters, far beyond a documentation paragraph) is replaced instead of cleared.
+    private StringBuilder _inline = new(512);
     private readonly List<string> _prefixes = [];
     private string? _marker;
     private int _inlineDepth;
@@ -27,17 +30,17 @@ internal sealed partial class MarkdownWriter(UrlResolver resolver, Func<IElement
     /// <summary>Like <see cref="Finish"/>, packed straight from the builder (see <see cref="CompactText"/>).</summary>
     internal CompactText FinishPacked() => Close() ? CompactText.Of(_out) : CompactText.Empty;
 
-    /// <summary>Ends the text with one line break; false when it is empty.</summary>
+    /// <summary>Ends the text with one line break (a shortened one with the cut note); false when it is empty.</summary>
     private bool Close()
     {
         FlushParagraph();
-        var end = _out.Length;
-        while (end > 0 && _out[end - 1] is '\n' or ' ')
+        if (_stopped)
         {
-            end--;
+            EndShortened();
+            return true;
         }
-        _out.Length = end;
-        if (end == 0)
+        TrimEnd();
+        if (_out.Length == 0)
         {
             return false;
         }
@@ -45,11 +48,21 @@ internal sealed partial class MarkdownWriter(UrlResolver resolver, Func<IElement
         return true;
     }
 
+    private void TrimEnd()
+    {
+        var end = _out.Length;
+        while (end > 0 && _out[end - 1] is '\n' or ' ')
+        {
+            end--;
+        }
+        _out.Length = end;
+    }
+
     public void WriteChildren(INode node, int depth)
     {
         var children = node.ChildNodes;
         // Indexing, not NextSibling: AngleSharp finds a sibling by searching the parent's list (quadratic).
-        for (var index = 0; index < children.Length; index++)
+        for (var index = 0; index < children.Length && HasRoom(); index++)
         {
             WriteNode(children[index], depth);
         }
@@ -60,7 +73,10 @@ internal sealed partial class MarkdownWriter(UrlResolver resolver, Func<IElement
         if (child is IText text)
         {
             var start = _inline.Length;
-            TextTools.AppendCollapsed(_inline, text.Data, pendingSpace: false);
+            if (!TextTools.AppendCollapsed(_inline, text.Data, pendingSpace: false, InlineLimit))
+            {
+                _stopped = true;
+            }
             if (text.Data.Contains('<', StringComparison.Ordinal))
             {
                 EscapeTags(start);
@@ -128,7 +144,7 @@ internal sealed partial class MarkdownWriter(UrlResolver resolver, Func<IElement
                 var heading = Take();
                 if (heading.Length > 0)
                 {
-                    EmitBlock(new string('#', name[1] - '0') + " " + heading);
+                    EmitBlock(new string('#', name[1] - '0') + " " + heading, heading: true);
                 }
                 return;
             case "ul" or "ol" or "menu":
@@ -159,7 +175,7 @@ internal sealed partial class MarkdownWriter(UrlResolver resolver, Func<IElement
                 var term = Take();
                 if (term.Length > 0)
                 {
-                    EmitBlock("**" + term + "**");
+                    EmitBlock("**" + term + "**", heading: true);
                 }
                 return;
             default:
@@ -198,7 +214,7 @@ internal sealed partial class MarkdownWriter(UrlResolver resolver, Func<IElement
     private void WriteCodeBlock(IElement pre)
     {
         FlushParagraph();
-        var code = CodeText.Of(pre);
+        var code = CodeText.Of(pre, InlineLimit);
         if (code.AsSpan().IsWhiteSpace())
         {
             return;
@@ -212,12 +228,16 @@ internal sealed partial class MarkdownWriter(UrlResolver resolver, Func<IElement
     /// <summary>"&lt;div&gt;" written as text in the page must not become HTML in the Markdown: "\&lt;div&gt;".</summary>
     private void EscapeTags(int start)
     {
-        for (var i = _inline.Length - 2; i >= start; i--)
+        // Written again in one pass: inserting into the buffer would move its tail once for every tag.
+        var text = _inline.ToString(start, _inline.Length - start);
+        _inline.Length = start;
+        for (var i = 0; i < text.Length; i++)
         {
-            if (_inline[i] == '<' && (char.IsAsciiLetter(_inline[i + 1]) || _inline[i + 1] is '/' or '!' or '?'))
+            if (text[i] == '<' && i + 1 < text.Length && (char.IsAsciiLetter(text[i + 1]) || text[i + 1] is '/' or '!' or '?'))
             {
-                _inline.Insert(i, '\\');
+                _inline.Append('\\');
             }
+            _inline.Append(text[i]);
         }
     }
 
@@ -225,7 +245,15 @@ internal sealed partial class MarkdownWriter(UrlResolver resolver, Func<IElement
     internal string Take()
     {
         var text = _inline.ToString().Trim();
-        _inline.Clear();
+        if (_inline.Capacity > RoomyInline)
+        {
+            // Let go, not cleared: clearing a builder that grew in chunks allocates its whole capacity again.
+            _inline = new StringBuilder(512);
+        }
+        else
+        {
+            _inline.Clear();
+        }
         return text;
     }
 
@@ -252,8 +280,8 @@ internal sealed partial class MarkdownWriter(UrlResolver resolver, Func<IElement
         }
     }
 
-    /// <summary>Writes a block with the current prefixes; list items stay tight, other blocks get a blank line.</summary>
-    internal void EmitBlock(string block, bool verbatim = false)
+    /// <summary>Appends a block line by line with the prefixes; <paramref name="lastLine"/> is one more line (a closing fence).</summary>
+    private void AppendBlock(ReadOnlySpan<char> block, bool verbatim, string? lastLine = null)
     {
         if (_out.Length > 0)
         {
@@ -268,9 +296,9 @@ internal sealed partial class MarkdownWriter(UrlResolver resolver, Func<IElement
         _needBlank = !(_tight && _marker is not null);
         _lastPrefixCount = _prefixes.Count;
         var first = true;
-        foreach (var range in block.AsSpan().Split('\n'))
+        foreach (var range in block.Split('\n'))
         {
-            var line = block.AsSpan(range);
+            var line = block[range];
             if (!first)
             {
                 _out.Append('\n');
@@ -278,6 +306,12 @@ internal sealed partial class MarkdownWriter(UrlResolver resolver, Func<IElement
             AppendPrefix(blankLine: false, markerLine: first);
             _out.Append(verbatim ? line : line.TrimEnd());
             first = false;
+        }
+        if (lastLine is not null)
+        {
+            _out.Append('\n');
+            AppendPrefix(blankLine: false);
+            _out.Append(lastLine);
         }
         _marker = null;
     }

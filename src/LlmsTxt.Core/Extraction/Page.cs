@@ -27,6 +27,9 @@ public sealed record Page
 
     /// <summary>The Markdown as it is held, for its length and for ordering without unpacking it.</summary>
     public CompactText PackedMarkdown { get => _markdown; internal init => _markdown = value ?? CompactText.Empty; }
+
+    /// <summary>True when the page's Markdown reached <see cref="ExtractionOptions.MaxMarkdownChars"/> and was cut (it ends with a note saying so).</summary>
+    public bool MarkdownShortened { get; init; }
     public string? Language { get; init; }
     public Uri? CanonicalUrl { get; init; }
     public IReadOnlyList<HreflangAlternate> Alternates { get; init; } = [];

@@ -110,6 +110,9 @@ public sealed partial class PageExtractor
         var title = ChooseTitle(document, root, meta, htmlTitle, siteName, pageUrl);
         var links = LinkCollector.Collect(document, resolver, out var linksDropped);
         var (description, descriptionSource) = Description(meta, text.Blocks);
+        var (markdown, markdownShortened) = _options.ConvertMarkdown
+            ? MarkdownConverter.ConvertPacked(root, resolver, isBody, _options.MaxMarkdownChars)
+            : (CompactText.Empty, false);
         return new Page
         {
             Url = pageUrl,
@@ -118,7 +121,8 @@ public sealed partial class PageExtractor
             Description = description,
             DescriptionSource = descriptionSource,
             Excerpt = Excerpt(text.Blocks),
-            PackedMarkdown = _options.ConvertMarkdown ? MarkdownConverter.ConvertPacked(root, resolver, isBody) : CompactText.Empty,
+            PackedMarkdown = markdown,
+            MarkdownShortened = markdownShortened,
             Language = Language(document, meta),
             CanonicalUrl = resolver.Resolve(meta.CanonicalHref),
             Alternates = Alternates(meta, resolver),

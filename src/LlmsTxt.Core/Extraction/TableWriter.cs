@@ -68,8 +68,14 @@ internal static class TableWriter
     private static void WriteGfm(MarkdownWriter writer, Row? header, List<Row> body, int depth)
     {
         var lines = new List<List<string>>();
+        var held = 0L;
         foreach (var row in header is null ? body : body.Prepend(header))
         {
+            // The rows gathered so far count toward the page's Markdown bound: a huge table stops being read there.
+            if (!writer.HasRoom(held))
+            {
+                break;
+            }
             var cells = new List<string>();
             foreach (var cell in row.Cells)
             {
@@ -82,6 +88,7 @@ internal static class TableWriter
             if (cells.Exists(c => c.Length > 0))
             {
                 lines.Add(cells);
+                held += cells.Sum(c => c.Length + 3L);
             }
         }
         if (lines.Count == 0)

@@ -29,11 +29,20 @@ public static class TextTools
 
     /// <summary>Appends text with whitespace collapsed and invisible characters removed; never starts with a space
     /// when the builder is empty or already ends with one.</summary>
-    public static void AppendCollapsed(StringBuilder sb, ReadOnlySpan<char> text, bool pendingSpace)
+    public static void AppendCollapsed(StringBuilder sb, ReadOnlySpan<char> text, bool pendingSpace) =>
+        AppendCollapsed(sb, text, pendingSpace, int.MaxValue);
+
+    /// <summary>Like <see cref="AppendCollapsed(StringBuilder, ReadOnlySpan{char}, bool)"/>, stopping once the builder
+    /// is longer than <paramref name="maxLength"/>; false when it stopped before the end of the text.</summary>
+    public static bool AppendCollapsed(StringBuilder sb, ReadOnlySpan<char> text, bool pendingSpace, int maxLength)
     {
         var space = pendingSpace;
         for (var i = 0; i < text.Length; i++)
         {
+            if (sb.Length > maxLength)
+            {
+                return false;
+            }
             var c = text[i];
             if (char.IsWhiteSpace(c))
             {
@@ -62,6 +71,7 @@ public static class TextTools
         {
             sb.Append(' ');
         }
+        return true;
     }
 
     private static void AppendSpaceIfNeeded(StringBuilder sb, ref bool space)

@@ -24,7 +24,7 @@ internal static class FileComposer
         {
             StartUrl = crawl.StartUrl,
             // A Markdown twin is the site's own Markdown of the page: it is the page's body in llms-full.txt.
-            Pages = [.. crawl.Pages.Select(p => p.PackedTwinText is { Length: > 1 } twin ? p.Page with { PackedMarkdown = twin } : p.Page)],
+            Pages = [.. crawl.Pages.Select(p => p.PackedTwinText is { Length: > 1 } twin ? p.Page with { PackedMarkdown = twin, MarkdownShortened = false } : p.Page)],
             SitemapOrder = crawl.SitemapUrls,
             MarkdownTwins = twins,
             DescLength = request.DescLength,
@@ -52,6 +52,9 @@ internal static class FileComposer
             $"llms-full.txt: {full.InlinedPages} of {full.InlinedPages + full.SkippedPages} pages inlined, about {full.ApproximateTokens:N0} tokens, {full.Text.Length / 1024.0:0.#} KiB (cap {(maxFullChars is { } cap ? cap.ToString("N0", CultureInfo.InvariantCulture) + " characters" : "none")})"));
         if (full.ShortenedPages > 0)
             events.Log($"llms-full.txt reached its size cap: {full.ShortenedPages} long pages are shortened so that every page fits.");
+        if (plan.Sections.SelectMany(s => s.Pages).Count(p => p.Page.MarkdownShortened) is > 0 and var bounded)
+            events.Log(string.Create(CultureInfo.InvariantCulture,
+                $"llms-full.txt: {bounded} pages hold more than {ExtractionOptions.DefaultMaxMarkdownChars:N0} characters of text, the most one page gives; each is cut there at a block boundary and says so."));
         if (full.SkippedPages > 0)
             events.Log($"llms-full.txt reached its size cap: {full.SkippedPages} pages are listed at the end instead of inlined.", GenerationLogLevel.Warning);
         return full;

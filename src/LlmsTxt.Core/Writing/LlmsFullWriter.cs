@@ -33,7 +33,7 @@ public static class LlmsFullWriter
         var pages = plan.Sections.SelectMany(s => s.Pages).ToList();
         // Each page's block is built once and held packed: the pages are unpacked one at a time, so the writer
         // never holds more than the file it writes plus one page.
-        var blocks = pages.Select(p => CompactText.Of(Block(p))).ToList();
+        var blocks = pages.Select(Block).ToList();
         var header = new StringBuilder();
         LlmsTxtWriter.AppendHeader(header, plan);
         // Inline greedily in file order while the header, the inlined pages and the list of every page not (yet)
@@ -110,7 +110,8 @@ public static class LlmsFullWriter
         return sb.ToString();
     }
 
-    private static string Block(PlannedPage page)
+    /// <summary>The page's block, packed straight from its builder (a long page is not copied once more as a string).</summary>
+    private static CompactText Block(PlannedPage page)
     {
         var sb = new StringBuilder();
         sb.Append("\n## ").Append(page.Title.Replace('\n', ' ')).Append("\n\n");
@@ -120,14 +121,19 @@ public static class LlmsFullWriter
         var hasMarkdown = page.Page.PackedMarkdown.Length > 0;
         var tableOfContentsOnly = hasMarkdown && EntryText.IsTableOfContentsOnly(page.Page, page.Title);
         var note = tableOfContentsOnly && page.Note.Length == 0 ? TextTools.Clean(page.Page.Structure.ChildrenSummary) : page.Note;
-        var markdown = hasMarkdown && !tableOfContentsOnly
-            ? PageHeadings.Normalize(page.Page.Markdown, page.Title)
-            : note.Length > 0 ? MarkdownText.EscapeLineStart(note) + "\n" : "";
-        sb.Append(markdown);
-        if (markdown.Length > 0 && markdown[^1] != '\n')
+        var start = sb.Length;
+        if (hasMarkdown && !tableOfContentsOnly)
+        {
+            PageHeadings.Append(sb, page.Page.Markdown, page.Title);
+        }
+        else if (note.Length > 0)
+        {
+            sb.Append(MarkdownText.EscapeLineStart(note)).Append('\n');
+        }
+        if (sb.Length > start && sb[^1] != '\n')
         {
             sb.Append('\n');
         }
-        return sb.ToString();
+        return CompactText.Of(sb);
     }
 }

@@ -16,14 +16,22 @@ public static class PageHeadings
     public static string Normalize(string markdown, string title)
     {
         var sb = new StringBuilder(markdown.Length + 64);
+        Append(sb, markdown, title);
+        return sb.ToString();
+    }
+
+    /// <summary>Appends <see cref="Normalize"/>'s text to <paramref name="sb"/> (a page's text is not copied once more as a string).</summary>
+    internal static void Append(StringBuilder sb, string markdown, string title)
+    {
+        var start = sb.Length;
         var fence = "";
-        var body = markdown.EndsWith('\n') ? markdown[..^1] : markdown;
+        var body = markdown.AsSpan(0, markdown.EndsWith('\n') ? markdown.Length - 1 : markdown.Length);
         var open = new Stack<(int Source, int Written)>();
         var beforeContent = true;
         var skipBlank = false;
-        foreach (var range in body.AsSpan().Split('\n'))
+        foreach (var range in body.Split('\n'))
         {
-            var line = body.AsSpan(range);
+            var line = body[range];
             if (skipBlank && line.IsWhiteSpace())
             {
                 continue;
@@ -70,11 +78,10 @@ public static class PageHeadings
             // Close a fence the page left open, or it would swallow the pages after it.
             sb.Append(fence).Append('\n');
         }
-        else if (!markdown.EndsWith('\n') && sb.Length > 0)
+        else if (!markdown.EndsWith('\n') && sb.Length > start)
         {
             sb.Length--;
         }
-        return sb.ToString();
     }
 
     /// <summary>The ATX heading level of a line (1–6), or 0 when it is not a heading ("#hashtag").</summary>

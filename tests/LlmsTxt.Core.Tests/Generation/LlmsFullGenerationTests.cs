@@ -1,3 +1,4 @@
+using LlmsTxt.Core.Extraction;
 using LlmsTxt.Core.Generation;
 using LlmsTxt.Core.Writing;
 using LlmsTxt.TestSites;
@@ -71,6 +72,35 @@ public sealed class LlmsFullGenerationTests
         Assert.Contains(events.Lines, l => l.Contains("reached its size cap", StringComparison.Ordinal));
         // The pages are inlined in llms.txt order: the long last page is the one listed instead.
         Assert.Contains($"## {LlmsFullWriter.NotInlinedSection}\n\n- [FAQ]({site.Url("/faq.html")})", result.LlmsFullTxt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HugeSingleParagraphPageIsBoundedInLlmsFullAndSaysItWasShortened()
+    {
+        // 3 MiB of one paragraph (under the 5 MiB page cap): about 3,000,000 characters of Markdown if it were not bounded.
+        var big = HostileSites.Bomb("identity", 3L * 1024 * 1024);
+        await using var site = await TestWebServer.StartAsync(app =>
+        {
+            app.MapGet("/", () => SiteKit.Html(SiteKit.Page("Home", ["/big"], body: "Welcome.")));
+            app.MapGet("/big", HostileSites.Encoded(big, "identity"));
+        });
+        using var generator = new LlmsTxtGenerator();
+        var events = new Collect();
+
+        var result = await generator.GenerateAsync(new GenerationRequest { Url = site.Url("/"), AllowPrivateNetworks = true, Full = true }, events);
+
+        var full = result.LlmsFullTxt!;
+        var source = $"Source: {site.Url("/big")}\n\n";
+        var start = full.IndexOf(source, StringComparison.Ordinal) + source.Length;
+        Assert.True(start > source.Length, full[..Math.Min(full.Length, 2000)]);
+        var next = full.IndexOf("\n## ", start, StringComparison.Ordinal);
+        var block = next < 0 ? full[start..] : full[start..next];
+        Assert.InRange(block.Length, ExtractionOptions.DefaultMaxMarkdownChars / 2, ExtractionOptions.DefaultMaxMarkdownChars);
+        Assert.Contains("lorem ipsum dolor sit amet", block, StringComparison.Ordinal);
+        Assert.EndsWith(FairShare.CutNote, block, StringComparison.Ordinal);
+        Assert.Equal(2, result.Full!.InlinedPages);
+        Assert.Contains(events.Lines, l => l.Contains("1 pages hold more than 1,000,000 characters of text", StringComparison.Ordinal));
+        Assert.True(LlmsTxtGenerator.Validate(full, full: true).IsValid, string.Join("\n", LlmsTxtGenerator.Validate(full, full: true).Findings));
     }
 
     [Fact]
