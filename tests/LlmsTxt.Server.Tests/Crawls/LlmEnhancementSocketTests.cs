@@ -21,6 +21,31 @@ public sealed class LlmEnhancementSocketTests
         ["LLM_MODEL"] = "test/socket-model",
     });
 
+    /// <summary>What the web page asks: whether the server offers enhancement (<c>/api/config</c>).</summary>
+    private static async Task<bool> OffersEnhancementAsync(CrawlServer server)
+    {
+        using var http = server.Started().Http();
+        using var config = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/config", UriKind.Relative)));
+        return config.RootElement.GetProperty("llmEnhancementAvailable").GetBoolean();
+    }
+
+    /// <summary>One crawl over a real socket, read until the server closes it.</summary>
+    private static async Task<LiveSocket> CrawlAsync(CrawlServer server, object request)
+    {
+        var socket = await LiveSocket.ConnectAsync(server.Started().SocketUri());
+        try
+        {
+            await socket.SendJsonAsync(request);
+            await socket.ReadToCloseAsync();
+            return socket;
+        }
+        catch
+        {
+            await socket.DisposeAsync();
+            throw;
+        }
+    }
+
     [Fact]
     public async Task LlmEnhanceRequestGetsTheImprovedFileAndSaysSo()
     {
@@ -28,13 +53,9 @@ public sealed class LlmEnhancementSocketTests
         await using var server = Server(standIn);
         await using var site = await SampleSites.StartDocsSiteAsync();
 
-        using (var http = server.Started().Http())
-        using (var config = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/config", UriKind.Relative))))
-            Assert.True(config.RootElement.GetProperty("llmEnhancementAvailable").GetBoolean());
+        Assert.True(await OffersEnhancementAsync(server));
 
-        await using var socket = await LiveSocket.ConnectAsync(server.SocketUri());
-        await socket.SendJsonAsync(new { url = site.BaseUri.AbsoluteUri, llmEnhance = true });
-        await socket.ReadToCloseAsync();
+        await using var socket = await CrawlAsync(server, new { url = site.BaseUri.AbsoluteUri, llmEnhance = true });
 
         Assert.Equal(WebSocketCloseStatus.NormalClosure, socket.CloseStatus);
         var result = socket.OfType("result").Single().Text();
@@ -69,9 +90,7 @@ public sealed class LlmEnhancementSocketTests
         await using var server = Server(standIn);
         await using var site = await SampleSites.StartDocsSiteAsync();
 
-        await using var socket = await LiveSocket.ConnectAsync(server.Started().SocketUri());
-        await socket.SendJsonAsync(new { url = site.BaseUri.AbsoluteUri, llmEnhance = true });
-        await socket.ReadToCloseAsync();
+        await using var socket = await CrawlAsync(server, new { url = site.BaseUri.AbsoluteUri, llmEnhance = true });
 
         var result = socket.OfType("result").Single().Text();
         Assert.DoesNotContain(Summary, result, StringComparison.Ordinal);
@@ -91,13 +110,9 @@ public sealed class LlmEnhancementSocketTests
             ["LLM_BASE_URL"] = standIn.BaseUrl.AbsoluteUri.Replace("127.0.0.1", "localhost", StringComparison.Ordinal),
         });
         await using var site = await SampleSites.StartDocsSiteAsync();
-        using (var http = server.Started().Http())
-        using (var config = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/config", UriKind.Relative))))
-            Assert.True(config.RootElement.GetProperty("llmEnhancementAvailable").GetBoolean());
+        Assert.True(await OffersEnhancementAsync(server));
 
-        await using var socket = await LiveSocket.ConnectAsync(server.SocketUri());
-        await socket.SendJsonAsync(new { url = site.BaseUri.AbsoluteUri, llmEnhance = true });
-        await socket.ReadToCloseAsync();
+        await using var socket = await CrawlAsync(server, new { url = site.BaseUri.AbsoluteUri, llmEnhance = true });
 
         Assert.Contains(Summary, socket.OfType("result").Single().Text(), StringComparison.Ordinal);
         Assert.All(standIn.Calls, c => Assert.Equal("", c.Authorization));
@@ -110,9 +125,7 @@ public sealed class LlmEnhancementSocketTests
         await using var server = Server(standIn);
         await using var site = await SampleSites.StartDocsSiteAsync();
 
-        await using var socket = await LiveSocket.ConnectAsync(server.Started().SocketUri());
-        await socket.SendJsonAsync(new { url = site.BaseUri.AbsoluteUri });
-        await socket.ReadToCloseAsync();
+        await using var socket = await CrawlAsync(server, new { url = site.BaseUri.AbsoluteUri });
 
         Assert.DoesNotContain(Summary, socket.OfType("result").Single().Text(), StringComparison.Ordinal);
         Assert.Empty(standIn.Calls);
@@ -125,11 +138,7 @@ public sealed class LlmEnhancementSocketTests
     public async Task EnabledWithoutAKeyIsNotOffered()
     {
         await using var server = new CrawlServer(new Dictionary<string, string?> { ["LLM_ENHANCEMENT_ENABLED"] = "true", ["OPENROUTER_API_KEY"] = "", ["LLM_API_KEY"] = "" });
-        using var http = server.Started().Http();
-
-        using var config = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/config", UriKind.Relative)));
-
-        Assert.False(config.RootElement.GetProperty("llmEnhancementAvailable").GetBoolean());
+        Assert.False(await OffersEnhancementAsync(server));
         Assert.Contains(server.Logs.Lines, l => l.Message.Contains("LLM_ENHANCEMENT_ENABLED is true but OPENROUTER_API_KEY", StringComparison.Ordinal));
     }
 
