@@ -21,12 +21,17 @@ public sealed record SiteSettings
 public sealed record AutoUpdateRequest(SiteSettings Settings, TimeSpan RecrawlInterval, string? WebhookSecret);
 
 /// <summary>
-/// Turns on automatic updates for a site just published. Declared here and implemented by the site registry
-/// (<c>Sites.SiteEnroller</c>), so the socket reaches it through Publishing and the folders depend one way:
-/// Crawls → Publishing ← Sites.
+/// Automatic updates, declared here and implemented by the site registry (<c>Sites.SiteEnroller</c>), so the socket
+/// reaches it through Publishing and the folders depend one way: Crawls → Publishing ← Sites.
 /// </summary>
 public interface IAutoUpdates
 {
-    /// <summary>Records the site with its published files; returns the line shown to the person who asked.</summary>
-    Task<string> EnableAsync(GenerationResult result, AutoUpdateRequest request, HostedFiles hosted, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Records the site's row from its publication. A failure is logged and answered with a line saying so, never
+    /// thrown: the file is hosted either way.
+    /// </summary>
+    Task<EnrolmentAnswer> EnrolAsync(Publication publication, AutoUpdateRequest request, CancellationToken cancellationToken);
 }
+
+/// <summary>Whether the site's row was written, and the line shown to the person who asked.</summary>
+public sealed record EnrolmentAnswer(bool Enrolled, string Line);

@@ -1,4 +1,5 @@
 using LlmsTxt.Core.Generation;
+using LlmsTxt.Core.Urls;
 using LlmsTxt.Server.Storage;
 
 namespace LlmsTxt.Server.Publishing;
@@ -10,9 +11,10 @@ public sealed record HostedFiles(Uri? Url, Uri? FullUrl)
 }
 
 /// <summary>
-/// The one path from a <see cref="GenerationResult"/> to stored files and their hosted URLs, used by the socket
-/// (through <c>CrawlPublisher</c>) and by the scheduler alike: the storage key (MD5 of the site's <see cref="LlmsTxt.Core.Urls.UrlIdentity.SiteKey(Uri)"/>) and
-/// the public-URL rule live here and nowhere else.
+/// The one path from a <see cref="GenerationResult"/> to stored files, their hosted URLs and the site's registry row,
+/// used by the socket (<c>CrawlPublisher</c>) and the scheduler (<c>SiteRecrawler</c>) alike: the storage key (MD5 of
+/// the site's <see cref="UrlIdentity.SiteKey(Uri)"/>), the public-URL rule, the content hash and when a file is
+/// (re)uploaded live here and nowhere else; each caller's <see cref="IPublishTarget"/> writes the row.
 /// </summary>
 /// <remarks>
 /// The public-URL rule: <c>PUBLIC_BASE_URL</c> when set (the store's own URL), else, for the local store, the
@@ -23,13 +25,41 @@ public sealed record HostedFiles(Uri? Url, Uri? FullUrl)
 public sealed partial class SitePublisher(IFileStore store, PublicUrlRule rule, ILogger<SitePublisher> logger)
 {
     /// <summary>
+    /// Publishes a crawl's result for <paramref name="target"/>: derives the state the registry row records
+    /// (<see cref="SiteCrawlState"/>), stores the files when their content changed and the target lets them replace
+    /// the hosted ones (else puts back only files gone missing from the store), links them by the public-URL rule,
+    /// and has the target record it all in the site's row.
+    /// </summary>
+    public async Task<Publication> PublishAsync(GenerationResult result, IPublishTarget target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(target);
+        var siteKey = UrlIdentity.SiteKey(result.BaseUrl);
+        var state = SiteCrawlState.Of(result);
+        Publication publication;
+        if (state.Hash == target.HostedHash)
+        {
+            publication = new(result, state, await RestoreMissingAsync(siteKey, result, target.Origin, cancellationToken), PublicationKind.Unchanged);
+        }
+        else if (await target.KeepHostedAsync(result, cancellationToken) is { } reason)
+        {
+            publication = new(result, state, HostedFiles.None, PublicationKind.Kept, reason);
+        }
+        else
+        {
+            var hosted = await HostAsync(siteKey, result, target.Origin, cancellationToken);
+            publication = new(result, state, hosted, hosted.Url is null ? PublicationKind.StoreFailed : PublicationKind.Hosted);
+        }
+
+        return publication with { Recorded = await target.RecordAsync(publication, cancellationToken) };
+    }
+
+    /// <summary>
     /// Stores llms.txt (and llms-full.txt when generated) under the site's keys. A failed write is logged and
     /// answered with a null URL, never thrown: the caller decides what the person sees.
     /// </summary>
-    /// <param name="origin">The origin the site is published from (see the rule above); null for the store's own URL.</param>
-    public async Task<HostedFiles> HostAsync(string baseUrl, GenerationResult result, string? origin, CancellationToken cancellationToken)
+    private async Task<HostedFiles> HostAsync(string baseUrl, GenerationResult result, string? origin, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(result);
         var url = await PutAsync(StorageKeys.LlmsTxt(baseUrl), result.LlmsTxt, origin, cancellationToken);
         var fullUrl = url is not null && result.LlmsFullTxt is { } full
             ? await PutAsync(StorageKeys.LlmsFullTxt(baseUrl), full, origin, cancellationToken)
@@ -38,9 +68,8 @@ public sealed partial class SitePublisher(IFileStore store, PublicUrlRule rule, 
     }
 
     /// <summary>Puts back hosted files that vanished from the store although the content did not change; returns the URLs written.</summary>
-    public async Task<HostedFiles> RestoreMissingAsync(string baseUrl, GenerationResult result, string? origin, CancellationToken cancellationToken)
+    private async Task<HostedFiles> RestoreMissingAsync(string baseUrl, GenerationResult result, string? origin, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(result);
         Uri? url = null, fullUrl = null;
         var key = StorageKeys.LlmsTxt(baseUrl);
         if (!await store.ExistsAsync(key, cancellationToken))

@@ -5,61 +5,56 @@ using LlmsTxt.Server.Publishing;
 namespace LlmsTxt.Server.Sites;
 
 /// <summary>
-/// Enrols a site for automatic updates after a socket crawl with <c>enableAutoUpdate</c>: upsert
-/// by base URL with the crawl's settings, hash, hosted URLs, newest sitemap <c>lastmod</c> and the sentinel sitemap holding it, so
-/// the first scheduled pass can already skip an unchanged site; with LLM enhancement, its descriptions too, so the
-/// first recrawl asks the model only about pages that changed.
+/// Enrols a site for automatic updates after a socket crawl with <c>enableAutoUpdate</c>: upsert by base URL with
+/// the crawl's settings and what its publication recorded (hash, hosted URLs, newest sitemap <c>lastmod</c> and the
+/// sentinel sitemap holding it), so the first scheduled pass can already skip an unchanged site; with LLM
+/// enhancement, its descriptions too, so the first recrawl asks the model only about pages that changed.
 /// </summary>
 public sealed partial class SiteEnroller(SiteRegistry registry, TimeProvider timeProvider, ILogger<SiteEnroller> logger, SiteLlmMemory? llmMemory = null) : IAutoUpdates
 {
     /// <inheritdoc/>
-    public async Task<string> EnableAsync(GenerationResult result, AutoUpdateRequest request, HostedFiles hosted, CancellationToken cancellationToken = default)
+    async Task<EnrolmentAnswer> IAutoUpdates.EnrolAsync(Publication publication, AutoUpdateRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(hosted);
-        var site = await EnrolAsync(result, request.Settings, request.RecrawlInterval, hosted.Url?.AbsoluteUri, hosted.FullUrl?.AbsoluteUri, request.WebhookSecret, cancellationToken);
-        return Describe(site);
+        try
+        {
+            return new EnrolmentAnswer(true, Describe(await EnrolAsync(publication, request, cancellationToken)));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogEnrolFailed(logger, ex, publication.Result.BaseUrl.AbsoluteUri);
+            return new EnrolmentAnswer(false, "Automatic updates could not be turned on (the server log has details); the file was hosted once.");
+        }
     }
 
-    /// <param name="result">The generation just run (and hosted).</param>
-    /// <param name="settings">The request's settings, reused by every recrawl.</param>
-    /// <param name="recrawlInterval">The request's <c>recrawlIntervalMinutes</c> (60-43200 minutes).</param>
-    /// <param name="hostedUrl">Public URL of the hosted llms.txt; null when hosting failed (then the site is due at once).</param>
-    /// <param name="hostedFullUrl">Public URL of llms-full.txt, if hosted.</param>
-    /// <param name="webhookSecret">Secret the site-changed webhook must present; null keeps an existing one.</param>
-    public async Task<CrawlSite> EnrolAsync(
-        GenerationResult result,
-        SiteSettings settings,
-        TimeSpan recrawlInterval,
-        string? hostedUrl,
-        string? hostedFullUrl,
-        string? webhookSecret = null,
-        CancellationToken cancellationToken = default)
+    /// <summary>Writes the site's row from <paramref name="publication"/> with the request's settings; returns the row.</summary>
+    public async Task<CrawlSite> EnrolAsync(Publication publication, AutoUpdateRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(publication);
+        ArgumentNullException.ThrowIfNull(request);
         var range = CrawlLimits.Contract.RecrawlIntervalMinutes;
-        if (recrawlInterval < TimeSpan.FromMinutes(range.Min) || recrawlInterval > TimeSpan.FromMinutes(range.Max))
+        if (request.RecrawlInterval < TimeSpan.FromMinutes(range.Min) || request.RecrawlInterval > TimeSpan.FromMinutes(range.Max))
         {
-            throw new ArgumentOutOfRangeException(nameof(recrawlInterval), recrawlInterval, $"recrawlIntervalMinutes must be {range.Describe()}.");
+            throw new ArgumentOutOfRangeException(nameof(request), request.RecrawlInterval, $"recrawlIntervalMinutes must be {range.Describe()}.");
         }
 
-        // A partial or unhosted result is no baseline: leave the hash empty so the first pass crawls and uploads.
-        var complete = hostedUrl is not null && !result.Partial;
-        var state = SiteCrawlState.Of(result);
+        // Only a stored complete file is a baseline: otherwise leave the hash empty so the first pass crawls and uploads.
+        var complete = publication.Kind == PublicationKind.Hosted && !publication.Result.Partial;
+        var state = publication.State;
         var site = await registry.EnrolAsync(new SiteEnrolment
         {
-            BaseUrl = result.BaseUrl.AbsoluteUri,
-            Settings = settings,
-            RecrawlInterval = recrawlInterval,
+            BaseUrl = publication.Result.BaseUrl.AbsoluteUri,
+            Settings = request.Settings,
+            RecrawlInterval = request.RecrawlInterval,
             ContentHash = complete ? state.Hash : null,
-            HostedUrl = hostedUrl,
-            HostedFullUrl = hostedFullUrl,
+            HostedUrl = publication.Hosted.Url?.AbsoluteUri,
+            HostedFullUrl = publication.Hosted.FullUrl?.AbsoluteUri,
             SitemapLastModified = complete ? state.Sitemaps.NewestLastModified : null,
             // Stored even for a partial result: it only says where to look, not what was seen.
             SitemapUrl = state.SitemapUrlOr(known: null),
-            WebhookSecret = webhookSecret,
+            WebhookSecret = request.WebhookSecret,
             CrawledAt = complete ? timeProvider.GetUtcNow() : null,
         }, cancellationToken);
-        if (llmMemory is not null && settings.LlmEnhance && result.EnhancementMemory is { IsEmpty: false } learned)
+        if (llmMemory is not null && request.Settings.LlmEnhance && publication.Result.EnhancementMemory is { IsEmpty: false } learned)
             await llmMemory.PutAsync(site.BaseUrl, learned, cancellationToken);
         LogEnrolled(logger, site.BaseUrl, site.NextCrawlAt);
         return site;
@@ -80,4 +75,7 @@ public sealed partial class SiteEnroller(SiteRegistry registry, TimeProvider tim
 
     [LoggerMessage(LogLevel.Information, "Site {BaseUrl} enrolled for automatic updates; next crawl at {NextCrawlAt:u}")]
     private static partial void LogEnrolled(ILogger logger, string baseUrl, DateTimeOffset nextCrawlAt);
+
+    [LoggerMessage(LogLevel.Error, "Enrolling {BaseUrl} for automatic updates failed")]
+    private static partial void LogEnrolFailed(ILogger logger, Exception exception, string baseUrl);
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using LlmsTxt.Core.Generation;
 using LlmsTxt.Server.Pipeline;
 using Microsoft.Extensions.Options;
@@ -43,20 +41,4 @@ public sealed class PipelineSiteGenerator(LlmsTxtGenerator generator, IOptions<S
 
     public bool RendersJs(CrawlSite site) =>
         rendering is { Available: true } && (site.Settings.RenderJs ?? rendering.DefaultOn);
-}
-
-/// <summary>The hash the registry keeps: of llms.txt, and of llms-full.txt too when the site hosts one.</summary>
-public static class SiteContent
-{
-    public static string Hash(GenerationResult result)
-    {
-        if (result.LlmsFullTxt is null)
-        {
-            return result.ContentHash;
-        }
-
-        // Like ContentHash, the full file's hash is of the generated header, so a new LLM wording is not a change.
-        var full = result.FullContentHash ?? Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(result.LlmsFullTxt)));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(result.ContentHash + "\n" + full)));
-    }
 }

@@ -103,10 +103,15 @@ public sealed partial class SiteRecrawler(
 
     private async Task<RecrawlOutcome> PublishAsync(CrawlSite site, string owner, GenerationResult result, CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow();
-        var state = SiteCrawlState.Of(result);
-        // Republished on the origin it was enrolled from, so its hosted URL never moves (see PublicUrlRule).
-        var origin = SitePublisher.OriginOf(site.BaseUrl, site.LatestUrl);
+        var pass = new ScheduledPass(this, site, owner);
+        await publisher.PublishAsync(result, pass, cancellationToken);
+        return pass.Outcome ?? throw new InvalidOperationException("The publication was not recorded.");
+    }
+
+    /// <summary>What a publication writes back for a scheduled pass (fenced on the lease).</summary>
+    private SiteUpdate UpdateFor(CrawlSite site, Publication publication, DateTimeOffset now)
+    {
+        var state = publication.State;
         var update = SiteUpdate.From(site) with
         {
             LastCrawledAt = now,
@@ -116,63 +121,75 @@ public sealed partial class SiteRecrawler(
             LastError = null,
             ConsecutiveFailures = 0,
             Crawled = true,
+            NextCrawlAt = now + RecrawlPolicy.NextDelay(site, site.AverageChangeInterval, Options.Adaptive),
         };
-        if (state.Hash == site.LatestHash)
+        switch (publication.Kind)
         {
-            var restored = await publisher.RestoreMissingAsync(site.BaseUrl, result, origin, cancellationToken);
-            update = update with
-            {
+            case PublicationKind.Unchanged:
                 // Same key, so a URL already recorded stays right (it may be the server's own address).
-                LatestUrl = site.LatestUrl ?? restored.Url?.AbsoluteUri,
-                LatestFullUrl = site.LatestFullUrl ?? restored.FullUrl?.AbsoluteUri,
-                NextCrawlAt = now + RecrawlPolicy.NextDelay(site, site.AverageChangeInterval, Options.Adaptive),
-            };
-            return await FinishAsync(site, owner, RecrawlKind.Unchanged, update, null, cancellationToken);
+                return update with
+                {
+                    LatestUrl = site.LatestUrl ?? publication.Hosted.Url?.AbsoluteUri,
+                    LatestFullUrl = site.LatestFullUrl ?? publication.Hosted.FullUrl?.AbsoluteUri,
+                };
+            case PublicationKind.Kept:
+                // The hosted file stays, so does the lastmod it was made from: the next pass must not skip the change.
+                return update with { SitemapLastModified = site.SitemapLastModified, LastError = publication.KeptBecause };
+            default:
+                var average = RecrawlPolicy.AverageAfterChange(site, now);
+                return update with
+                {
+                    LatestHash = state.Hash,
+                    LatestUrl = publication.Hosted.Url!.AbsoluteUri,
+                    LatestFullUrl = publication.Hosted.FullUrl?.AbsoluteUri ?? site.LatestFullUrl,
+                    LastChangedAt = now,
+                    AverageChangeInterval = average,
+                    NextCrawlAt = now + RecrawlPolicy.NextDelay(site, average, Options.Adaptive),
+                };
         }
-
-        if (result.Partial && site.LatestHash is not null)
-        {
-            // A crawl cut short by the deadline would replace a complete file with part of one.
-            update = update with
-            {
-                SitemapLastModified = site.SitemapLastModified,
-                NextCrawlAt = now + RecrawlPolicy.NextDelay(site, site.AverageChangeInterval, Options.Adaptive),
-                LastError = "The crawl stopped early (deadline); the previous complete file was kept.",
-            };
-            return await FinishAsync(site, owner, RecrawlKind.Unchanged, update, null, cancellationToken);
-        }
-
-        if (site.LatestHash is not null
-            && SuspectShrink.Reason(generator.RendersJs(site), await publisher.HostedTextAsync(site.BaseUrl, cancellationToken), result) is { } suspect)
-        {
-            LogSuspect(logger, site.BaseUrl, suspect);
-            update = update with
-            {
-                SitemapLastModified = site.SitemapLastModified,
-                NextCrawlAt = now + RecrawlPolicy.NextDelay(site, site.AverageChangeInterval, Options.Adaptive),
-                LastError = suspect,
-            };
-            return await FinishAsync(site, owner, RecrawlKind.Unchanged, update, null, cancellationToken);
-        }
-
-        var hosted = await publisher.HostAsync(site.BaseUrl, result, origin, cancellationToken);
-        if (hosted.Url is null)
-        {
-            return await FailAsync(site, owner, "The new file could not be stored (the server log has details); the previous file was kept.", cancellationToken);
-        }
-
-        var average = RecrawlPolicy.AverageAfterChange(site, now);
-        update = update with
-        {
-            LatestHash = state.Hash,
-            LatestUrl = hosted.Url.AbsoluteUri,
-            LatestFullUrl = hosted.FullUrl?.AbsoluteUri ?? site.LatestFullUrl,
-            LastChangedAt = now,
-            AverageChangeInterval = average,
-            NextCrawlAt = now + RecrawlPolicy.NextDelay(site, average, Options.Adaptive),
-        };
-        return await FinishAsync(site, owner, RecrawlKind.Updated, update, null, cancellationToken);
     }
+
+    /// <summary>
+    /// A scheduled pass as a publishing target: republished on the origin it was enrolled from (so its hosted URL
+    /// never moves, see <see cref="PublicUrlRule"/>), compared with the hash hosted now, and recorded on the lease.
+    /// </summary>
+    private sealed class ScheduledPass(SiteRecrawler recrawler, CrawlSite site, string owner) : IPublishTarget
+    {
+        public RecrawlOutcome? Outcome { get; private set; }
+
+        public string? Origin { get; } = SitePublisher.OriginOf(site.BaseUrl, site.LatestUrl);
+
+        public string? HostedHash => site.LatestHash;
+
+        public ValueTask<string?> KeepHostedAsync(GenerationResult result, CancellationToken cancellationToken) =>
+            recrawler.KeepHostedAsync(site, result, cancellationToken);
+
+        public async Task<bool> RecordAsync(Publication publication, CancellationToken cancellationToken)
+        {
+            Outcome = await recrawler.RecordAsync(site, owner, publication, cancellationToken);
+            return Outcome.Recorded;
+        }
+    }
+
+    /// <summary>Why a scheduled pass keeps the hosted file although the crawl made a different one; null to replace it.</summary>
+    private async ValueTask<string?> KeepHostedAsync(CrawlSite site, GenerationResult result, CancellationToken cancellationToken)
+    {
+        if (site.LatestHash is null)
+            return null;
+        // A crawl cut short by the deadline would replace a complete file with part of one.
+        if (result.Partial)
+            return "The crawl stopped early (deadline); the previous complete file was kept.";
+        var suspect = SuspectShrink.Reason(generator.RendersJs(site), await publisher.HostedTextAsync(site.BaseUrl, cancellationToken), result);
+        if (suspect is not null)
+            LogSuspect(logger, site.BaseUrl, suspect);
+        return suspect;
+    }
+
+    private Task<RecrawlOutcome> RecordAsync(CrawlSite site, string owner, Publication publication, CancellationToken cancellationToken) =>
+        publication.Kind == PublicationKind.StoreFailed
+            ? FailAsync(site, owner, "The new file could not be stored (the server log has details); the previous file was kept.", cancellationToken)
+            : FinishAsync(site, owner, publication.Kind == PublicationKind.Hosted ? RecrawlKind.Updated : RecrawlKind.Unchanged,
+                UpdateFor(site, publication, timeProvider.GetUtcNow()), null, cancellationToken);
 
     private Task<RecrawlOutcome> FailAsync(CrawlSite site, string owner, string error, CancellationToken cancellationToken)
     {

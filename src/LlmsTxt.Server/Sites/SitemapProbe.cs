@@ -1,5 +1,6 @@
 using System.Text;
 using LlmsTxt.Core.Crawling;
+using LlmsTxt.Server.Publishing;
 
 namespace LlmsTxt.Server.Sites;
 

@@ -53,9 +53,7 @@ public abstract class LlmReuseContract(TestDatabases databases)
         using var enhancer = new LlmEnhancer(new LlmEnhancerOptions { Enabled = true, BaseUrl = standIn.BaseUrl, Model = "test/reuse" });
         using var harness = await SchedulerHarness.CreateAsync(databases, enhancer: enhancer);
         // What a socket crawl with llmEnhance and enableAutoUpdate does: generate, host, enrol.
-        var result = await harness.Generator.GenerateAsync(new GenerationRequest { Url = new Uri(site.BaseUrl), MaxPages = 10, AllowPrivateNetworks = true, LlmEnhance = true });
-        var stored = await harness.Store.PutTextAsync(StorageKeys.LlmsTxt(site.BaseUrl), result.LlmsTxt);
-        await harness.Enroller.EnrolAsync(result, new SiteSettings { MaxPages = 10, LlmEnhance = true }, TimeSpan.FromHours(2), stored.PublicUrl, null);
+        await harness.EnrolAfterCrawlAsync(site.BaseUrl, settings: new SiteSettings { MaxPages = 10, LlmEnhance = true });
         var firstCalls = standIn.Calls.Count;
 
         site.AlphaVersion = "two";

@@ -64,12 +64,15 @@ public sealed class SchedulerHarness : IDisposable
         return new SchedulerHarness(database, options, enhancer, renderer);
     }
 
-    /// <summary>What a socket crawl with enableAutoUpdate does: generate, host (on the client's origin, if given), enrol.</summary>
-    public async Task<CrawlSite> EnrolAfterCrawlAsync(string url, TimeSpan? interval = null, string? secret = null, string? clientOrigin = null)
+    /// <summary>What a socket crawl with enableAutoUpdate does: generate, then publish through the socket's target (hosted on the client's origin, if given, and enrolled).</summary>
+    public async Task<CrawlSite> EnrolAfterCrawlAsync(string url, TimeSpan? interval = null, string? secret = null, string? clientOrigin = null, SiteSettings? settings = null)
     {
-        var result = await Generator.GenerateAsync(new GenerationRequest { Url = new Uri(url), MaxPages = 10, AllowPrivateNetworks = true, RenderJs = Generator.CanRender });
-        var hosted = await Publisher.HostAsync(UrlIdentity.SiteKey(result.BaseUrl), result, clientOrigin, CancellationToken.None);
-        return await Enroller.EnrolAsync(result, new SiteSettings { MaxPages = 10 }, interval ?? TimeSpan.FromHours(2), hosted.Url!.AbsoluteUri, null, secret);
+        settings ??= new SiteSettings { MaxPages = 10 };
+        var result = await Generator.GenerateAsync(new GenerationRequest { Url = new Uri(url), MaxPages = settings.MaxPages, AllowPrivateNetworks = true, RenderJs = Generator.CanRender, LlmEnhance = settings.LlmEnhance });
+        var target = new SocketPublishTarget(clientOrigin, Enroller, new AutoUpdateRequest(settings, interval ?? TimeSpan.FromHours(2), secret));
+        var publication = await Publisher.PublishAsync(result, target, CancellationToken.None);
+        Assert.True(publication.Recorded, target.EnrolmentLine);
+        return await SiteAsync(url);
     }
 
     public async Task<CrawlSite> SiteAsync(string url) => (await Registry.GetAsync(url))!;

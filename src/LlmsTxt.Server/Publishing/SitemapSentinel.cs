@@ -1,6 +1,6 @@
 using LlmsTxt.Core.Crawling;
 
-namespace LlmsTxt.Server.Sites;
+namespace LlmsTxt.Server.Publishing;
 
 /// <summary>
 /// The scheduler's view of a site's sitemaps, derived from what a crawl or a probe read: the newest <c>lastmod</c>
