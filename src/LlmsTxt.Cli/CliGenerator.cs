@@ -1,3 +1,4 @@
+using LlmsTxt.Core.Crawling;
 using LlmsTxt.Core.Enhancement;
 using LlmsTxt.Core.Generation;
 using LlmsTxt.Core.Rendering;
@@ -18,7 +19,9 @@ internal sealed class CliGenerator(LlmsTxtGenerator generator, ChromiumRenderer?
             if (options.IsAvailable) renderer = new ChromiumRenderer(options);
         }
         var enhancer = request.LlmEnhance ? Enhancer() : null;
-        return new CliGenerator(new LlmsTxtGenerator(renderer: renderer, enhancer: enhancer), renderer, enhancer);
+        // The refusal names the CLI's flag, not the server's setting.
+        var crawl = new CrawlOptions { PrivateTargetsAdvice = "leave out --block-private-networks to allow private targets" };
+        return new CliGenerator(new LlmsTxtGenerator(crawl, renderer: renderer, enhancer: enhancer), renderer, enhancer);
     }
 
     /// <exception cref="ArgumentException">A bad LLM_* value or no key; the message names the variable.</exception>

@@ -61,6 +61,20 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task BlockedPrivateTargetIsRefusedNamingTheFlagThatAllowsIt()
+    {
+        await using var site = await SampleSites.StartDocsSiteAsync();
+
+        var run = await CliProcess.RunAsync(CliProcess.NewFolder(), "generate", site.BaseUri.AbsoluteUri, "--block-private-networks");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Only public internet addresses are crawled; leave out --block-private-networks to allow private targets.", run.Stderr, StringComparison.Ordinal);
+        // The server's setting means nothing to a CLI user.
+        Assert.DoesNotContain("ALLOW_PRIVATE_NETWORKS", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(site.Requests);
+    }
+
+    [Fact]
     public async Task ValidateReportsTheLineOfAPlantedError()
     {
         var folder = CliProcess.NewFolder();

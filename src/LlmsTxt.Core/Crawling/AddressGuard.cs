@@ -17,6 +17,9 @@ public sealed record GuardTestHost(string Host, IPAddress Address);
 /// </summary>
 public sealed record AddressGuard(bool AllowPrivateNetworks)
 {
+    /// <summary>How to allow private targets, in the host's words; part of every refusal's message (see <see cref="CrawlOptions.PrivateTargetsAdvice"/>).</summary>
+    public string? Advice { get; init; }
+
     /// <summary>Test seam: one host name answered with one (loopback) address, treated as public.</summary>
     public GuardTestHost? TestHost { get; init; }
 
@@ -43,7 +46,7 @@ public sealed record AddressGuard(bool AllowPrivateNetworks)
             {
                 if (AddressClassifier.Classify(address) is { } range)
                 {
-                    throw new RefusedAddressException(host, address, range);
+                    throw new RefusedAddressException(host, address, range, Advice);
                 }
             }
         }

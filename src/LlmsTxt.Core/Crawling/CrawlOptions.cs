@@ -18,11 +18,18 @@ public sealed record CrawlOptions
     /// <summary>When false (server default) every connection is vetted by <see cref="AddressClassifier"/>.</summary>
     public bool AllowPrivateNetworks { get; init; }
 
+    /// <summary>
+    /// How a person whose target was refused as private can allow it, in the host's own words (the server names its
+    /// setting, the CLI its flag), ending a refusal's message after "Only public internet addresses are crawled; ".
+    /// Null says only that private targets are refused: Core knows neither the settings nor the flags.
+    /// </summary>
+    public string? PrivateTargetsAdvice { get; init; }
+
     /// <summary>Test seam only: one host name mapped to a loopback fixture and treated as public by the guard.</summary>
     public GuardTestHost? GuardTestHost { get; init; }
 
     /// <summary>The connect-time address rule for this crawl (pages, and the browser's proxy when rendering).</summary>
-    public AddressGuard Guard => new(AllowPrivateNetworks) { TestHost = GuardTestHost };
+    public AddressGuard Guard => new(AllowPrivateNetworks) { TestHost = GuardTestHost, Advice = PrivateTargetsAdvice };
 
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
     /// <summary>Longest wait for headers or for the next chunk of the body.</summary>

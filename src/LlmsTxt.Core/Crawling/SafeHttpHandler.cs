@@ -4,9 +4,10 @@ using System.Net.Sockets;
 namespace LlmsTxt.Core.Crawling;
 
 /// <summary>Thrown by the connect callback when a host resolves to an address the SSRF guard refuses.</summary>
-public sealed class RefusedAddressException(string host, IPAddress address, string range)
+/// <param name="advice">How the person can allow private targets, in the host's own words (<see cref="CrawlOptions.PrivateTargetsAdvice"/>).</param>
+public sealed class RefusedAddressException(string host, IPAddress address, string range, string? advice = null)
     : IOException($"Refused to connect to {host}: it resolves to {address} ({range}). " +
-                  "Only public internet addresses are crawled; set ALLOW_PRIVATE_NETWORKS=true to allow private targets.")
+                  (advice is null ? "Only public internet addresses are crawled." : $"Only public internet addresses are crawled; {advice}."))
 {
     public string Host { get; } = host;
     public IPAddress Address { get; } = address;

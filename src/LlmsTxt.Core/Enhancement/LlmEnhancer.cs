@@ -53,7 +53,7 @@ public sealed class LlmEnhancer : ILlmsTxtEnhancer, IDisposable
         ArgumentNullException.ThrowIfNull(input);
         var memory = input.Memory ?? EnhancementMemory.Empty;
         if (!IsAvailable)
-            return new(input.Plan, EnhancementReport.Nothing("LLM enhancement is not configured (LLM_ENHANCEMENT_ENABLED and an API key are both needed)"), memory);
+            return new(input.Plan, EnhancementReport.Nothing("LLM enhancement is off: it must be enabled, with an API key or a model server on this machine"), memory);
 
         var started = _time.GetTimestamp();
         var work = EnhancementPlanner.Plan(input, _options, _client, memory);

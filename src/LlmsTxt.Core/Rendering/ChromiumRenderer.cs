@@ -108,7 +108,7 @@ public sealed class ChromiumRenderer(ChromiumRendererOptions options, ILogger<Ch
     private async Task<IBrowser> LaunchAsync()
     {
         if (!File.Exists(options.ExecutablePath))
-            throw new PuppeteerException($"Chromium not found at {options.ExecutablePath}; set CHROMIUM_PATH or BROWSER_WS_ENDPOINT.");
+            throw new PuppeteerException($"Chromium not found at {options.ExecutablePath}: there is no browser to render pages with.");
         _profileDir = Path.Combine(Path.GetTempPath(), "llmstxt-chromium-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_profileDir);
         _backgroundProxy = GuardingProxy.Start(guard: null, _logger, _browserHosts);

@@ -41,6 +41,7 @@ public sealed class CrawlLimitOptions
         options.Crawl = d with
         {
             AllowPrivateNetworks = env.Flag("ALLOW_PRIVATE_NETWORKS", false),
+            PrivateTargetsAdvice = "set ALLOW_PRIVATE_NETWORKS=true on the server to allow private targets",
             MaxConcurrencyPerHost = env.Number(V(nameof(d.MaxConcurrencyPerHost)), d.MaxConcurrencyPerHost, 1, 256),
             ConnectTimeout = env.Seconds(V(nameof(d.ConnectTimeout)), d.ConnectTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5)),
             IdleReadTimeout = env.Seconds(V(nameof(d.IdleReadTimeout)), d.IdleReadTimeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5)),

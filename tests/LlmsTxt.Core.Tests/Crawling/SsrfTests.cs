@@ -23,7 +23,7 @@ public sealed class SsrfTests
 
         Assert.Empty(result.Pages);
         Assert.Contains("Refused to connect", result.Error, StringComparison.Ordinal);
-        Assert.Contains("ALLOW_PRIVATE_NETWORKS", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Only public internet addresses are crawled", result.Error, StringComparison.Ordinal);
         Assert.Empty(server.Requests);
     }
 

@@ -1,3 +1,4 @@
+using LlmsTxt.Core.Crawling;
 using LlmsTxt.Core.Generation;
 using LlmsTxt.TestSites;
 
@@ -94,7 +95,21 @@ public sealed class LlmsTxtGeneratorTests
 
         var ex = await Assert.ThrowsAsync<GenerationFailedException>(() => generator.GenerateAsync(new GenerationRequest { Url = site.BaseUri }));
 
-        Assert.Contains("ALLOW_PRIVATE_NETWORKS", ex.Message, StringComparison.Ordinal);
+        // Core names no setting of its hosts: it says what was refused and why, and stops there.
+        Assert.Contains("Only public internet addresses are crawled.", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(site.Requests);
+    }
+
+    [Fact]
+    public async Task RefusalEndsWithTheHostsAdviceOnAllowingPrivateTargets()
+    {
+        await using var site = await SampleSites.StartDocsSiteAsync();
+        using var generator = new LlmsTxtGenerator(new CrawlOptions { PrivateTargetsAdvice = "flip the private switch to allow private targets" });
+
+        var ex = await Assert.ThrowsAsync<GenerationFailedException>(() => generator.GenerateAsync(new GenerationRequest { Url = site.BaseUri }));
+
+        Assert.Contains("Only public internet addresses are crawled; flip the private switch to allow private targets.", ex.Message, StringComparison.Ordinal);
         Assert.Empty(site.Requests);
     }
 
