@@ -83,7 +83,7 @@ public sealed class HostThrottle(int maxConcurrencyPerHost, TimeProvider timePro
 
     private HostState Get(Uri url)
     {
-        var key = Urls.UrlIdentity.SiteHost(url.Host) + ":" + url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var key = Urls.UrlIdentity.HostKey(url);
         lock (_hosts)
         {
             if (!_hosts.TryGetValue(key, out var state))

@@ -25,13 +25,14 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
     private readonly ConcurrentDictionary<string, TimeSpan> _delays = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// This fetcher's spacing between request starts to <paramref name="host"/> (robots.txt <c>Crawl-delay</c>, see
-    /// <see cref="SitemapDiscovery.CrawlDelay"/>); until it is known, <see cref="CrawlOptions.MinCrawlDelay"/>, so
-    /// robots.txt itself is paced like every other request.
+    /// This fetcher's spacing between request starts to the server of <paramref name="origin"/> (robots.txt
+    /// <c>Crawl-delay</c>, see <see cref="SitemapDiscovery.CrawlDelay"/>); until it is known,
+    /// <see cref="CrawlOptions.MinCrawlDelay"/>, so robots.txt itself is paced like every other request. Kept per
+    /// <see cref="Urls.UrlIdentity.HostKey"/>, the throttle's key: another port is another robots.txt.
     /// </summary>
-    public void SetCrawlDelay(string host, TimeSpan delay) => _delays[Urls.UrlIdentity.SiteHost(host)] = delay;
+    public void SetCrawlDelay(Uri origin, TimeSpan delay) => _delays[Urls.UrlIdentity.HostKey(origin)] = delay;
 
-    private TimeSpan CrawlDelay(string host) => _delays.TryGetValue(Urls.UrlIdentity.SiteHost(host), out var delay) ? delay : options.MinCrawlDelay;
+    private TimeSpan CrawlDelay(Uri url) => _delays.TryGetValue(Urls.UrlIdentity.HostKey(url), out var delay) ? delay : options.MinCrawlDelay;
 
     /// <summary>
     /// Fetches <see cref="FetchRequest.Url"/>. A 2xx body of an accepted type is buffered (up to the cap), or handed
@@ -110,7 +111,7 @@ public sealed class PageFetcher(HttpClient client, CrawlOptions options, HostThr
         {
             // The first slot is taken before the clock starts: waiting for a crawl-delay is not the page's fault.
             // A retry's wait (a Retry-After pause) is charged to the page.
-            using var lease = await throttle.AcquireAsync(url, CrawlDelay(url.Host), attempt == 0 ? cancellationToken : page.Token).ConfigureAwait(false);
+            using var lease = await throttle.AcquireAsync(url, CrawlDelay(url), attempt == 0 ? cancellationToken : page.Token).ConfigureAwait(false);
             if (attempt == 0)
             {
                 page.CancelAfter(options.PageTimeout);

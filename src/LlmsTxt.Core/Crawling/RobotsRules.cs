@@ -45,7 +45,7 @@ internal sealed class RobotsRules(CrawlOptions options, PageFetcher fetcher, Rob
             robotsCache.Store(url, verdict);
         }
         var delay = SitemapDiscovery.CrawlDelay(verdict.Rules, options);
-        fetcher.SetCrawlDelay(url.Host, delay);
+        fetcher.SetCrawlDelay(url, delay);
         var count = verdict.Status == RobotsStatus.Rules ? verdict.Rules.RuleCount(options.RobotsProductToken) : 0;
         if (verdict.Failure is { Unreachable: true })
         {

@@ -105,6 +105,16 @@ public static class UrlIdentity
         return host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
     }
 
+    /// <summary>
+    /// The server a request goes to, for politeness: <see cref="SiteHost(Uri)"/> and the port. The host throttle and
+    /// robots.txt's <c>Crawl-delay</c> (which, like robots.txt itself, belongs to one origin) are both kept per this key.
+    /// </summary>
+    public static string HostKey(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return SiteHost(url) + ":" + url.Port.ToString(CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Same host once case and <c>www.</c> are set aside (ports are the scope's business).</summary>
     public static bool SameSite(Uri a, Uri b) => SiteHost(a) == SiteHost(b);
 

@@ -47,7 +47,7 @@ public sealed class SitemapProbe : IDisposable
 
         var origin = new Uri(RobotsCache.Origin(baseUrl) + "/");
         var rules = await RobotsAsync(fetcher, origin, cancellationToken);
-        fetcher.SetCrawlDelay(origin.Host, SitemapDiscovery.CrawlDelay(rules, _options));
+        fetcher.SetCrawlDelay(origin, SitemapDiscovery.CrawlDelay(rules, _options));
         var found = await new SitemapDiscovery(fetcher, _options, _logger).DiscoverAsync(origin, rules, _ => null, 0, null, cancellationToken);
         var seen = SitemapSentinel.Of(found.Documents);
         return found.Documents.Count > 0

@@ -66,4 +66,13 @@ public sealed class UrlIdentityTests
     [InlineData("/docs/", null)]
     [InlineData("", null)]
     public void SpellsSiteKeysAsBefore(string input, string? expected) => Assert.Equal(expected, UrlIdentity.SiteKey(input));
+
+    /// <summary>Politeness (the host throttle, robots.txt's Crawl-delay) is per server: host spellings meet, ports don't.</summary>
+    [Theory]
+    [InlineData("https://Docs.Example.com/a", "https://www.docs.example.com:443/b?x=1", true)]
+    [InlineData("http://example.com/", "http://example.com:80/robots.txt", true)]
+    [InlineData("http://127.0.0.1:8081/", "http://127.0.0.1:8082/", false)]
+    [InlineData("http://example.com/", "https://example.com/", false)]
+    public void KeysPolitenessPerServer(string a, string b, bool same) =>
+        Assert.Equal(same, UrlIdentity.HostKey(new Uri(a)) == UrlIdentity.HostKey(new Uri(b)));
 }
