@@ -181,8 +181,9 @@ internal sealed class CrawlRun(CrawlOptions options, HttpClient client, HostThro
             .ToList();
         if (_options.CheckMarkdownTwins && !cancelled && pages.Count > 0)
         {
-            var keepText = extractor.Options.ConvertMarkdown;
-            var checker = new MarkdownTwinChecker(_fetcher, _options, site.Scope, robots.IsAllowedAsync, keepText);
+            // A twin's text stands in for the page's Markdown in llms-full.txt, so it is held to the same bound.
+            int? keepTextUpTo = extractor.Options.ConvertMarkdown ? extractor.Options.MaxMarkdownChars : null;
+            var checker = new MarkdownTwinChecker(_fetcher, _options, site.Scope, robots.IsAllowedAsync, keepTextUpTo);
             var twins = await checker.FindAsync(pages.Select(p => p.Url).ToList(), cancellationToken).ConfigureAwait(false);
             pages = pages.Select((p, i) => twins[i] is { } twin ? p with { MarkdownTwin = twin.Url, PackedTwinText = twin.Text } : p).ToList();
         }

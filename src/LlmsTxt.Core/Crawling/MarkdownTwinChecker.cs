@@ -13,7 +13,7 @@ internal sealed record MarkdownTwin(Uri Url, LlmsTxt.Core.Extraction.CompactText
 /// across the site's sections (first path segment) so a site whose twins live in one part is still found; when
 /// no sampled page has a twin the site is assumed to have none and the rest are not probed.
 /// </summary>
-internal sealed class MarkdownTwinChecker(PageFetcher fetcher, CrawlOptions options, CrawlScope scope, Func<Uri, CancellationToken, ValueTask<bool>> robotsAllowed, bool keepText)
+internal sealed class MarkdownTwinChecker(PageFetcher fetcher, CrawlOptions options, CrawlScope scope, Func<Uri, CancellationToken, ValueTask<bool>> robotsAllowed, int? keepTextUpTo)
 {
     public async Task<MarkdownTwin?[]> FindAsync(IReadOnlyList<Uri> pages, CancellationToken cancellationToken = default)
     {
@@ -95,9 +95,10 @@ internal sealed class MarkdownTwinChecker(PageFetcher fetcher, CrawlOptions opti
             {
                 continue;
             }
-            // With text wanted the whole twin is read (up to the page cap); a mere probe reads a little.
-            var result = keepText
-                ? await fetcher.FetchAsync(new FetchRequest(candidate, options.MaxPageBytes) { HopCheck = SameSite, AcceptContentType = IsMarkdownType },
+            // With text wanted the whole twin is read, up to the page cap or as many bytes as the Markdown bound can
+            // hold (a character is at most 3 UTF-8 bytes, 4 for a pair); a mere probe reads a little.
+            var result = keepTextUpTo is { } bound
+                ? await fetcher.FetchAsync(new FetchRequest(candidate, Math.Min(options.MaxPageBytes, 3L * bound)) { HopCheck = SameSite, AcceptContentType = IsMarkdownType },
                     cancellationToken).ConfigureAwait(false)
                 : await fetcher.FetchAsync(new FetchRequest(candidate, options.MaxMarkdownTwinProbeBytes)
                 {
@@ -109,7 +110,12 @@ internal sealed class MarkdownTwinChecker(PageFetcher fetcher, CrawlOptions opti
             {
                 continue;
             }
-            var text = keepText && !result.Truncated ? TwinText(result) : null;
+            var text = keepTextUpTo is { } max && !result.Truncated ? TwinText(result) : null;
+            if (text?.Length > keepTextUpTo)
+            {
+                // Longer than a page's Markdown may be: the page's own Markdown, bounded and marked as cut, is used instead.
+                text = null;
+            }
             if (text is not null && LooksLikeHtml(text))
             {
                 continue; // an HTML page sent as text/plain is not a Markdown twin

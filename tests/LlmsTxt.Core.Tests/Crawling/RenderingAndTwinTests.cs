@@ -1,3 +1,4 @@
+using LlmsTxt.Core.Extraction;
 using LlmsTxt.Core.Crawling;
 using LlmsTxt.Core.Rendering;
 using LlmsTxt.TestSites;
@@ -77,6 +78,30 @@ public sealed class RenderingAndTwinTests
         Assert.Equal(server.Url("/guide.md"), result.Pages[1].MarkdownTwin);
         Assert.Equal(server.Url("/faq/index.html.md"), result.Pages[2].MarkdownTwin);
         Assert.Null(result.Pages[3].MarkdownTwin);
+    }
+
+    [Fact]
+    public async Task TwinTextLongerThanTheMarkdownBoundIsNotKept()
+    {
+        var longTwin = "# Long\n\n" + string.Join("\n\n", Enumerable.Repeat("A sentence of the long twin, said again and again.", 200));
+        await using var server = await TestWebServer.StartAsync(app =>
+        {
+            app.MapGet("/", () => SiteKit.Html(SiteKit.Page("Home", ["/short", "/long"])));
+            app.MapGet("/short", () => SiteKit.Html(SiteKit.Page("Short")));
+            app.MapGet("/short.md", () => Results.Text("# Short\n\nA short twin.", "text/markdown"));
+            app.MapGet("/long", () => SiteKit.Html(SiteKit.Page("Long")));
+            app.MapGet("/long.md", () => Results.Text(longTwin, "text/markdown"));
+        });
+        using var crawler = new Crawler(CrawlKit.Options with { CheckMarkdownTwins = true });
+
+        var result = await crawler.RunAsync(new CrawlRequest(server.Url("/"), 10, Extraction: new ExtractionOptions { ConvertMarkdown = true, MaxMarkdownChars = 2_000 }),
+            new CrawlKit.EventLog(), CancellationToken.None);
+
+        var byPath = result.Pages.ToDictionary(p => p.Url.AbsolutePath);
+        Assert.Equal("# Short\n\nA short twin.\n", byPath["/short"].MarkdownTwinText);
+        // Over the bound (10,000+ characters against 2,000): still linked, but llms-full gets the page's own bounded Markdown.
+        Assert.Equal(server.Url("/long.md"), byPath["/long"].MarkdownTwin);
+        Assert.Null(byPath["/long"].MarkdownTwinText);
     }
 
     [Fact]
