@@ -14,6 +14,8 @@ internal sealed class ServerProcess : IDisposable
 
     public int Port { get; }
 
+    public int ProcessId => _process.Id;
+
     public Uri SocketUri => new($"ws://127.0.0.1:{Port}/ws/crawl");
 
     public static async Task<ServerProcess> StartAsync(string serverDll, IReadOnlyDictionary<string, string> extra)
@@ -71,13 +73,17 @@ internal sealed class ServerProcess : IDisposable
     /// <summary>Resets VmHWM to the current resident size (Linux: write 5 to clear_refs).</summary>
     public void ResetPeak() => File.WriteAllText($"/proc/{_process.Id}/clear_refs", "5");
 
+    /// <summary>Where the resident memory is now (MiB): anonymous (heaps, JIT code, stacks) and file-backed (mapped assemblies, native libraries).</summary>
+    public (double Anon, double File, double Shared, int Threads) ResidentParts() =>
+        (Status("RssAnon:"), Status("RssFile:"), Status("RssShmem:"), (int)(Status("Threads:") * 1024));
+
     /// <summary>User plus system CPU time of the whole process so far (utime+stime from /proc/PID/stat), in ms.</summary>
     public double CpuMilliseconds() => ProcStat.CpuMilliseconds(_process.Id);
 
     private double Status(string field)
     {
         var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+        return long.Parse(line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
     }
 
     private static int FreePort()

@@ -53,6 +53,32 @@ if (Part("server"))
     }
 }
 
+if (parts.Contains("parts"))
+{
+    // Not in the default run: where a warm server's resident memory sits, to see what a peak is made of.
+    using var server = await ServerProcess.StartAsync(serverDll, environment);
+    void Show(string when)
+    {
+        var (anon, file, shared, threads) = server.ResidentParts();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{when,-28} rss {server.ResidentMiB(),6:0.0}  anon {anon,6:0.0}  file {file,6:0.0}  shmem {shared,5:0.0}  peak {server.PeakMiB(),6:0.0} MiB  {threads} threads"));
+    }
+    Console.WriteLine($"server pid {server.ProcessId}");
+    Show("started");
+    await Crawl(server, 20, full: false);
+    Show("after a 20-page crawl");
+    await Crawl(server, Pages, full: false);
+    Show("after a 1000-page crawl");
+    for (var run = 2; run <= runs + 1; run++)
+    {
+        server.ResetPeak();
+        await Crawl(server, Pages, full: false);
+        Show($"after 1000-page crawl {run}");
+    }
+    // BENCH_HOLD_SECONDS keeps the server up for a look from outside (smaps, dotnet-counters, dotnet-gcdump).
+    if (int.TryParse(Environment.GetEnvironmentVariable("BENCH_HOLD_SECONDS"), out var hold)) await Task.Delay(TimeSpan.FromSeconds(hold));
+}
+
 if (Part("cli"))
 {
     Console.WriteLine($"CLI cold process, {Pages} pages (generate -o, /usr/bin/time)");

@@ -16,12 +16,14 @@ public sealed partial class GeneratingCrawlHandler(
     CrawlPublisher publisher,
     IOptions<CrawlSocketOptions> options,
     CrawlRenderingPolicy rendering,
+    IdleMemoryTrim memoryTrim,
     TimeProvider time,
     ILogger<GeneratingCrawlHandler> logger) : ICrawlHandler
 {
     public async Task HandleAsync(CrawlSession session, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.StartNew();
+        using var running = memoryTrim.Begin();
         await using var queue = new BoundedMessageQueue(session.Messages, options.Value.SendQueueCapacity, cancellationToken);
         try
         {

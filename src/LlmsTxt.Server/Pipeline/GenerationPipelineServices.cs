@@ -56,6 +56,7 @@ public static class GenerationPipelineServices
             return new ChromiumRenderer(policy.Options, sp.GetRequiredService<ILogger<ChromiumRenderer>>());
         });
         services.AddLlmEnhancement();
+        services.AddSingleton<IdleMemoryTrim>();
         services.AddSingleton(sp =>
         {
             var policy = sp.GetRequiredService<CrawlRenderingPolicy>();

@@ -1,4 +1,5 @@
 using LlmsTxt.Core.Generation;
+using LlmsTxt.Server.Pipeline;
 using LlmsTxt.Server.Publishing;
 using Microsoft.Extensions.Options;
 
@@ -28,7 +29,8 @@ public sealed partial class SiteRecrawler(
     SitePublisher publisher,
     IOptions<SchedulerOptions> options,
     TimeProvider timeProvider,
-    ILogger<SiteRecrawler> logger)
+    ILogger<SiteRecrawler> logger,
+    IdleMemoryTrim? memoryTrim = null)
 {
     private SchedulerOptions Options => options.Value;
 
@@ -40,6 +42,8 @@ public sealed partial class SiteRecrawler(
             return await FinishAsync(site, owner, RecrawlKind.Skipped, skip, null, cancellationToken);
         }
 
+        // A skipped site crawled nothing: only a crawl counts as a generation for the idle trim.
+        using var running = memoryTrim?.Begin();
         try
         {
             var result = await generator.GenerateAsync(site, cancellationToken);
