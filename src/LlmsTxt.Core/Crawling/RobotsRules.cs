@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using Microsoft.Extensions.Logging;
 
 namespace LlmsTxt.Core.Crawling;
@@ -39,9 +38,7 @@ internal sealed class RobotsRules(CrawlOptions options, PageFetcher fetcher, Rob
     {
         if (!robotsCache.TryGet(url, out var verdict))
         {
-            var robotsUrl = new Uri(RobotsCache.Origin(url) + "/robots.txt");
-            var result = await fetcher.FetchAsync(new FetchRequest(robotsUrl, options.MaxRobotsBytes) { Report = tally.Report }, cancellationToken).ConfigureAwait(false);
-            verdict = ToVerdict(robotsUrl, result);
+            verdict = await RobotsReader.ReadAsync(fetcher, url, options, tally.Report, cancellationToken).ConfigureAwait(false);
             robotsCache.Store(url, verdict);
         }
         var delay = SitemapDiscovery.CrawlDelay(verdict.Rules, options);
@@ -64,20 +61,5 @@ internal sealed class RobotsRules(CrawlOptions options, PageFetcher fetcher, Rob
             logger.LogInformation("{Message}", robotsEvent.Message);
         }
         return verdict;
-    }
-
-    private static RobotsVerdict ToVerdict(Uri robotsUrl, FetchResult result)
-    {
-        var none = RobotsTxt.AllowAll;
-        return result.Outcome switch
-        {
-            FetchOutcome.Refused => new RobotsVerdict(robotsUrl, RobotsStatus.DisallowAll, none, result.Error ?? "refused", result.Error),
-            FetchOutcome.Failed => new RobotsVerdict(robotsUrl, RobotsStatus.DisallowAll, none, $"could not be read ({result.Error})") { Failure = result.Failure },
-            // RFC 9309 §2.3.1.2: after too many redirects robots.txt counts as unavailable, i.e. allow all.
-            FetchOutcome.RedirectRefused => new RobotsVerdict(robotsUrl, RobotsStatus.AllowAll, none, result.Error ?? "redirects refused"),
-            _ when result.Status is >= 200 and < 300 => new RobotsVerdict(robotsUrl, RobotsStatus.Rules, RobotsTxt.Parse(Encoding.UTF8.GetString(result.Body.Span)), "read"),
-            _ when result.Status is 429 or >= 500 => new RobotsVerdict(robotsUrl, RobotsStatus.DisallowAll, none, $"answered HTTP {result.Status}"),
-            _ => new RobotsVerdict(robotsUrl, RobotsStatus.AllowAll, none, $"answered HTTP {result.Status}"),
-        };
     }
 }

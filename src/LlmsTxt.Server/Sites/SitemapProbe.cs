@@ -1,4 +1,3 @@
-using System.Text;
 using LlmsTxt.Core.Crawling;
 using LlmsTxt.Server.Publishing;
 
@@ -46,20 +45,14 @@ public sealed class SitemapProbe : IDisposable
         }
 
         var origin = new Uri(RobotsCache.Origin(baseUrl) + "/");
-        var rules = await RobotsAsync(fetcher, origin, cancellationToken);
+        // Only its Sitemap lines and Crawl-delay matter here; an unreadable or refusing robots.txt has neither.
+        var rules = (await RobotsReader.ReadAsync(fetcher, origin, _options, report: null, cancellationToken)).Rules;
         fetcher.SetCrawlDelay(origin, SitemapDiscovery.CrawlDelay(rules, _options));
         var found = await new SitemapDiscovery(fetcher, _options, _logger).DiscoverAsync(origin, rules, _ => null, 0, null, cancellationToken);
         var seen = SitemapSentinel.Of(found.Documents);
         return found.Documents.Count > 0
             ? new SitemapProbeResult(seen.Url ?? found.Documents[0].Url, seen.NewestLastModified)
             : new SitemapProbeResult(null, null);
-    }
-
-    /// <summary>The origin's robots.txt; allow-all when it can't be read (the probe only looks for Sitemap lines).</summary>
-    private async Task<RobotsTxt> RobotsAsync(PageFetcher fetcher, Uri origin, CancellationToken cancellationToken)
-    {
-        var robots = await fetcher.FetchAsync(new FetchRequest(new Uri(origin, "robots.txt"), _options.MaxRobotsBytes), cancellationToken);
-        return robots.IsSuccess ? RobotsTxt.Parse(Encoding.UTF8.GetString(robots.Body.Span)) : RobotsTxt.AllowAll;
     }
 
     public void Dispose() => _client.Dispose();
