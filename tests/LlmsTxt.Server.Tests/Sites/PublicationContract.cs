@@ -19,6 +19,13 @@ public abstract class PublicationContract(TestDatabases databases)
     private static SocketPublishTarget Enrolling(SchedulerHarness harness) =>
         new(null, harness.Enroller, new AutoUpdateRequest(new SiteSettings { MaxPages = 10 }, TimeSpan.FromHours(2), null));
 
+    /// <summary>The store's folder becomes a plain file: every write fails, as on a full or read-only disk.</summary>
+    private static async Task BreakStoreAsync(SchedulerHarness harness)
+    {
+        Directory.Delete(harness.Store.Root, recursive: true);
+        await File.WriteAllTextAsync(harness.Store.Root, "not a folder");
+    }
+
     [Fact]
     public async Task StoppedSocketCrawlIsNotHostedButEnrolsTheSiteForItsFirstPassToHost()
     {
@@ -69,9 +76,7 @@ public abstract class PublicationContract(TestDatabases databases)
         await using var site = await ChangingSite.StartAsync();
         using var harness = await SchedulerHarness.CreateAsync(databases);
         var enrolled = await harness.EnrolAfterCrawlAsync(site.BaseUrl);
-        // The store's folder becomes a plain file: every write fails, as on a full or read-only disk.
-        Directory.Delete(harness.Store.Root, recursive: true);
-        await File.WriteAllTextAsync(harness.Store.Root, "not a folder");
+        await BreakStoreAsync(harness);
         site.AlphaVersion = "two";
         site.LastModified = site.LastModified.AddDays(1);
         harness.Time.Advance(TimeSpan.FromHours(2));
@@ -93,8 +98,7 @@ public abstract class PublicationContract(TestDatabases databases)
         await using var site = await ChangingSite.StartAsync();
         using var harness = await SchedulerHarness.CreateAsync(databases);
         var result = await CrawlAsync(harness, site);
-        Directory.Delete(harness.Store.Root, recursive: true);
-        await File.WriteAllTextAsync(harness.Store.Root, "not a folder");
+        await BreakStoreAsync(harness);
 
         var publication = await harness.Publisher.PublishAsync(result, Enrolling(harness), CancellationToken.None);
 
