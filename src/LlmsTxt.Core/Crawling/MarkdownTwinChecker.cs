@@ -110,7 +110,7 @@ internal sealed class MarkdownTwinChecker(PageFetcher fetcher, CrawlOptions opti
             {
                 continue;
             }
-            var text = keepTextUpTo is { } max && !result.Truncated ? TwinText(result) : null;
+            var text = keepTextUpTo is not null && !result.Truncated ? TwinText(result) : null;
             if (text?.Length > keepTextUpTo)
             {
                 // Longer than a page's Markdown may be: the page's own Markdown, bounded and marked as cut, is used instead.
