@@ -41,6 +41,7 @@ public sealed record ChatReply
 
 /// <summary>One chat completions call as the stand-in saw it, headers and body included.</summary>
 /// <param name="ContentLength">The request's Content-Length header (null when it was sent chunked).</param>
+/// <param name="MaxTokens">The output limit asked for, as <c>max_tokens</c> or <c>max_completion_tokens</c>.</param>
 /// <param name="ResponseFormat">The <c>response_format.type</c> asked for, null when none.</param>
 public sealed record ChatCall(
     string? Authorization,
@@ -109,7 +110,7 @@ public sealed class ChatCompletionsStandIn : IAsyncDisposable
         var messages = json["messages"]!.AsArray();
         string Message(string role) => messages.FirstOrDefault(m => (string?)m!["role"] == role)?["content"]?.GetValue<string>() ?? "";
         var call = new ChatCall(context.Request.Headers.Authorization.ToString(), (string?)json["model"], Message("system"), Message("user"), body,
-            context.Request.ContentLength, System.Text.Encoding.UTF8.GetByteCount(body), (int?)json["max_tokens"], (string?)json["response_format"]?["type"]);
+            context.Request.ContentLength, System.Text.Encoding.UTF8.GetByteCount(body), (int?)json["max_tokens"] ?? (int?)json["max_completion_tokens"], (string?)json["response_format"]?["type"]);
         _calls.Enqueue(call);
 
         var reply = _respond(call);

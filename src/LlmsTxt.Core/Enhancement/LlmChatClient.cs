@@ -15,22 +15,35 @@ internal sealed record ChatOutcome(string? Text, string? Failure, LlmUsage Usage
 /// refused it once; retries 429/5xx with Retry-After or backoff; a timeout per attempt. Never throws except
 /// <see cref="OperationCanceledException"/> when the caller cancels.
 /// </summary>
+/// <remarks>
+/// Named rule: a request the provider refuses (HTTP 400/422) for naming <c>max_tokens</c> is sent again with
+/// <c>max_completion_tokens</c>, and one refused for naming <c>temperature</c> without it; later requests keep the
+/// new shape. Why: OpenAI's reasoning models take only <c>max_completion_tokens</c> and the default temperature,
+/// while most other OpenAI-compatible servers take only <c>max_tokens</c>; the refusal says which parameter it was.
+/// </remarks>
 internal sealed class LlmChatClient(HttpClient http, LlmEnhancerOptions options, ILogger logger, TimeProvider time)
 {
     // Set once a server answers a request carrying response_format with 400/404/422: later requests use lines.
     private int _jsonRefused = options.AnswerFormat == LlmAnswerFormat.Lines ? 1 : 0;
+    private int _maxTokensRefused;
+    private int _temperatureRefused;
 
     public bool UsesJson => Volatile.Read(ref _jsonRefused) == 0;
 
     /// <summary>The exact request body for <paramref name="prompt"/>; its length is what the prompt budget limits.</summary>
-    public byte[] Body(ChatPrompt prompt, bool json) => JsonSerializer.SerializeToUtf8Bytes(
+    public byte[] Body(ChatPrompt prompt, bool json) => Body(prompt, json, completionTokens: Volatile.Read(ref _maxTokensRefused) == 1);
+
+    private byte[] Body(ChatPrompt prompt, bool json, bool completionTokens) => JsonSerializer.SerializeToUtf8Bytes(
         new ChatRequest(options.Model,
             [new ChatMessage("system", json ? prompt.SystemJson : prompt.SystemLines), new ChatMessage("user", prompt.User)],
-            Temperature: 0.2, MaxTokens: prompt.MaxTokens, ResponseFormat: json ? ResponseFormat.JsonObject : null),
+            Temperature: Volatile.Read(ref _temperatureRefused) == 1 ? null : 0.2,
+            MaxTokens: completionTokens ? null : prompt.MaxTokens,
+            MaxCompletionTokens: completionTokens ? prompt.MaxTokens : null,
+            ResponseFormat: json ? ResponseFormat.JsonObject : null),
         LlmJsonContext.Default.ChatRequest);
 
-    /// <summary>The larger of the two bodies: a request may fall back from JSON to lines mid-run.</summary>
-    public int LargestBody(ChatPrompt prompt) => Math.Max(Body(prompt, json: true).Length, Body(prompt, json: false).Length);
+    /// <summary>The largest body a request may send: it may fall back from JSON to lines, or rename its token limit, mid-run.</summary>
+    public int LargestBody(ChatPrompt prompt) => Math.Max(Body(prompt, json: true, completionTokens: true).Length, Body(prompt, json: false, completionTokens: true).Length);
 
     public async Task<ChatOutcome> SendAsync(ChatPrompt prompt, CancellationToken cancellationToken)
     {
@@ -51,6 +64,11 @@ internal sealed class LlmChatClient(HttpClient http, LlmEnhancerOptions options,
                 {
                     var answer = await ReadAsync(response, timeout.Token);
                     return answer with { Usage = usage.Add(answer.Usage) };
+                }
+                if (status is 400 or 422 && await RefusedParameterAsync(response, timeout.Token))
+                {
+                    attempt--;
+                    continue;
                 }
                 if (json && status is 400 or 404 or 422)
                 {
@@ -86,6 +104,34 @@ internal sealed class LlmChatClient(HttpClient http, LlmEnhancerOptions options,
                 return new ChatOutcome(null, $"the provider's answer could not be read ({ex.GetType().Name})", usage);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the refusal names a parameter this client can do without (see the rule above); if so, later requests
+    /// leave it out or rename it. Each is adjusted once, so a provider refusing for another reason is not asked forever.
+    /// </summary>
+    private async Task<bool> RefusedParameterAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        string error;
+        try
+        {
+            error = await response.Content.ReadAsStringAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            return false;
+        }
+        if (error.Contains("max_tokens", StringComparison.Ordinal) && Interlocked.Exchange(ref _maxTokensRefused, 1) == 0)
+        {
+            logger.LogInformation("LLM provider refused max_tokens; sending max_completion_tokens from now on");
+            return true;
+        }
+        if (error.Contains("temperature", StringComparison.Ordinal) && Interlocked.Exchange(ref _temperatureRefused, 1) == 0)
+        {
+            logger.LogInformation("LLM provider refused the temperature; using its default from now on");
+            return true;
+        }
+        return false;
     }
 
     private HttpRequestMessage Request(byte[] body)
@@ -134,8 +180,9 @@ internal sealed record ResponseFormat([property: JsonPropertyName("type")] strin
 internal sealed record ChatRequest(
     [property: JsonPropertyName("model")] string Model,
     [property: JsonPropertyName("messages")] IReadOnlyList<ChatMessage> Messages,
-    [property: JsonPropertyName("temperature")] double Temperature,
-    [property: JsonPropertyName("max_tokens")] int MaxTokens,
+    [property: JsonPropertyName("temperature"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Temperature,
+    [property: JsonPropertyName("max_tokens"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? MaxTokens,
+    [property: JsonPropertyName("max_completion_tokens"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? MaxCompletionTokens,
     [property: JsonPropertyName("response_format"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ResponseFormat? ResponseFormat);
 
 internal sealed record ChatChoice(

@@ -99,6 +99,47 @@ public sealed class ChunkedEnhancementTests
     }
 
     [Fact]
+    public async Task ReasoningModelRefusingMaxTokensAndTemperatureGetsTheParametersItTakes()
+    {
+        // What OpenAI answers for its reasoning models (o-series, gpt-5): one refused parameter at a time.
+        await using var standIn = await ChatCompletionsStandIn.StartAsync(call =>
+            call.Body.Contains("\"max_tokens\"", StringComparison.Ordinal) ? Refusal("Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.", "max_tokens")
+            : call.Body.Contains("\"temperature\"", StringComparison.Ordinal) ? Refusal("Unsupported value: 'temperature' does not support 0.2 with this model. Only the default (1) value is supported.", "temperature")
+            : ChatReply.Improve());
+
+        var (outcome, log) = await LlmEnhancerTests.EnhanceAsync(standIn, o => o with { Concurrency = 1 });
+
+        Assert.All(outcome.Report.Chunks, c => Assert.True(c.Improved, c.Reason));
+        Assert.True(outcome.Report.HeaderImproved);
+        // Two refusals, then every request in the shape the model takes, still asking for JSON.
+        Assert.Equal(2, standIn.Calls.Count(c => c.Body.Contains("\"max_tokens\"", StringComparison.Ordinal) || c.Body.Contains("\"temperature\"", StringComparison.Ordinal)));
+        var accepted = standIn.Calls.Skip(2).ToList();
+        Assert.NotEmpty(accepted);
+        Assert.All(accepted, c => Assert.Contains("\"max_completion_tokens\"", c.Body, StringComparison.Ordinal));
+        Assert.All(accepted, c => Assert.Equal("json_object", c.ResponseFormat));
+        Assert.Contains(log.Lines, l => l.Contains("sending max_completion_tokens from now on", StringComparison.Ordinal));
+        Assert.Contains(log.Lines, l => l.Contains("using its default from now on", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RefusalNamingNoParameterIsNotRetriedInAnotherShape()
+    {
+        await using var standIn = await ChatCompletionsStandIn.StartAsync(_ => Refusal("The model `test/model-1` does not exist.", "model"));
+
+        var (outcome, _) = await LlmEnhancerTests.EnhanceAsync(standIn, o => o with { Concurrency = 1, AnswerFormat = LlmAnswerFormat.Lines });
+
+        Assert.All(outcome.Report.Chunks, c => Assert.False(c.Improved));
+        Assert.All(standIn.Calls, c => Assert.Contains("\"max_tokens\"", c.Body, StringComparison.Ordinal));
+        Assert.All(standIn.Calls, c => Assert.Contains("\"temperature\"", c.Body, StringComparison.Ordinal));
+    }
+
+    private static ChatReply Refusal(string message, string parameter) => new()
+    {
+        Status = 400,
+        RawBody = $$$"""{"error":{"message":"{{{message}}}","type":"invalid_request_error","param":"{{{parameter}}}","code":"unsupported_parameter"}}""",
+    };
+
+    [Fact]
     public async Task LinesFormatNeverSendsResponseFormat()
     {
         await using var standIn = await ChatCompletionsStandIn.StartAsync(ChatReply.Improve());
