@@ -55,7 +55,7 @@ public sealed record EnhancementReport
             $"LLM enhancement with {model}: {Usage.Requests} requests, largest prompt {Usage.LargestPromptBytes / 1024.0:0.0} KB, {Usage.PromptTokens:N0} prompt + {Usage.CompletionTokens:N0} completion tokens, {Duration.TotalSeconds:0.0} s."), false);
         var improved = Chunks.Count(c => c.Improved);
         if (Chunks.Count > 0)
-            yield return (string.Create(inv, $"LLM enhancement: {improved} of {Chunks.Count} chunks improved ({DescriptionsImproved} descriptions)."), false);
+            yield return (string.Create(inv, $"LLM enhancement: {improved} of {Chunks.Count} chunk{(Chunks.Count == 1 ? "" : "s")} improved ({DescriptionsImproved} description{(DescriptionsImproved == 1 ? "" : "s")})."), false);
         foreach (var kept in Chunks.Where(c => !c.Improved))
             yield return ($"LLM enhancement: chunk \"{kept.Name}\" ({kept.Entries} entries) kept its original text: {kept.Reason}.", true);
         if (DescriptionsRefused.Count > 0)

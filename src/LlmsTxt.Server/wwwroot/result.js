@@ -1,5 +1,5 @@
 // The result card of the llmstxt page: a header that tells the story in numbers (listed, fetched, failed, left
-// out; each file's size and token estimate; partial and size-cap warnings), an outline of llms.txt beside its raw
+// out; each file's size and token estimate; what LLM enhancement cost; partial and size-cap warnings), an outline of llms.txt beside its raw
 // text, and big files shown truncated with "Show all" so a 4 MB llms-full.txt never freezes the page.
 'use strict';
 
@@ -112,6 +112,7 @@ window.llmsResult = (() => {
       if (!text) continue;
       lines.push(el('p', 'file-size', `${name}: ${size(utf8Bytes(text))} · about ${number(tokens(text))} tokens`));
     }
+    if (done.llm) lines.push(el('p', 'llm-cost', llmLine(done.llm)));
     if (partial) {
       lines.push(el('p', 'warning', `Partial: the crawl was stopped, so the file lists only the pages fetched before the stop. It was not hosted.`));
     }
@@ -123,6 +124,14 @@ window.llmsResult = (() => {
     }
     container.replaceChildren(...lines);
     container.hidden = false;
+  }
+
+  /** What LLM enhancement did and cost (done.llm): chunks improved, requests, tokens as the provider counted them. */
+  function llmLine(llm) {
+    const parts = [`${number(llm.chunksImproved)} of ${plural(llm.chunks, 'chunk')} improved`, plural(llm.requests, 'request')];
+    if (llm.promptTokens || llm.completionTokens) parts.push(`${number(llm.promptTokens)} prompt + ${number(llm.completionTokens)} answer tokens`);
+    if (llm.descriptionsReused) parts.push(`${plural(llm.descriptionsReused, 'description')} reused from the last run`);
+    return 'LLM enhancement: ' + parts.join(' · ');
   }
 
   /** The validity badge; a partial file is never labelled plain "Valid". */
