@@ -4,13 +4,14 @@
 
 (() => {
   const $ = (id) => document.getElementById(id);
-  const TOKEN_KEY = 'llmstxt.token';
   const MAX_LOG_LINES = 3000;
   // A line about one page (the crawler's per-page events); everything else is a milestone of the story.
   const PER_PAGE_LINE = /^(Fetched|Skipped|Retrying|Failed|Rendered) /;
   // One column below this width (see app.css): the crawl and the result are below the form, off screen.
   const SMALL_SCREEN = window.matchMedia('(max-width: 63.99rem)');
   const R = window.llmsResult;
+  const auth = window.llmsAuth;
+  const tabs = window.llmsFileTabs;
 
   const form = $('crawl-form');
   const els = {
@@ -112,47 +113,6 @@
     el.hidden = !message;
   }
 
-  // ---- authentication ------------------------------------------------------------------------
-  function storedToken() {
-    try {
-      const saved = JSON.parse(sessionStorage.getItem(TOKEN_KEY) || 'null');
-      if (saved && saved.token && saved.expiresAt > Date.now() + 15000) return saved.token;
-    } catch (_) { /* unreadable: ask again */ }
-    sessionStorage.removeItem(TOKEN_KEY);
-    return null;
-  }
-
-  async function obtainToken() {
-    const key = els.apiKey.value;
-    if (!key) {
-      const saved = storedToken();
-      if (saved) return saved;
-      els.apiKey.focus();
-      throw Object.assign(new Error('This server needs an API key: enter it here.'), { field: 'apiKey' });
-    }
-    let response;
-    try {
-      response = await fetch('/auth/token', { method: 'POST', headers: { 'X-API-Key': key } });
-    } catch (_) {
-      throw new Error('Could not reach the server to check the API key.');
-    }
-    if (response.status === 401) {
-      sessionStorage.removeItem(TOKEN_KEY);
-      els.apiKey.setAttribute('aria-invalid', 'true');
-      els.apiKey.focus();
-      throw Object.assign(new Error('The API key was not accepted. Check it and try again.'), { field: 'apiKey' });
-    }
-    if (response.status === 429) {
-      const wait = response.headers.get('Retry-After');
-      throw new Error(`Too many wrong keys from this address; try again${wait ? ` in ${wait} seconds` : ' later'}.`);
-    }
-    if (!response.ok) throw new Error(`The server could not issue a token (HTTP ${response.status}).`);
-    const body = await response.json();
-    els.apiKey.setAttribute('aria-invalid', 'false');
-    sessionStorage.setItem(TOKEN_KEY, JSON.stringify({ token: body.token, expiresAt: Date.now() + (body.expires_in || 300) * 1000 }));
-    return body.token;
-  }
-
   // ---- the crawl -----------------------------------------------------------------------------
   async function start(event) {
     event.preventDefault();
@@ -167,7 +127,7 @@
 
     let token = null;
     if (config.apiKeyRequired) {
-      try { token = await obtainToken(); } catch (e) {
+      try { token = await auth.obtainToken(els.apiKey); } catch (e) {
         if (e.field === 'apiKey') setFieldError(els.apiKey, els.apiKeyError, e.message); else showError(e.message);
         return;
       }
@@ -223,7 +183,7 @@
     socket = null;
     setRunning(false);
     if (event.code === 1008) {
-      sessionStorage.removeItem(TOKEN_KEY);
+      auth.forget();
       showError(config.apiKeyRequired
         ? 'The server refused the credentials (invalid or expired token). Enter the API key and try again.'
         : 'The server refused the connection: it now requires an API key. Reload the page.');
@@ -259,7 +219,7 @@
     files.txt = ''; files.full = '';
     els.outTxt.textContent = ''; els.outFull.textContent = '';
     els.tabFull.hidden = true;
-    selectTab(els.tabTxt);
+    tabs.select(els.tabTxt);
     els.status.textContent = 'Crawling…';
   }
 
@@ -365,60 +325,6 @@
     els.error.textContent = '';
   }
 
-  // ---- tabs, copy, download ------------------------------------------------------------------
-  function selectTab(tab) {
-    for (const t of [els.tabTxt, els.tabFull]) {
-      const selected = t === tab;
-      t.setAttribute('aria-selected', String(selected));
-      t.tabIndex = selected ? 0 : -1;
-      document.getElementById(t.getAttribute('aria-controls')).hidden = !selected;
-    }
-  }
-
-  function onTabKey(e) {
-    if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) return;
-    const tabs = [els.tabTxt, els.tabFull].filter((t) => !t.hidden);
-    const index = tabs.indexOf(e.target);
-    const next = e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1
-      : (index + (e.key === 'ArrowRight' ? 1 : -1) + tabs.length) % tabs.length;
-    selectTab(tabs[next]);
-    tabs[next].focus();
-    e.preventDefault();
-  }
-
-  async function copy(which, button) {
-    const text = files[which];
-    let ok = false;
-    try {
-      if (navigator.clipboard && window.isSecureContext) { await navigator.clipboard.writeText(text); ok = true; }
-    } catch (_) { ok = false; }
-    if (!ok) {
-      // Plain-http pages have no clipboard API; the old selection trick still works there.
-      const area = document.createElement('textarea');
-      area.value = text; area.setAttribute('readonly', ''); area.style.position = 'fixed'; area.style.opacity = '0';
-      document.body.append(area); area.select();
-      try { ok = document.execCommand('copy'); } catch (_) { ok = false; }
-      area.remove();
-    }
-    flash(button, ok ? 'Copied' : 'Copy failed');
-  }
-
-  function download(which) {
-    const blob = new Blob([files[which]], { type: 'text/markdown;charset=utf-8' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = which === 'txt' ? 'llms.txt' : 'llms-full.txt';
-    document.body.append(a); a.click(); a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
-  }
-
-  function flash(button, text) {
-    const original = button.dataset.label || button.textContent;
-    button.dataset.label = original;
-    button.textContent = text;
-    setTimeout(() => { button.textContent = original; }, 1500);
-  }
-
   // ---- wiring --------------------------------------------------------------------------------
   form.addEventListener('submit', start);
   els.stop.addEventListener('click', stop);
@@ -427,12 +333,7 @@
   els.maxPages.addEventListener('input', () => { els.maxPages.dataset.touched = '1'; setFieldError(els.maxPages, els.maxPagesError, ''); });
   els.descLength.addEventListener('input', () => { els.descLength.dataset.touched = '1'; setFieldError(els.descLength, els.descLengthError, ''); });
   els.apiKey.addEventListener('input', () => setFieldError(els.apiKey, els.apiKeyError, ''));
-  for (const tab of [els.tabTxt, els.tabFull]) {
-    tab.addEventListener('click', () => selectTab(tab));
-    tab.addEventListener('keydown', onTabKey);
-  }
-  document.querySelectorAll('[data-copy]').forEach((b) => b.addEventListener('click', () => copy(b.dataset.copy, b)));
-  document.querySelectorAll('[data-download]').forEach((b) => b.addEventListener('click', () => download(b.dataset.download)));
+  tabs.wire([els.tabTxt, els.tabFull], (which) => files[which]);
   document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && run && !run.done) stop(); });
   loadConfig();
 })();

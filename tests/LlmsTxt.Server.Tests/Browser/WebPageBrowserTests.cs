@@ -26,6 +26,37 @@ public sealed class WebPageBrowserTests(BrowserFixture browser, OpenCrawlServer 
     }
 
     [Fact]
+    public async Task FileTabsAnswerArrowKeysAndCopyAndDownloadTheWholeFile()
+    {
+        await using var site = await SampleSites.StartDocsSiteAsync();
+        await using var page = await browser.NewPageAsync();
+        await OpenAsync(page, server.Started().BaseUri);
+        await page.TypeAsync("#url", site.BaseUri.AbsoluteUri);
+        await page.ClickAsync("#full");
+        await page.ClickAsync("#generate");
+        await WaitAsync(page, "() => document.getElementById('status').textContent.startsWith('Done')");
+        // Every Blob handed to a download link, to read what the file would hold.
+        await page.EvaluateExpressionAsync("window.__downloads = []; const make = URL.createObjectURL; URL.createObjectURL = (b) => { window.__downloads.push(b); return make(b); };");
+
+        await page.FocusAsync("#tab-txt");
+        await page.Keyboard.PressAsync("ArrowRight");
+        Assert.Equal("true", await page.EvaluateExpressionAsync<string>("document.getElementById('tab-full').getAttribute('aria-selected')"));
+        Assert.False(await page.EvaluateExpressionAsync<bool>("document.getElementById('panel-full').hidden"));
+        Assert.True(await page.EvaluateExpressionAsync<bool>("document.activeElement.id === 'tab-full'"));
+        await page.Keyboard.PressAsync("Home");
+        Assert.False(await page.EvaluateExpressionAsync<bool>("document.getElementById('panel-txt').hidden"));
+
+        await page.ClickAsync("[data-copy='txt']");
+        await WaitAsync(page, "() => document.querySelector(\"[data-copy='txt']\").textContent !== 'Copy'");
+        Assert.Equal("Copied", await TextAsync(page, "[data-copy='txt']"));
+        await page.ClickAsync("#tab-full");
+        await page.ClickAsync("[data-download='full']");
+        var downloaded = await page.EvaluateExpressionAsync<string>("window.__downloads[0].text()");
+        Assert.Equal(await TextAsync(page, "#output-full"), downloaded);
+        Assert.StartsWith("# ", downloaded, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GeneratesWithLiveLogResultHostedLinkAndVerdict()
     {
         await using var site = await SampleSites.StartDocsSiteAsync();
