@@ -13,6 +13,20 @@ public sealed class LlmCostBrowserTests(BrowserFixture browser) : IClassFixture<
     private static Task<string> TextAsync(IPage page, string selector) =>
         page.EvaluateFunctionAsync<string>("s => document.querySelector(s)?.textContent ?? ''", selector);
 
+    /// <summary>A crawl of the sample docs site from the page, with or without "Improve the file with an LLM", until it is done.</summary>
+    private async Task<IPage> CrawlOnThePageAsync(CrawlServer server, bool enhance)
+    {
+        await using var site = await SampleSites.StartDocsSiteAsync();
+        var page = await browser.NewPageAsync();
+        await page.GoToAsync(server.Started().BaseUri.AbsoluteUri);
+        await WaitAsync(page, "() => document.body.dataset.ready === 'true'");
+        await page.TypeAsync("#url", site.BaseUri.AbsoluteUri);
+        if (enhance) await page.ClickAsync("#llm-enhance");
+        await page.ClickAsync("#generate");
+        await WaitAsync(page, "() => document.getElementById('status').textContent.startsWith('Done')");
+        return page;
+    }
+
     [Fact]
     public async Task EnhancedCrawlShowsChunksRequestsAndTokens()
     {
@@ -24,15 +38,7 @@ public sealed class LlmCostBrowserTests(BrowserFixture browser) : IClassFixture<
             ["LLM_BASE_URL"] = standIn.BaseUrl.AbsoluteUri,
             ["LLM_MODEL"] = "test/page-model",
         });
-        await using var site = await SampleSites.StartDocsSiteAsync();
-        await using var page = await browser.NewPageAsync();
-        await page.GoToAsync(server.Started().BaseUri.AbsoluteUri);
-        await WaitAsync(page, "() => document.body.dataset.ready === 'true'");
-
-        await page.TypeAsync("#url", site.BaseUri.AbsoluteUri);
-        await page.ClickAsync("#llm-enhance");
-        await page.ClickAsync("#generate");
-        await WaitAsync(page, "() => document.getElementById('status').textContent.startsWith('Done')");
+        await using var page = await CrawlOnThePageAsync(server, enhance: true);
 
         var cost = await TextAsync(page, "#summary .llm-cost");
         var requests = standIn.Calls.Count;
@@ -47,14 +53,7 @@ public sealed class LlmCostBrowserTests(BrowserFixture browser) : IClassFixture<
     public async Task CrawlWithoutEnhancementShowsNoCostLine()
     {
         await using var server = new CrawlServer();
-        await using var site = await SampleSites.StartDocsSiteAsync();
-        await using var page = await browser.NewPageAsync();
-        await page.GoToAsync(server.Started().BaseUri.AbsoluteUri);
-        await WaitAsync(page, "() => document.body.dataset.ready === 'true'");
-
-        await page.TypeAsync("#url", site.BaseUri.AbsoluteUri);
-        await page.ClickAsync("#generate");
-        await WaitAsync(page, "() => document.getElementById('status').textContent.startsWith('Done')");
+        await using var page = await CrawlOnThePageAsync(server, enhance: false);
 
         Assert.Contains("pages listed", await TextAsync(page, "#summary"), StringComparison.Ordinal);
         Assert.Equal(0, await page.EvaluateExpressionAsync<int>("document.querySelectorAll('#summary .llm-cost').length"));
