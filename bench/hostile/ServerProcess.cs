@@ -5,7 +5,7 @@ using System.Net.Sockets;
 
 namespace LlmsTxt.Bench.Hostile;
 
-/// <summary>A fresh server process (dotnet LlmsTxt.Server.dll) on 127.0.0.1, and its resident memory from /proc.</summary>
+/// <summary>A fresh server process (dotnet LlmsTxt.Server.dll, or the native image) on 127.0.0.1, and its resident memory from /proc.</summary>
 internal sealed class ServerProcess : IDisposable
 {
     private readonly Process _process;
@@ -21,13 +21,15 @@ internal sealed class ServerProcess : IDisposable
     public static async Task<ServerProcess> StartAsync(string serverDll, IReadOnlyDictionary<string, string> extra)
     {
         var port = FreePort();
-        var info = new ProcessStartInfo("dotnet")
+        // A .dll runs on the shared runtime; anything else is a native image (the Native AOT publish).
+        var isDll = serverDll.EndsWith(".dll", StringComparison.Ordinal);
+        var info = new ProcessStartInfo(isDll ? "dotnet" : serverDll)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = Directory.CreateTempSubdirectory("llmstxt-bench-hostile").FullName,
         };
-        info.ArgumentList.Add(serverDll);
+        if (isDll) info.ArgumentList.Add(serverDll);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["HOST"] = "127.0.0.1";

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace LlmsTxt.Core.Enhancement;
 
@@ -28,6 +29,9 @@ internal static class LlmPrompt
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
         TypeInfoResolver = PromptJsonContext.Default,
     };
+
+    /// <summary>The generated contract for <typeparamref name="T"/> with <see cref="DataJson"/>'s settings (no reflection: the server is a Native AOT image).</summary>
+    private static JsonTypeInfo<T> Data<T>() => (JsonTypeInfo<T>)DataJson.GetTypeInfo(typeof(T));
 
     private const string DescriptionRules = """
         You write the link notes of an llms.txt file (llmstxt.org): for each page, one description that tells a language model what the page contains and when to read it.
@@ -56,7 +60,7 @@ internal static class LlmPrompt
         var lines = rules + """
             Answer with one line per page and nothing else: the URL exactly as written, then " | ", then the description.
             """;
-        var user = $"Site: {siteName}\n{PagesMarker}{JsonSerializer.Serialize(pages, DataJson)}";
+        var user = $"Site: {siteName}\n{PagesMarker}{JsonSerializer.Serialize(pages, Data<IReadOnlyList<PromptPage>>())}";
         // Expected answer: each URL and a description of at most maxChars, plus JSON punctuation; 20 % slack.
         var expected = pages.Sum(p => p.Url.Length + maxChars + 12) + 40;
         return new ChatPrompt(json, lines, user, Tokens(expected) * 6 / 5 + 64);
@@ -70,13 +74,13 @@ internal static class LlmPrompt
         var lines = HeaderRules + """
             Answer with exactly three lines and nothing else: "TITLE: ...", "SUMMARY: ...", "ABOUT: ...".
             """;
-        var user = SiteMarker + JsonSerializer.Serialize(site, DataJson);
+        var user = SiteMarker + JsonSerializer.Serialize(site, Data<PromptSite>());
         return new ChatPrompt(json, lines, user, Tokens(80 + 200 + 900 + 60) * 6 / 5 + 64);
     }
 
     /// <summary>Bytes a string adds to the prompt once it is JSON in the page list and that list is a JSON string in the body.</summary>
     public static int EncodedBytes(PromptPage page) =>
-        JsonSerializer.SerializeToUtf8Bytes(JsonSerializer.Serialize(page, DataJson), PromptJsonContext.Default.String).Length;
+        JsonSerializer.SerializeToUtf8Bytes(JsonSerializer.Serialize(page, Data<PromptPage>()), PromptJsonContext.Default.String).Length;
 }
 
 /// <summary>One page as the model sees it.</summary>
@@ -104,6 +108,7 @@ internal sealed record PromptSite(
     [property: JsonPropertyName("sections")] IReadOnlyList<PromptSection> Sections,
     [property: JsonPropertyName("startPageText")] string StartPageText);
 
+[JsonSerializable(typeof(PromptPage))]
 [JsonSerializable(typeof(List<PromptPage>))]
 [JsonSerializable(typeof(IReadOnlyList<PromptPage>))]
 [JsonSerializable(typeof(PromptSite))]

@@ -1,3 +1,4 @@
+using LlmsTxt.Server.Web;
 using System.Text.Json.Serialization;
 using LlmsTxt.Server.Configuration;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -65,12 +66,12 @@ public static class AuthApi
         {
             // The message and type only: never the key.
             logger.LogError("Token generation failed: {ErrorType}", e.GetType().Name);
-            return TypedResults.Json(new ErrorDetail("Token generation failed"), statusCode: StatusCodes.Status500InternalServerError);
+            return TypedResults.Json(new ErrorDetail("Token generation failed"), ServerJson.Default.ErrorDetail, statusCode: StatusCodes.Status500InternalServerError);
         }
     }
 
     private static JsonHttpResult<ErrorDetail> Unauthorized() =>
-        TypedResults.Json(new ErrorDetail("Unauthorized"), statusCode: StatusCodes.Status401Unauthorized);
+        TypedResults.Json(new ErrorDetail("Unauthorized"), ServerJson.Default.ErrorDetail, statusCode: StatusCodes.Status401Unauthorized);
 
     public sealed record TokenResponse(
         [property: JsonPropertyName("token")] string Token,

@@ -50,7 +50,7 @@ public sealed class AuthFailureLimiter : IDisposable
         {
             var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 60;
             context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await context.HttpContext.Response.WriteAsJsonAsync(new ErrorDetail($"Too many failed attempts; retry after {seconds} s"), cancellationToken);
+            await context.HttpContext.Response.WriteAsJsonAsync(new ErrorDetail($"Too many failed attempts; retry after {seconds} s"), Web.ServerJson.Default.ErrorDetail, cancellationToken: cancellationToken);
         };
         options.AddPolicy(PolicyName, context =>
         {

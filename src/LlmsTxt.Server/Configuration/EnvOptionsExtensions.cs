@@ -10,7 +10,7 @@ public static class EnvOptionsExtensions
     /// configuration reloads, so <see cref="IOptionsMonitor{TOptions}"/> always sees current values.
     /// Example: <c>services.AddEnvOptions&lt;StorageOptions&gt;((env, o) =&gt; o.DataDir = DataDirectory.Read(env));</c>
     /// </summary>
-    public static OptionsBuilder<TOptions> AddEnvOptions<TOptions>(this IServiceCollection services, Action<EnvSettings, TOptions> read)
+    public static OptionsBuilder<TOptions> AddEnvOptions<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(this IServiceCollection services, Action<EnvSettings, TOptions> read)
         where TOptions : class
     {
         services.AddSingleton<IOptionsChangeTokenSource<TOptions>>(sp =>

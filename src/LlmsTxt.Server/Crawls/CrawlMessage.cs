@@ -8,8 +8,8 @@ namespace LlmsTxt.Server.Crawls;
 /// </summary>
 public sealed record CrawlMessage(string Type, object? Content)
 {
-    /// <summary>camelCase, as the protocol's field names (<c>maxPages</c>, <c>crawled</c>, ...).</summary>
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>camelCase, as the protocol's field names (<c>maxPages</c>, <c>crawled</c>, ...): the generated contracts' settings.</summary>
+    public static JsonSerializerOptions Json => Web.ServerJson.Default.Options;
 
     public static CrawlMessage Log(string line) => new("log", line);
 
@@ -28,7 +28,11 @@ public sealed record CrawlMessage(string Type, object? Content)
 
     public static CrawlMessage Done(CrawlDone done) => new("done", done);
 
-    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
+    /// <summary>An extra message type: the validator's verdict on <c>result</c>, for the page to show.</summary>
+    public static CrawlMessage Validation(CrawlValidation verdict) => new("validation", verdict);
+
+    /// <summary>The content is written by its own type's generated contract.</summary>
+    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, Web.ServerJson.Default.CrawlMessage);
 }
 
 /// <summary>
@@ -75,3 +79,8 @@ public sealed record CrawlDoneLlm(int Requests, long PromptTokens, long Completi
     public static CrawlDoneLlm? From(LlmsTxt.Core.Enhancement.EnhancementReport? report) => report is null || report.NotRun is not null ? null
         : new(report.Usage.Requests, report.Usage.PromptTokens, report.Usage.CompletionTokens, report.Chunks.Count(c => c.Improved), report.Chunks.Count, report.DescriptionsReused);
 }
+
+/// <summary>Content of a <c>validation</c> message: <c>{"valid":…,"problems":[{"line":…,"severity":"error"|"warning","message":…}]}</c>.</summary>
+public sealed record CrawlValidation(bool Valid, IReadOnlyList<CrawlValidationProblem> Problems);
+
+public sealed record CrawlValidationProblem(int Line, string Severity, string Message);

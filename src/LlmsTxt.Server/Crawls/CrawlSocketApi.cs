@@ -1,3 +1,4 @@
+using LlmsTxt.Server.Web;
 using Microsoft.AspNetCore.WebSockets;
 using System.Net.WebSockets;
 using LlmsTxt.Server.Auth;
@@ -51,11 +52,11 @@ public static class CrawlSocketApi
             logger.LogInformation("Crawl socket refused: {Client} already holds {Max} sockets", client, options.MaxSocketsPerClient);
             context.Response.Headers.RetryAfter = "10";
             await TypedResults.Json(new ErrorDetail(
-                    $"Your address already has {options.MaxSocketsPerClient} crawl sockets open, the most one client may hold (MAX_SOCKETS_PER_CLIENT); close one and try again."),
+                    $"Your address already has {options.MaxSocketsPerClient} crawl sockets open, the most one client may hold (MAX_SOCKETS_PER_CLIENT); close one and try again."), ServerJson.Default.ErrorDetail,
                 statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context);
             return;
         }
-        await TypedResults.Json(new ErrorDetail("Too many crawl sockets are open on this server; try again in a minute."),
+        await TypedResults.Json(new ErrorDetail("Too many crawl sockets are open on this server; try again in a minute."), ServerJson.Default.ErrorDetail,
             statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
     }
 
@@ -73,7 +74,7 @@ public static class CrawlSocketApi
         _ = (token, apiKey);
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            await TypedResults.Json(new ErrorDetail("/ws/crawl is a WebSocket endpoint: connect with a WebSocket client (ws:// or wss://)."),
+            await TypedResults.Json(new ErrorDetail("/ws/crawl is a WebSocket endpoint: connect with a WebSocket client (ws:// or wss://)."), ServerJson.Default.ErrorDetail,
                 statusCode: StatusCodes.Status400BadRequest).ExecuteAsync(context);
             return;
         }
@@ -82,7 +83,7 @@ public static class CrawlSocketApi
         {
             // Refused before the upgrade, like ASP.NET Core's own WebSocket origin check.
             logger.LogInformation("Crawl socket refused: origin {Origin} is not in CORS_ORIGINS", context.Request.Headers.Origin.ToString());
-            await TypedResults.Json(new ErrorDetail("This origin may not open /ws/crawl; add it to CORS_ORIGINS."),
+            await TypedResults.Json(new ErrorDetail("This origin may not open /ws/crawl; add it to CORS_ORIGINS."), ServerJson.Default.ErrorDetail,
                 statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context);
             return;
         }

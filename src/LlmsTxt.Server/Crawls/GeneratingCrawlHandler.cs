@@ -126,12 +126,9 @@ public sealed partial class GeneratingCrawlHandler(
         AllowPrivateNetworks = options.Value.AllowPrivateNetworks,
     };
 
-    /// <summary>An extra message type (<c>validation</c>): the validator's verdict on <c>result</c>, for the page to show.</summary>
-    private static CrawlMessage Validation(ValidationVerdict verdict) => new("validation", new
-    {
-        valid = verdict.IsValid,
-        problems = verdict.Findings.Select(f => new { line = f.Line, severity = f.IsError ? "error" : "warning", message = f.Message }).ToArray(),
-    });
+    private static CrawlMessage Validation(ValidationVerdict verdict) => CrawlMessage.Validation(new CrawlValidation(
+        verdict.IsValid,
+        verdict.Findings.Select(f => new CrawlValidationProblem(f.Line, f.IsError ? "error" : "warning", f.Message)).ToList()));
 
     private async Task<CrawlSlots.Slot?> AcquireSlotAsync(BoundedMessageQueue queue, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using LlmsTxt.Server.Web;
 using System.Text.Json.Serialization;
 using LlmsTxt.Server.Sites;
 using LlmsTxt.Server.Storage;
@@ -35,7 +36,7 @@ public static class ReadinessApi
         var ready = checks.Values.All(c => c.Status == "ok");
         var failed = checks.Where(c => c.Value.Status != "ok").Select(c => c.Key).ToList();
         return TypedResults.Json(
-            new Readiness(ready ? "ready" : "unavailable", ready ? null : $"Not ready: {string.Join(" and ", failed)} failed", checks),
+            new Readiness(ready ? "ready" : "unavailable", ready ? null : $"Not ready: {string.Join(" and ", failed)} failed", checks), ServerJson.Default.Readiness,
             statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 

@@ -1,3 +1,4 @@
+using LlmsTxt.Server.Web;
 using LlmsTxt.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -28,7 +29,7 @@ public static partial class CronApi
         if (options.Value.CronSecret is not { } expected || secret is null || !ApiKeyVerifier.FixedTimeEquals(secret, expected))
         {
             LogRefused(logger, secret is null ? "missing" : "wrong");
-            return TypedResults.Json(new ErrorDetail("Unauthorized"), statusCode: StatusCodes.Status401Unauthorized);
+            return TypedResults.Json(new ErrorDetail("Unauthorized"), ServerJson.Default.ErrorDetail, statusCode: StatusCodes.Status401Unauthorized);
         }
 
         scheduler.Trigger();

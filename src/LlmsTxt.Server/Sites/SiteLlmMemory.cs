@@ -1,4 +1,3 @@
-using Dapper;
 using LlmsTxt.Core.Enhancement;
 
 namespace LlmsTxt.Server.Sites;
@@ -12,9 +11,9 @@ public sealed class SiteLlmMemory(SiteDatabase database)
     public async Task<EnhancementMemory> GetAsync(string baseUrl, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var json = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
-            "SELECT memory FROM site_llm_memory WHERE base_url = @baseUrl", new { baseUrl }, cancellationToken: cancellationToken));
-        return EnhancementMemory.FromJson(json);
+        var json = await connection.ScalarAsync("SELECT memory FROM site_llm_memory WHERE base_url = @baseUrl", null, cancellationToken,
+            Sql.Arg("baseUrl", baseUrl));
+        return EnhancementMemory.FromJson(json as string);
     }
 
     public async Task PutAsync(string baseUrl, EnhancementMemory memory, CancellationToken cancellationToken = default)
@@ -22,11 +21,11 @@ public sealed class SiteLlmMemory(SiteDatabase database)
         ArgumentNullException.ThrowIfNull(memory);
         await using var connection = await database.OpenAsync(cancellationToken);
         // The database's clock: an audit column only. ON CONFLICT works the same in SQLite and PostgreSQL.
-        await connection.ExecuteAsync(new CommandDefinition(
+        await connection.ExecuteAsync(
             """
             INSERT INTO site_llm_memory (base_url, memory, updated_at) VALUES (@baseUrl, @json, CURRENT_TIMESTAMP)
             ON CONFLICT (base_url) DO UPDATE SET memory = excluded.memory, updated_at = excluded.updated_at
             """,
-            new { baseUrl, json = memory.ToJson() }, cancellationToken: cancellationToken));
+            null, cancellationToken, Sql.Arg("baseUrl", baseUrl), Sql.Arg("json", memory.ToJson()));
     }
 }

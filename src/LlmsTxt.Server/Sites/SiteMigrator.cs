@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Dapper;
 
 namespace LlmsTxt.Server.Sites;
 
@@ -20,20 +19,20 @@ public sealed class SiteMigrator(SiteDatabase database, ILogger<SiteMigrator> lo
         if (!database.IsPostgres)
         {
             // WAL lets readers (the API) run while the scheduler writes; it is a property of the file.
-            await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=WAL;", cancellationToken: cancellationToken));
+            await connection.ExecuteAsync("PRAGMA journal_mode=WAL;", null, cancellationToken);
         }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (database.IsPostgres)
         {
-            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key = AdvisoryLockKey }, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@key)", transaction, cancellationToken, Sql.Arg("key", AdvisoryLockKey));
         }
 
         var timestampType = database.IsPostgres ? "TIMESTAMPTZ" : "TEXT";
-        await connection.ExecuteAsync(new CommandDefinition(
+        await connection.ExecuteAsync(
             $"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at {timestampType} NOT NULL)",
-            transaction: transaction, cancellationToken: cancellationToken));
-        var applied = (await connection.QueryAsync<int>(new CommandDefinition("SELECT version FROM schema_migrations", transaction: transaction, cancellationToken: cancellationToken))).ToHashSet();
+            transaction, cancellationToken);
+        var applied = (await connection.QueryAsync("SELECT version FROM schema_migrations", r => Convert.ToInt32(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), transaction, cancellationToken)).ToHashSet();
         var done = new List<int>();
         foreach (var migration in Migrations.All.Where(m => !applied.Contains(m.Version)).OrderBy(m => m.Version))
         {
@@ -53,12 +52,11 @@ public sealed class SiteMigrator(SiteDatabase database, ILogger<SiteMigrator> lo
     private async Task ApplyAsync(DbConnection connection, DbTransaction transaction, Migration migration, CancellationToken cancellationToken)
     {
         var sql = database.IsPostgres ? migration.Postgres : migration.Sqlite;
-        await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
+        await connection.ExecuteAsync(sql, transaction, cancellationToken);
+        await connection.ExecuteAsync(
             // The database's own clock: an audit column, and start-up must not depend on the app's clock.
             "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, CURRENT_TIMESTAMP)",
-            new { migration.Version, migration.Name },
-            transaction, cancellationToken: cancellationToken));
+            transaction, cancellationToken, Sql.Arg("Version", migration.Version), Sql.Arg("Name", migration.Name));
     }
 }
 

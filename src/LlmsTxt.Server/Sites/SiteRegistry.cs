@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dapper;
 using LlmsTxt.Core.Urls;
 using LlmsTxt.Server.Publishing;
 
@@ -54,22 +53,20 @@ public sealed class SiteRegistry(SiteDatabase database, TimeProvider timeProvide
                 consecutive_failures = 0
             RETURNING {SiteRow.Columns}
             """;
-        var row = await QuerySingleAsync(sql, new
-        {
-            BaseUrl = baseUrl,
-            Settings = JsonSerializer.Serialize(enrolment.Settings, SiteRow.Json),
-            Interval = (long)enrolment.RecrawlInterval.TotalMinutes,
+        var row = await QuerySingleAsync(sql, cancellationToken,
+            Sql.Arg("BaseUrl", baseUrl),
+            Sql.Arg("Settings", JsonSerializer.Serialize(enrolment.Settings, Web.ServerJson.Default.SiteSettings)),
+            Sql.Arg("Interval", (long)enrolment.RecrawlInterval.TotalMinutes),
             // Only a salted hash is stored (see WebhookSecrets).
-            Secret = WebhookSecrets.Protect(enrolment.WebhookSecret),
-            Now = T(now),
-            CrawledAt = T(enrolment.CrawledAt),
-            Next = T(next),
-            Hash = enrolment.ContentHash,
-            Url = enrolment.HostedUrl,
-            FullUrl = enrolment.HostedFullUrl,
-            enrolment.SitemapUrl,
-            SitemapLastmod = T(enrolment.SitemapLastModified),
-        }, cancellationToken);
+            Sql.Arg("Secret", WebhookSecrets.Protect(enrolment.WebhookSecret)),
+            Sql.Arg("Now", T(now)),
+            Sql.Arg("CrawledAt", T(enrolment.CrawledAt)),
+            Sql.Arg("Next", T(next)),
+            Sql.Arg("Hash", enrolment.ContentHash),
+            Sql.Arg("Url", enrolment.HostedUrl),
+            Sql.Arg("FullUrl", enrolment.HostedFullUrl),
+            Sql.Arg("SitemapUrl", enrolment.SitemapUrl),
+            Sql.Arg("SitemapLastmod", T(enrolment.SitemapLastModified)));
         return row!.ToSite();
     }
 
@@ -80,21 +77,22 @@ public sealed class SiteRegistry(SiteDatabase database, TimeProvider timeProvide
             return null;
         }
 
-        var row = await QuerySingleAsync($"SELECT {SiteRow.Columns} FROM crawl_sites WHERE base_url = @BaseUrl", new { BaseUrl = normalized }, cancellationToken);
+        var row = await QuerySingleAsync($"SELECT {SiteRow.Columns} FROM crawl_sites WHERE base_url = @BaseUrl", cancellationToken, Sql.Arg("BaseUrl", normalized));
         return row?.ToSite();
     }
 
     /// <summary>Sites ordered by base URL, a page at a time.</summary>
     public async Task<IReadOnlyList<CrawlSite>> ListAsync(int limit = 100, int offset = 0, CancellationToken cancellationToken = default)
     {
-        var rows = await QueryAsync($"SELECT {SiteRow.Columns} FROM crawl_sites ORDER BY base_url LIMIT @Limit OFFSET @Offset", new { Limit = limit, Offset = offset }, cancellationToken);
+        var rows = await QueryAsync($"SELECT {SiteRow.Columns} FROM crawl_sites ORDER BY base_url LIMIT @Limit OFFSET @Offset", cancellationToken,
+            Sql.Arg("Limit", limit), Sql.Arg("Offset", offset));
         return rows.Select(r => r.ToSite()).ToList();
     }
 
     public async Task<long> CountAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM crawl_sites", cancellationToken: cancellationToken));
+        return Convert.ToInt64(await connection.ScalarAsync("SELECT COUNT(*) FROM crawl_sites", null, cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Removes a site; false when it was not enrolled. Its hosted files are the caller's to delete.</summary>
@@ -105,7 +103,7 @@ public sealed class SiteRegistry(SiteDatabase database, TimeProvider timeProvide
             return false;
         }
 
-        return await ExecuteAsync("DELETE FROM crawl_sites WHERE base_url = @BaseUrl", new { BaseUrl = normalized }, cancellationToken) > 0;
+        return await ExecuteAsync("DELETE FROM crawl_sites WHERE base_url = @BaseUrl", cancellationToken, Sql.Arg("BaseUrl", normalized)) > 0;
     }
 
     /// <summary>
@@ -123,7 +121,7 @@ public sealed class SiteRegistry(SiteDatabase database, TimeProvider timeProvide
         var now = T(Now);
         var row = await QuerySingleAsync(
             $"UPDATE crawl_sites SET next_crawl_at = @Now, updated_at = @Now{(force ? ", sitemap_lastmod = NULL" : "")} WHERE base_url = @BaseUrl RETURNING {SiteRow.Columns}",
-            new { BaseUrl = normalized, Now = now }, cancellationToken);
+            cancellationToken, Sql.Arg("BaseUrl", normalized), Sql.Arg("Now", now));
         return row?.ToSite();
     }
 
@@ -148,19 +146,19 @@ public sealed class SiteRegistry(SiteDatabase database, TimeProvider timeProvide
                 {(Pg ? "FOR UPDATE SKIP LOCKED" : "")})
             RETURNING {SiteRow.Columns}
             """;
-        var rows = await QueryAsync(sql, new { Owner = owner, Until = T(now + lease), Now = T(now), Max = max }, cancellationToken);
+        var rows = await QueryAsync(sql, cancellationToken, Sql.Arg("Owner", owner), Sql.Arg("Until", T(now + lease)), Sql.Arg("Now", T(now)), Sql.Arg("Max", max));
         return rows.Select(r => r.ToSite()).OrderBy(s => s.NextCrawlAt).ThenBy(s => s.Id).ToList();
     }
 
     /// <summary>Pushes a held lease forward (long crawls); false when the lease was lost.</summary>
     public async Task<bool> ExtendLeaseAsync(long siteId, string owner, TimeSpan lease, CancellationToken cancellationToken = default) =>
         await ExecuteAsync("UPDATE crawl_sites SET lease_until = @Until WHERE id = @Id AND lease_owner = @Owner",
-            new { Id = siteId, Owner = owner, Until = T(Now + lease) }, cancellationToken) == 1;
+            cancellationToken, Sql.Arg("Id", siteId), Sql.Arg("Owner", owner), Sql.Arg("Until", T(Now + lease))) == 1;
 
     /// <summary>Gives a lease back untouched (shutdown before the crawl finished).</summary>
     public async Task<bool> ReleaseAsync(long siteId, string owner, CancellationToken cancellationToken = default) =>
         await ExecuteAsync("UPDATE crawl_sites SET lease_owner = NULL, lease_until = NULL WHERE id = @Id AND lease_owner = @Owner",
-            new { Id = siteId, Owner = owner }, cancellationToken) == 1;
+            cancellationToken, Sql.Arg("Id", siteId), Sql.Arg("Owner", owner)) == 1;
 
     /// <summary>Writes a finished crawl's state and releases the lease; false when <paramref name="owner"/> no longer held it.</summary>
     public async Task<bool> CompleteAsync(long siteId, string owner, SiteUpdate update, CancellationToken cancellationToken = default)
@@ -174,24 +172,22 @@ public sealed class SiteRegistry(SiteDatabase database, TimeProvider timeProvide
                 crawl_count = crawl_count + @CrawlIncrement, lease_owner = NULL, lease_until = NULL, updated_at = @Now
             WHERE id = @Id AND lease_owner = @Owner
             """;
-        return await ExecuteAsync(sql, new
-        {
-            Id = siteId,
-            Owner = owner,
-            LastCrawledAt = T(update.LastCrawledAt),
-            LastChangedAt = T(update.LastChangedAt),
-            NextCrawlAt = T(update.NextCrawlAt),
-            update.LatestHash,
-            update.LatestUrl,
-            update.LatestFullUrl,
-            update.SitemapUrl,
-            SitemapLastmod = T(update.SitemapLastModified),
-            AvgSeconds = update.AverageChangeInterval?.TotalSeconds,
-            LastError = update.LastError is { Length: > 2000 } e ? e[..2000] : update.LastError,
-            update.ConsecutiveFailures,
-            CrawlIncrement = update.Crawled ? 1 : 0,
-            Now = T(Now),
-        }, cancellationToken) == 1;
+        return await ExecuteAsync(sql, cancellationToken,
+            Sql.Arg("Id", siteId),
+            Sql.Arg("Owner", owner),
+            Sql.Arg("LastCrawledAt", T(update.LastCrawledAt)),
+            Sql.Arg("LastChangedAt", T(update.LastChangedAt)),
+            Sql.Arg("NextCrawlAt", T(update.NextCrawlAt)),
+            Sql.Arg("LatestHash", update.LatestHash),
+            Sql.Arg("LatestUrl", update.LatestUrl),
+            Sql.Arg("LatestFullUrl", update.LatestFullUrl),
+            Sql.Arg("SitemapUrl", update.SitemapUrl),
+            Sql.Arg("SitemapLastmod", T(update.SitemapLastModified)),
+            Sql.Arg("AvgSeconds", update.AverageChangeInterval?.TotalSeconds),
+            Sql.Arg("LastError", update.LastError is { Length: > 2000 } e ? e[..2000] : update.LastError),
+            Sql.Arg("ConsecutiveFailures", update.ConsecutiveFailures),
+            Sql.Arg("CrawlIncrement", update.Crawled ? 1 : 0),
+            Sql.Arg("Now", T(Now))) == 1;
     }
 
     public Task<(bool Ready, string? Error)> CheckReadyAsync(CancellationToken cancellationToken = default) => database.CheckReadyAsync(cancellationToken);
@@ -202,21 +198,23 @@ public sealed class SiteRegistry(SiteDatabase database, TimeProvider timeProvide
         return await database.OpenAsync(cancellationToken);
     }
 
-    private async Task<SiteRow?> QuerySingleAsync(string sql, object parameters, CancellationToken cancellationToken)
+    private async Task<SiteRow?> QuerySingleAsync(string sql, CancellationToken cancellationToken, params SqlArg[] args) =>
+        (await QueryAsync(sql, cancellationToken, args)) switch
+        {
+            [] => null,
+            [var row] => row,
+            _ => throw new InvalidOperationException("A statement for one crawl_sites row returned several."),
+        };
+
+    private async Task<List<SiteRow>> QueryAsync(string sql, CancellationToken cancellationToken, params SqlArg[] args)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<SiteRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        return await connection.QueryAsync(sql, SiteRow.Read, null, cancellationToken, args);
     }
 
-    private async Task<IEnumerable<SiteRow>> QueryAsync(string sql, object parameters, CancellationToken cancellationToken)
+    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params SqlArg[] args)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        return await connection.QueryAsync<SiteRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
-    }
-
-    private async Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        return await connection.ExecuteAsync(sql, null, cancellationToken, args);
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using LlmsTxt.Server.Publishing;
@@ -5,7 +6,7 @@ using LlmsTxt.Server.Publishing;
 namespace LlmsTxt.Server.Sites;
 
 /// <summary>
-/// A <c>crawl_sites</c> row as Dapper reads it. Timestamps arrive as <see cref="DateTime"/> from
+/// A <c>crawl_sites</c> row as <see cref="Read"/> takes it from <see cref="Columns"/>. Timestamps arrive as <see cref="DateTime"/> from
 /// PostgreSQL and as text from SQLite; <see cref="SqlTime"/> converts both ways.
 /// </summary>
 internal sealed class SiteRow
@@ -19,7 +20,38 @@ internal sealed class SiteRow
         consecutive_failures AS ConsecutiveFailures, lease_owner AS LeaseOwner, lease_until AS LeaseUntil, crawl_count AS CrawlCount
         """;
 
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>One row of a <c>SELECT</c> or <c>RETURNING</c> of <see cref="Columns"/>, by position in that list.</summary>
+    public static SiteRow Read(DbDataReader reader) => new()
+    {
+        Id = Number(reader, 0),
+        BaseUrl = reader.GetString(1),
+        Settings = reader.GetString(2),
+        RecrawlIntervalMinutes = Number(reader, 3),
+        WebhookSecret = Text(reader, 4),
+        CreatedAt = Value(reader, 5),
+        UpdatedAt = Value(reader, 6),
+        LastCrawledAt = Value(reader, 7),
+        LastChangedAt = Value(reader, 8),
+        NextCrawlAt = Value(reader, 9),
+        LatestHash = Text(reader, 10),
+        LatestUrl = Text(reader, 11),
+        LatestFullUrl = Text(reader, 12),
+        SitemapUrl = Text(reader, 13),
+        SitemapLastmod = Value(reader, 14),
+        AvgChangeIntervalSeconds = Value(reader, 15) is { } seconds ? Convert.ToDouble(seconds, CultureInfo.InvariantCulture) : null,
+        LastError = Text(reader, 16),
+        ConsecutiveFailures = Number(reader, 17),
+        LeaseOwner = Text(reader, 18),
+        LeaseUntil = Value(reader, 19),
+        CrawlCount = Number(reader, 20),
+    };
+
+    private static object? Value(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetValue(column);
+
+    private static string? Text(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+
+    // SQLite gives every integer as a 64-bit value, PostgreSQL an INTEGER column as 32-bit.
+    private static long Number(DbDataReader reader, int column) => reader.IsDBNull(column) ? 0 : Convert.ToInt64(reader.GetValue(column), CultureInfo.InvariantCulture);
 
     public long Id { get; set; }
     public string BaseUrl { get; set; } = "";
@@ -72,7 +104,7 @@ internal sealed class SiteRow
     {
         try
         {
-            return JsonSerializer.Deserialize<SiteSettings>(json, Json) ?? new SiteSettings();
+            return JsonSerializer.Deserialize(json, Web.ServerJson.Default.SiteSettings) ?? new SiteSettings();
         }
         catch (JsonException)
         {

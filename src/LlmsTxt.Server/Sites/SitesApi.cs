@@ -1,3 +1,4 @@
+using LlmsTxt.Server.Web;
 using System.Text.Json.Serialization;
 using LlmsTxt.Core.Urls;
 using LlmsTxt.Server.Auth;
@@ -44,7 +45,7 @@ public static class SitesApi
 
         if (limit is < 1 or > 1000 || offset is < 0)
         {
-            return TypedResults.Json(new ErrorDetail("limit must be from 1 to 1000 and offset 0 or more."), statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Json(new ErrorDetail("limit must be from 1 to 1000 and offset 0 or more."), ServerJson.Default.ErrorDetail, statusCode: StatusCodes.Status400BadRequest);
         }
 
         var sites = await registry.ListAsync(limit ?? 100, offset ?? 0, cancellationToken);
@@ -70,12 +71,12 @@ public static class SitesApi
 
         if (UrlIdentity.SiteKey(baseUrl) is not { } normalized)
         {
-            return TypedResults.Json(new ErrorDetail("base_url is required and must be an absolute http(s) URL."), statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Json(new ErrorDetail("base_url is required and must be an absolute http(s) URL."), ServerJson.Default.ErrorDetail, statusCode: StatusCodes.Status400BadRequest);
         }
 
         if (!await registry.RemoveAsync(normalized, cancellationToken))
         {
-            return TypedResults.Json(new ErrorDetail("Site not enrolled"), statusCode: StatusCodes.Status404NotFound);
+            return TypedResults.Json(new ErrorDetail("Site not enrolled"), ServerJson.Default.ErrorDetail, statusCode: StatusCodes.Status404NotFound);
         }
 
         var filesDeleted = false;
@@ -101,7 +102,7 @@ public static class SitesApi
             failures.RecordFailure(AuthFailureLimiter.ClientOf(context));
         }
 
-        return TypedResults.Json(new ErrorDetail("Unauthorized"), statusCode: StatusCodes.Status401Unauthorized);
+        return TypedResults.Json(new ErrorDetail("Unauthorized"), ServerJson.Default.ErrorDetail, statusCode: StatusCodes.Status401Unauthorized);
     }
 
     public sealed record SiteList(

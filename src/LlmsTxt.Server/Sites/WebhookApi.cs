@@ -1,3 +1,4 @@
+using LlmsTxt.Server.Web;
 using System.Text.Json.Serialization;
 using System.Text.Json;
 using LlmsTxt.Core.Urls;
@@ -65,7 +66,7 @@ public static class WebhookApi
     }
 
     private static JsonHttpResult<ErrorDetail> Error(int status, string detail) =>
-        TypedResults.Json(new ErrorDetail(detail), statusCode: status);
+        TypedResults.Json(new ErrorDetail(detail), ServerJson.Default.ErrorDetail, statusCode: status);
 
     public sealed record SiteChangedRequest(
         [property: JsonPropertyName("base_url")] string? BaseUrl,

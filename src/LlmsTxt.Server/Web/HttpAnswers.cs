@@ -18,6 +18,8 @@ public static class HttpAnswers
     {
         // A parameter that can't be bound is a 400 with a body in every environment, not a developer page.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        // Bodies are written and read with the generated contracts (ServerJson): no reflection, as Native AOT needs.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJson.Default));
         builder.Services.AddResponseCompression(o =>
         {
             // Answers carry no secret next to attacker-chosen text (BREACH), so HTTPS may compress too.
@@ -65,14 +67,12 @@ public static class HttpAnswers
         Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : $"HTTP {status}";
 
     private static Task WriteDetailAsync(HttpContext context) =>
-        context.Response.WriteAsJsonAsync(new ErrorDetail(DetailFor(context)), Json(context).SerializerOptions, context.RequestAborted);
+        context.Response.WriteAsJsonAsync(new ErrorDetail(DetailFor(context)), ServerJson.Default.ErrorDetail, cancellationToken: context.RequestAborted);
 
     // The exception stays in the log (ExceptionHandler logs it); the client gets no stack trace and no message that could hold a secret.
     private static Task WriteServerErrorAsync(HttpContext context)
     {
         context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-        return context.Response.WriteAsJsonAsync(new ErrorDetail("Internal server error; the server log has the details"), Json(context).SerializerOptions, context.RequestAborted);
+        return context.Response.WriteAsJsonAsync(new ErrorDetail("Internal server error; the server log has the details"), ServerJson.Default.ErrorDetail, cancellationToken: context.RequestAborted);
     }
-
-    private static JsonOptions Json(HttpContext context) => context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value;
 }
