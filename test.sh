@@ -17,6 +17,9 @@ ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v runuser >/dev/null 2>&1 || missing+=(util-linux)
+# The server publishes as a Native AOT image: clang links it (with zlib).
+command -v clang >/dev/null 2>&1 || missing+=(clang)
+dpkg -s zlib1g-dev >/dev/null 2>&1 || missing+=(zlib1g-dev)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -77,6 +80,14 @@ export LLMSTXT_TEST_S3_ENDPOINT="http://127.0.0.1:$S3_PORT"
 export LLMSTXT_TEST_S3_ACCESS_KEY="S3RVER"
 export LLMSTXT_TEST_S3_SECRET_KEY="S3RVER"
 export LLMSTXT_TEST_CHROMIUM="$(command -v chromium)"
+
+# ---- the server as deployed: a Native AOT image (tests/…/Hosting/NativeServerTests run it) -----
+NATIVE="$TOOLS/native-server"
+case "$(uname -m)" in aarch64|arm64) RID=linux-arm64 ;; *) RID=linux-x64 ;; esac
+log "publishing the server as a Native AOT image into .tools/native-server"
+dotnet publish src/LlmsTxt.Server -c Release -r "$RID" -o "$NATIVE" -v quiet -nologo >"$STATE/publish.log" 2>&1 \
+  || { cat "$STATE/publish.log" >&2; log "the Native AOT publish failed"; exit 1; }
+export LLMSTXT_TEST_NATIVE_SERVER="$NATIVE/LlmsTxt.Server"
 
 # ---- tests ----------------------------------------------------------------------------------
 dotnet test LlmsTxt.slnx "$@"

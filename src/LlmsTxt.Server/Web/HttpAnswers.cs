@@ -18,8 +18,7 @@ public static class HttpAnswers
     {
         // A parameter that can't be bound is a 400 with a body in every environment, not a developer page.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
-        // Bodies are written and read with the generated contracts (ServerJson): no reflection, as Native AOT needs.
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJson.Default));
+        builder.Services.ConfigureHttpJsonOptions(UseGeneratedContracts);
         builder.Services.AddResponseCompression(o =>
         {
             // Answers carry no secret next to attacker-chosen text (BREACH), so HTTPS may compress too.
@@ -32,6 +31,21 @@ public static class HttpAnswers
         builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         return builder;
+    }
+
+    /// <summary>
+    /// Bodies are written and read with the generated contracts (<see cref="ServerJson"/>) and nothing else: the native
+    /// image has no reflection-based fallback, so the JIT build drops it too and the tests see what the image does.
+    /// </summary>
+    private static void UseGeneratedContracts(JsonOptions options)
+    {
+        var chain = options.SerializerOptions.TypeInfoResolverChain;
+        for (var i = chain.Count - 1; i >= 0; i--)
+        {
+            if (chain[i] is System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver) chain.RemoveAt(i);
+        }
+
+        chain.Insert(0, ServerJson.Default);
     }
 
     public static IApplicationBuilder UseHttpAnswers(this IApplicationBuilder app)

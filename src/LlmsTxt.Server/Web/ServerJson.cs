@@ -30,4 +30,7 @@ namespace LlmsTxt.Server.Web;
 [JsonSerializable(typeof(CrawlDone))]
 [JsonSerializable(typeof(CrawlValidation))]
 [JsonSerializable(typeof(string))]
+// The OpenAPI document describes the endpoints' parameters through the same contracts.
+[JsonSerializable(typeof(int?))]
+[JsonSerializable(typeof(bool?))]
 internal sealed partial class ServerJson : JsonSerializerContext;

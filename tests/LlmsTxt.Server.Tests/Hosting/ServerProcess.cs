@@ -42,16 +42,21 @@ public sealed class ServerProcess : IDisposable
     /// <param name="workingDirectory">Where the process runs (its <c>.env</c> is read from there); a fresh folder when null.</param>
     /// <param name="onFreePort">Listen on 127.0.0.1 and a port the system picks unless <paramref name="environment"/> says otherwise;
     /// false leaves <c>HOST</c> and <c>PORT</c> to the server's own defaults and <c>.env</c>.</param>
-    public static ServerProcess Start(IReadOnlyDictionary<string, string> environment, string? workingDirectory = null, bool onFreePort = true)
+    /// <param name="nativeImage">The Native AOT executable to run (<see cref="TestServices.NativeServer"/>) instead of the JIT build beside the tests.</param>
+    public static ServerProcess Start(IReadOnlyDictionary<string, string> environment, string? workingDirectory = null, bool onFreePort = true, string? nativeImage = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(nativeImage ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? TestServices.NewTempFolder(),
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "LlmsTxt.Server.dll"));
+        if (nativeImage is null)
+        {
+            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "LlmsTxt.Server.dll"));
+        }
+
         // Only what the test says: nothing the test runner's own environment happens to hold.
         foreach (var name in new[] { "API_KEY", "HOST", "PORT", "CORS_ORIGINS", "AUTH_FAILURE_LIMIT", "AUTH_FAILURE_WINDOW_SECONDS", "ASPNETCORE_URLS" })
         {
@@ -121,6 +126,14 @@ public sealed class ServerProcess : IDisposable
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit();
         }
+    }
+
+    /// <summary>Waits for the start-up line "open http://… in a browser" and returns that address.</summary>
+    public async Task<Uri> ListeningAsync()
+    {
+        await Eventually.HoldsAsync(() => Task.FromResult(HasExited || Output.Contains("in a browser", StringComparison.Ordinal)), TimeSpan.FromSeconds(60), () => Output);
+        var match = System.Text.RegularExpressions.Regex.Match(Output, @"open (http://\S+) in a browser");
+        return match.Success ? new Uri(match.Groups[1].Value) : throw new InvalidOperationException("The server did not start: " + Output);
     }
 
     public int CountLines(string fragment) => _lines.Count(l => l.Contains(fragment, StringComparison.Ordinal));
