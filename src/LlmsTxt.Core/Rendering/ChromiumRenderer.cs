@@ -94,6 +94,7 @@ public sealed class ChromiumRenderer(ChromiumRendererOptions options, ILogger<Ch
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_browser is { IsConnected: true } current) return current;
             await CloseBrowserAsync();
+            CdpCommands.Register();
             _browser = options.BrowserWebSocketEndpoint is { } endpoint
                 ? await Puppeteer.ConnectAsync(new ConnectOptions { BrowserWSEndpoint = endpoint.AbsoluteUri })
                 : await LaunchAsync();

@@ -29,7 +29,7 @@ internal static class PageLoader
         page.Request += (_, e) => { network.Started(e.Request); _ = FilterAsync(e.Request); };
         page.RequestFinished += (_, e) => network.Ended(e.Request);
         page.RequestFailed += (_, e) => network.Ended(e.Request);
-        await page.SetBypassServiceWorkerAsync(true);
+        await CdpCommands.BypassServiceWorkerAsync(page);
         await page.EvaluateExpressionOnNewDocumentAsync(MutationWatch);
         await page.SetRequestInterceptionAsync(true);
         IResponse? response;
