@@ -81,13 +81,17 @@ export LLMSTXT_TEST_S3_ACCESS_KEY="S3RVER"
 export LLMSTXT_TEST_S3_SECRET_KEY="S3RVER"
 export LLMSTXT_TEST_CHROMIUM="$(command -v chromium)"
 
-# ---- the server as deployed: a Native AOT image (tests/…/Hosting/NativeServerTests run it) -----
+# ---- the server and the tool as deployed: Native AOT images (NativeServerTests, NativeCliTests run them) ----
 NATIVE="$TOOLS/native-server"
 case "$(uname -m)" in aarch64|arm64) RID=linux-arm64 ;; *) RID=linux-x64 ;; esac
 log "publishing the server as a Native AOT image into .tools/native-server"
 dotnet publish src/LlmsTxt.Server -c Release -r "$RID" -o "$NATIVE" -v quiet -nologo >"$STATE/publish.log" 2>&1 \
   || { cat "$STATE/publish.log" >&2; log "the Native AOT publish failed"; exit 1; }
 export LLMSTXT_TEST_NATIVE_SERVER="$NATIVE/LlmsTxt.Server"
+log "publishing the command-line tool as a Native AOT executable into .tools/native-cli"
+dotnet publish src/LlmsTxt.Cli -c Release -r "$RID" -o "$TOOLS/native-cli" -v quiet -nologo >"$STATE/publish-cli.log" 2>&1 \
+  || { cat "$STATE/publish-cli.log" >&2; log "the Native AOT publish of the tool failed"; exit 1; }
+export LLMSTXT_TEST_NATIVE_CLI="$TOOLS/native-cli/llmstxt"
 
 # ---- tests ----------------------------------------------------------------------------------
 dotnet test LlmsTxt.slnx "$@"

@@ -22,9 +22,20 @@ public static class CliProcess
     public static Task<CliRun> RunAsync(string workingDirectory, params string[] args) => RunAsync(workingDirectory, null, args);
 
     /// <param name="environment">Extra environment variables for the process (null value removes one).</param>
-    public static async Task<CliRun> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    public static Task<CliRun> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args) =>
+        RunProcessAsync(null, workingDirectory, environment, args);
+
+    /// <summary>The tool published as a Native AOT executable (test.sh publishes it and exports the path).</summary>
+    public static string NativeImage() => Environment.GetEnvironmentVariable("LLMSTXT_TEST_NATIVE_CLI") is { Length: > 0 } path && File.Exists(path)
+        ? path
+        : throw new InvalidOperationException("LLMSTXT_TEST_NATIVE_CLI is not set or missing: run the tests through ./test.sh, which publishes the tool as a Native AOT executable.");
+
+    /// <param name="executable">A native executable to run; null runs the built llmstxt.dll with dotnet.</param>
+    public static Task<CliRun> RunNativeAsync(string workingDirectory, params string[] args) => RunProcessAsync(NativeImage(), workingDirectory, null, args);
+
+    private static async Task<CliRun> RunProcessAsync(string? executable, string workingDirectory, IReadOnlyDictionary<string, string?>? environment, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(executable ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -32,7 +43,7 @@ public static class CliProcess
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        start.ArgumentList.Add(DllPath());
+        if (executable is null) start.ArgumentList.Add(DllPath());
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["DOTNET_NOLOGO"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
