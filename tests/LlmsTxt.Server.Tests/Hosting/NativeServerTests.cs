@@ -69,6 +69,8 @@ public sealed class NativeServerTests(PostgresDatabases databases, S3BucketFixtu
         }
 
         Assert.Contains("\"paths\"", await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Contains("<script src=\"app.js\"", await client.GetStringAsync(new Uri("/", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Contains("/ws/crawl", await client.GetStringAsync(new Uri("/app.js", UriKind.Relative)), StringComparison.Ordinal);
         var request = new { url = site.BaseUri.AbsoluteUri, maxPages = 20, full = true, enableAutoUpdate = true };
         await using var crawl = await CrawlAsync(url, await TokenAsync(client), request);
 
